@@ -1,0 +1,39 @@
+# The two commands of the README:
+#   make run    build xhht and run the pipeline on ./pipeline.yml (the sample Input/)
+#   make test   build and run every test (unit, corpus, hostile files, browser checks)
+SWIFT ?= swift
+CONFIG ?= pipeline.yml
+
+.PHONY: run test test-fast setup build release corpus bench fuzz clean
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	$(SWIFT) build
+
+release: setup
+	$(SWIFT) build -c release --product xhht
+
+run: release
+	.build/release/xhht run --config $(CONFIG)
+
+# Everything, including the browser and checker tests (installs chromium, Java's checker...).
+test:
+	@bash scripts/setup.sh --full
+	XHHT_FULL_TESTS=1 $(SWIFT) test
+	$(MAKE) corpus
+
+# Unit tests only: no browser, no corpus score.
+test-fast: setup
+	$(SWIFT) test
+
+# The reader's score on the shared corpus of real workbooks (release build).
+corpus: release
+	python3 scripts/corpus-score.py
+
+bench: release
+	python3 scripts/bench-read.py
+
+clean:
+	rm -rf .build

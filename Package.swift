@@ -1,0 +1,54 @@
+// swift-tools-version: 6.1
+import PackageDescription
+import Foundation
+
+// The fuzz targets link libFuzzer's main: they are only part of the package when asked for
+// (XHHT_FUZZ=1 swift build -c release --sanitize fuzzer ... --product xhht-fuzz-sheet),
+// so that a plain `swift build` never tries to link them.
+let fuzzing = ProcessInfo.processInfo.environment["XHHT_FUZZ"] == "1"
+
+var targets: [Target] = [
+    // C system libraries: a module map and a header each, nothing else.
+    .systemLibrary(name: "CZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+    .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+    .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+
+    // Zip container with limits, streaming XML reader, XML writing and escaping.
+    .target(name: "OfficeXML", dependencies: ["CZip", "CLibXML2"]),
+    // Workbooks: sheets, shared strings, styles and dates, streaming cells, merged ranges.
+    .target(name: "XLSX", dependencies: ["OfficeXML"]),
+    // The domain: configuration, units, normalize, validate, store, aggregate, report model.
+    .target(name: "Rollup", dependencies: ["XLSX", "CSQLite", .product(name: "Yams", package: "Yams")]),
+    // Report model -> HTML, CSV, JSON; vi-VN formatting; SVG charts.
+    .target(name: "Render", dependencies: ["Rollup", .product(name: "Mustache", package: "swift-mustache")]),
+    // The command line, and nothing else.
+    .executableTarget(name: "xhht", dependencies: [
+        "XLSX", "Rollup", "Render",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+    ]),
+
+    .testTarget(name: "OfficeXMLTests", dependencies: ["OfficeXML"]),
+    .testTarget(name: "XLSXTests", dependencies: ["XLSX", "OfficeXML"]),
+    .testTarget(name: "RollupTests", dependencies: ["Rollup"]),
+    .testTarget(name: "RenderTests", dependencies: ["Render", "Rollup"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["xhht"]),
+]
+
+if fuzzing {
+    targets.append(.executableTarget(name: "xhht-fuzz-sheet", dependencies: ["XLSX", "OfficeXML"], path: "Fuzz/Sheet"))
+}
+
+let package = Package(
+    name: "xhht",
+    platforms: [.macOS(.v13)],
+    products: [.executable(name: "xhht", targets: ["xhht"])],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
+    ],
+    targets: targets,
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+// Report model -> HTML, CSV, JSON; vi-VN formatting; SVG charts.
+import Rollup

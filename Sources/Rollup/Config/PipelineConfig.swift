@@ -1,0 +1,248 @@
+/// The run's whole configuration, read from pipeline.yml. Every name the pipeline uses (sheets,
+/// fields and their header aliases, indicators, targets) comes from here, so that a province with
+/// another form changes the file, not the code.
+///
+/// Loading, strict checking (unknown keys, line and column of every mistake) and defaults live
+/// in `PipelineConfigLoader`; this file holds the plain values.
+public struct PipelineConfig: Sendable, Hashable, Codable {
+    /// The report year: facts read from the input belong to it.
+    public var year: Int
+    public var report: ReportKind
+    /// Who issues the report: the header of Nghị định 30/2020/NĐ-CP.
+    public var agency: Agency
+    public var paths: Paths
+    /// Submissions received after this date (ISO "2024-11-30") are flagged.
+    public var deadline: String?
+    public var display: Display
+    /// The sheets of the form and the fields each one carries.
+    public var sheets: [SheetDefinition]
+    public var indicators: [IndicatorDefinition]
+    /// Which outputs to write: "html", "csv", "json", "issues", later "docx", "xlsx".
+    public var outputs: [String]
+
+    public init(year: Int, report: ReportKind, agency: Agency, paths: Paths, deadline: String?, display: Display,
+                sheets: [SheetDefinition], indicators: [IndicatorDefinition], outputs: [String]) {
+        self.year = year
+        self.report = report
+        self.agency = agency
+        self.paths = paths
+        self.deadline = deadline
+        self.display = display
+        self.sheets = sheets
+        self.indicators = indicators
+        self.outputs = outputs
+    }
+
+    /// Every field of every sheet, by id.
+    public var fieldsByID: [String: FieldDefinition] {
+        var out: [String: FieldDefinition] = [:]
+        for sheet in sheets { for field in sheet.fields { out[field.id] = field } }
+        return out
+    }
+}
+
+/// The kind of report: the yearly one, or a phase review built from the stored history.
+public enum ReportKind: String, Sendable, Hashable, Codable, CaseIterable {
+    case annual
+    /// Sơ kết 2023-2025.
+    case review2023To2025 = "review-2023-2025"
+    /// Tổng kết 2023-2030.
+    case review2023To2030 = "review-2023-2030"
+
+    /// The years a review covers; an annual report covers its own year only.
+    public func years(reportYear: Int) -> ClosedRange<Int> {
+        switch self {
+        case .annual: reportYear...reportYear
+        case .review2023To2025: 2023...2025
+        case .review2023To2030: 2023...2030
+        }
+    }
+}
+
+/// The issuing agency and the signature block (Nghị định 30/2020/NĐ-CP, Phụ lục I).
+public struct Agency: Sendable, Hashable, Codable {
+    /// "UBND THÀNH PHỐ CẦN THƠ"
+    public var parent: String
+    /// "SỞ GIÁO DỤC VÀ ĐÀO TẠO"
+    public var name: String
+    /// The abbreviation used in "Số: .../BC-SGDĐT".
+    public var abbreviation: String
+    /// "Cần Thơ", for the place and date line.
+    public var place: String
+    /// The official code of the unit the report covers ("92"): the root of the roll-up.
+    public var unitCode: String
+    /// "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC" and the signer's name; empty leaves room to sign.
+    public var signerAuthority: String
+    public var signerTitle: String
+    public var signerName: String
+    /// "Nơi nhận:" lines, without the leading "- ".
+    public var recipients: [String]
+
+    public init(parent: String, name: String, abbreviation: String, place: String, unitCode: String,
+                signerAuthority: String = "", signerTitle: String = "", signerName: String = "", recipients: [String] = []) {
+        self.parent = parent
+        self.name = name
+        self.abbreviation = abbreviation
+        self.place = place
+        self.unitCode = unitCode
+        self.signerAuthority = signerAuthority
+        self.signerTitle = signerTitle
+        self.signerName = signerName
+        self.recipients = recipients
+    }
+}
+
+/// Folders and files, relative to the folder of pipeline.yml unless absolute.
+public struct Paths: Sendable, Hashable, Codable {
+    public var input: String
+    public var output: String
+    /// The unit registry CSV (the format of shared/domain/units/*.csv).
+    public var units: String
+    /// Optional lineage CSV (old -> new units, the format of old-to-new-commune-2025-07-01.csv).
+    public var lineage: String?
+    public var store: String
+    public var templates: String
+
+    public init(input: String = "Input", output: String = "Output", units: String, lineage: String? = nil,
+                store: String = "Output/xhht.sqlite", templates: String = "Templates") {
+        self.input = input
+        self.output = output
+        self.units = units
+        self.lineage = lineage
+        self.store = store
+        self.templates = templates
+    }
+}
+
+/// How numbers are shown. Comparisons never depend on this: they are exact.
+public struct Display: Sendable, Hashable, Codable {
+    public enum Rounding: String, Sendable, Hashable, Codable { case halfUp = "half-up", truncate }
+    public var rounding: Rounding
+    /// Decimals of a percentage ("55,56%" has 2).
+    public var percentDecimals: Int
+
+    public init(rounding: Rounding = .halfUp, percentDecimals: Int = 2) {
+        self.rounding = rounding
+        self.percentDecimals = percentDecimals
+    }
+}
+
+/// One sheet of the form: which rows it holds and which columns (fields) it carries.
+public struct SheetDefinition: Sendable, Hashable, Codable {
+    /// The canonical sheet name ("Cấp xã"); `aliases` are other names it may carry.
+    public var name: String
+    public var aliases: [String]
+    /// The level of the units its rows describe: commune rows or district rows.
+    public var level: UnitLevel
+    public var fields: [FieldDefinition]
+
+    public init(name: String, aliases: [String] = [], level: UnitLevel, fields: [FieldDefinition]) {
+        self.name = name
+        self.aliases = aliases
+        self.level = level
+        self.fields = fields
+    }
+}
+
+/// What kind of value a column holds, and so how a cell is parsed.
+public enum FieldType: String, Sendable, Hashable, Codable, CaseIterable {
+    case count, level
+    case yesNo = "yes-no"
+    case text
+}
+
+/// A column of the form. Aliases are matched after folding case, spacing, Unicode form and
+/// diacritics; an alias may be a header path "Gia đình học tập > Số hộ đạt" for a child header
+/// under a merged parent.
+public struct FieldDefinition: Sendable, Hashable, Codable {
+    /// The canonical id used by indicators and the store ("gia_dinh_dat").
+    public var id: String
+    public var type: FieldType
+    public var aliases: [String]
+    public var required: Bool
+    /// For `.level`: the highest level (levels run 0...max).
+    public var maxLevel: Int?
+    /// For a count that is part of another ("Số hộ đạt" of "Tổng số hộ"): the id of the whole,
+    /// so validation can check part <= whole.
+    public var partOf: String?
+
+    public init(id: String, type: FieldType, aliases: [String], required: Bool = false, maxLevel: Int? = nil, partOf: String? = nil) {
+        self.id = id
+        self.type = type
+        self.aliases = aliases
+        self.required = required
+        self.maxLevel = maxLevel
+        self.partOf = partOf
+    }
+}
+
+/// An indicator of the catalogue: a ratio of two summed counts, or the share of units meeting a
+/// condition.
+public struct IndicatorDefinition: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable { case ratio, share }
+
+    /// "gia_dinh"
+    public var id: String
+    /// The Vietnamese name shown in reports ("Tỷ lệ gia đình được công nhận Gia đình học tập").
+    public var name: String
+    public var kind: Kind
+    /// For `.ratio`: the field ids summed above and below. A list sums several fields
+    /// (commune and district "Đơn vị học tập" rows).
+    public var numerator: [String]
+    public var denominator: [String]
+    /// For `.share`: the condition a unit must meet, and optionally which units count at all
+    /// ("of the communes that have a learning centre").
+    public var condition: Condition?
+    public var among: Condition?
+    /// The level whose units are counted by a share, or whose rows carry the fields of a ratio.
+    public var level: UnitLevel
+    /// Targets by year, exact ("55,55" is 5555/10000 of one).
+    public var targets: [Int: Fraction]
+
+    public init(id: String, name: String, kind: Kind, numerator: [String] = [], denominator: [String] = [],
+                condition: Condition? = nil, among: Condition? = nil, level: UnitLevel, targets: [Int: Fraction] = [:]) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.numerator = numerator
+        self.denominator = denominator
+        self.condition = condition
+        self.among = among
+        self.level = level
+        self.targets = targets
+    }
+
+    /// The target of a year, or the latest earlier one (a plan's target holds until replaced).
+    public func target(for year: Int) -> Fraction? {
+        if let t = targets[year] { return t }
+        return targets.keys.filter { $0 <= year }.max().flatMap { targets[$0] }
+    }
+}
+
+/// A test on one field of one unit: `field op value` ("cdht_xa_muc >= 1", "tthtcd_co == yes").
+public struct Condition: Sendable, Hashable, Codable {
+    public enum Operator: String, Sendable, Hashable, Codable { case eq = "==", ne = "!=", ge = ">=", gt = ">", le = "<=", lt = "<" }
+    public var field: String
+    public var op: Operator
+    /// Compared with `FieldValue.integer` (yes = 1, no = 0).
+    public var value: Int64
+
+    public init(field: String, op: Operator, value: Int64) {
+        self.field = field
+        self.op = op
+        self.value = value
+    }
+
+    /// nil when the field is missing: a missing value neither meets nor fails a condition.
+    public func evaluate(_ value: FieldValue?) -> Bool? {
+        guard let v = value?.integer else { return nil }
+        switch op {
+        case .eq: return v == self.value
+        case .ne: return v != self.value
+        case .ge: return v >= self.value
+        case .gt: return v > self.value
+        case .le: return v <= self.value
+        case .lt: return v < self.value
+        }
+    }
+}

