@@ -134,12 +134,19 @@ public struct SheetDefinition: Sendable, Hashable, Codable {
     public var aliases: [String]
     /// The level of the units its rows describe: commune rows or district rows.
     public var level: UnitLevel
+    /// Headers of the column holding the official unit code ("Mã đơn vị", "Mã ĐVHC").
+    public var codeAliases: [String]
+    /// Headers of the column holding the unit name ("Tên đơn vị", "Đơn vị", "Xã, phường, thị trấn").
+    public var nameAliases: [String]
     public var fields: [FieldDefinition]
 
-    public init(name: String, aliases: [String] = [], level: UnitLevel, fields: [FieldDefinition]) {
+    public init(name: String, aliases: [String] = [], level: UnitLevel, codeAliases: [String] = [], nameAliases: [String] = [],
+                fields: [FieldDefinition]) {
         self.name = name
         self.aliases = aliases
         self.level = level
+        self.codeAliases = codeAliases
+        self.nameAliases = nameAliases
         self.fields = fields
     }
 }
