@@ -11,9 +11,11 @@ for p in libzip-dev libxml2-dev libsqlite3-dev pkg-config; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if [ "$full" = 1 ]; then
-  for p in chromium poppler-utils fonts-liberation2 unzip libxml2-utils xsltproc default-jre-headless; do
+  for p in chromium poppler-utils fonts-liberation2 unzip libxml2-utils xsltproc; do
     dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
   done
+  # Any Java 11+ runs the HTML checker; the machine may have one outside Debian's packages.
+  command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 fi
 if [ "${#need[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
