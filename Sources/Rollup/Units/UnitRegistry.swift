@@ -9,10 +9,15 @@
 public struct UnitRegistry: Sendable, Hashable {
     /// Every unit in the order of the official list.
     public let units: [AdministrativeUnit]
+    /// Other written names of units, from the aliases CSV: alias as written -> code.
+    public let aliases: [String: String]
     private let indexByCode: [String: Int]
     private let childIndexes: [String: [Int]]
+    /// `UnitName` key of every official name and alias -> unit indexes, for `resolve`.
+    private let keyIndexes: [String: [Int]]
 
-    public init(units: [AdministrativeUnit]) {
+    /// Aliases whose code is not among `units` are ignored (the CSV loader reports them).
+    public init(units: [AdministrativeUnit], aliases: [String: String] = [:]) {
         var seen: [String: Int] = [:]
         var ordered: [AdministrativeUnit] = []
         for unit in units where seen[unit.code] == nil {
@@ -23,9 +28,27 @@ public struct UnitRegistry: Sendable, Hashable {
         for (i, unit) in ordered.enumerated() {
             if let parent = unit.parentCode { children[parent, default: []].append(i) }
         }
+        var keys: [String: [Int]] = [:]
+        for (i, unit) in ordered.enumerated() {
+            keys[UnitName(unit.name).key, default: []].append(i)
+        }
+        var kept: [String: String] = [:]
+        for (alias, code) in aliases {
+            guard let i = seen[code] else { continue }
+            kept[alias] = code
+            let key = UnitName(alias).key
+            if !(keys[key]?.contains(i) ?? false) { keys[key, default: []].append(i) }
+        }
         self.units = ordered
+        self.aliases = kept
         self.indexByCode = seen
         self.childIndexes = children
+        self.keyIndexes = keys
+    }
+
+    /// Indexes of the units whose official name or alias has this `UnitName` key.
+    func nameIndexes(_ key: String) -> [Int] {
+        keyIndexes[key] ?? []
     }
 
     public func unit(code: String) -> AdministrativeUnit? {
