@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// The options every pipeline command shares: where pipeline.yml is, and the folder overrides.
+/// Paths given here win over pipeline.yml; relative paths are taken from the current folder.
+///
+///     xhht run --config /srv/xhht/pipeline.yml --input /srv/inbox/2024 --year 2024
+struct PipelineOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The run's configuration.", valueName: "pipeline.yml"))
+    var config: String = "pipeline.yml"
+
+    @Option(name: .long, help: ArgumentHelp("Folder of the submitted workbooks (overrides paths.input).", valueName: "folder"))
+    var input: String?
+
+    @Option(name: .long, help: ArgumentHelp("Folder for the reports (overrides paths.output).", valueName: "folder"))
+    var output: String?
+
+    @Option(name: .long, help: ArgumentHelp("Unit registry CSV (overrides paths.units).", valueName: "units.csv"))
+    var units: String?
+
+    @Option(name: .long, help: ArgumentHelp("Report year (overrides year).", valueName: "year"))
+    var year: Int?
+}
