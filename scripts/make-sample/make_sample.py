@@ -710,6 +710,48 @@ def write_libreoffice(sheets, path: Path, title: str, keep_fods: Path | None = N
         shutil.move(str(out), path)
 
 
+def verify(path: Path, sheets):
+    """Re-read the written workbook with openpyxl and python-calamine: every cell as intended."""
+    import openpyxl
+    problems = []
+    wb = openpyxl.load_workbook(path, data_only=True)
+    try:
+        from python_calamine import CalamineWorkbook
+        cal = CalamineWorkbook.from_path(str(path))
+    except ImportError:
+        cal = None
+        print("make_sample: python-calamine not installed: checked with openpyxl only", file=sys.stderr)
+    for sh in sheets:
+        ws = wb[sh.name]
+        grid = None
+        if cal is not None:
+            cs = cal.get_sheet_by_name(sh.name)
+            r0, c0 = getattr(cs, "start", None) or (0, 0)
+            grid = cs.to_python()
+        for (r, c), want in sh.cells.items():
+            if isinstance(want, Formula):
+                want = want.cached
+            got = ws.cell(row=r, column=c).value
+            if got != want:
+                problems.append(f"openpyxl {sh.name}!{ref(r, c)}: {got!r} != {want!r}")
+            if grid is not None:
+                try:
+                    gv = grid[r - 1 - r0][c - 1 - c0] if r - 1 >= r0 and c - 1 >= c0 else None
+                except IndexError:
+                    gv = None
+                if isinstance(want, (int, float)) and not isinstance(want, bool):
+                    ok = isinstance(gv, (int, float)) and not isinstance(gv, bool) and gv == want
+                else:
+                    ok = gv == want
+                if not ok:
+                    problems.append(f"calamine {sh.name}!{ref(r, c)}: {gv!r} != {want!r}")
+        got_merges = {(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges}
+        if got_merges != set(sh.merges):
+            problems.append(f"openpyxl {sh.name}: merged ranges differ: {sorted(got_merges ^ set(sh.merges))}")
+    if problems:
+        sys.exit(f"make_sample: {path.name} does not read back as written:\n  " + "\n  ".join(problems[:20]))
+
+
 DATE_RE = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
@@ -742,7 +784,7 @@ STYLES = [
          subtotal="Cộng", subtotal_formulas=True),
     dict(producer="openpyxl", header_row=6, headers=["nfd"], subtotal="Cộng", text_numbers_spaces=3,
          levels="muc"),
-    dict(producer="libreoffice", header_row=6, headers=["old_tone"], roman=True, levels="roman"),
+    dict(producer="libreoffice", header_row=6, headers=["old_tone", "breaks"], roman=True, levels="roman"),
     dict(producer="xlsxwriter", header_row=5, headers=["spaces", "lower"], subtotal="Tổng cộng",
          subtotal_formulas=True, footer="short"),
     dict(producer="libreoffice", header_row=4, codes=False, prefix_all=True, levels="muc_do"),
@@ -970,6 +1012,7 @@ def main(argv=None):
                 keep.mkdir(exist_ok=True)
             write_libreoffice([cs, ds], path, title, keep)
         normalize_zip(path)
+        verify(path, [cs, ds])
         written.append(fname)
         producers[fname] = prod
         for p in planted:
