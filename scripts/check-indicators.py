@@ -158,7 +158,9 @@ MISSING = object()
 
 
 class Bad(Exception):
-    pass
+    def __init__(self, msg, rule="not-a-number"):
+        super().__init__(msg)
+        self.rule = rule
 
 
 def parse(value, kind, max_level, field_id):
@@ -171,14 +173,14 @@ def parse(value, kind, max_level, field_id):
             return MISSING if kind != "yesno" or s in ("", "-") else True
     if kind == "count":
         if isinstance(value, bool):
-            raise Bad("not a count")
+            raise Bad("not a count", "not-a-number")
         if isinstance(value, (int, float)):
             if value != int(value):
-                raise Bad(f"not a whole number: {value}")
+                raise Bad(f"not a whole number: {value}", "fractional-count")
             n = int(value)
         else:
             if "%" in s:
-                raise Bad(f"a percentage in a count column: {s}")
+                raise Bad(f"a percentage in a count column: {s}", "percent-in-count")
             if re.fullmatch(r"-?\d{1,3}(\.\d{3})+", s) or re.fullmatch(r"-?\d{1,3}(,\d{3})+", s):
                 n = int(re.sub(r"[.,]", "", s))
             elif re.fullmatch(r"-?\d+", s):
@@ -186,12 +188,12 @@ def parse(value, kind, max_level, field_id):
             else:
                 raise Bad(f"not a number: {s!r}")
         if n < 0:
-            raise Bad(f"negative count: {n}")
+            raise Bad(f"negative count: {n}", "negative-count")
         return n
     if kind == "level":
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             if value != int(value):
-                raise Bad(f"not a level: {value}")
+                raise Bad(f"not a level: {value}", "level-not-recognised")
             n = int(value)
         else:
             f = fold(s)
@@ -202,9 +204,9 @@ def parse(value, kind, max_level, field_id):
                 t = m.group(1)
                 n = int(t) if t.isdigit() else ROMAN.get(t.upper(), -1)
             else:
-                raise Bad(f"not a level: {s!r}")
+                raise Bad(f"not a level: {s!r}", "level-not-recognised")
         if not 0 <= n <= max_level:
-            raise Bad(f"level {n} out of range 0-{max_level}")
+            raise Bad(f"level {n} out of range 0-{max_level}", "level-out-of-range")
         return n
     if kind == "yesno":
         if isinstance(value, bool):
@@ -212,13 +214,13 @@ def parse(value, kind, max_level, field_id):
         if isinstance(value, (int, float)):
             if value in (0, 1):
                 return value == 1
-            raise Bad(f"not yes/no: {value}")
+            raise Bad(f"not yes/no: {value}", "yes-no-not-recognised")
         f = fold(s)
         if f in ("co", "dat", "x", "1"):
             return True
         if f in ("khong", "chua dat", "0"):
             return False
-        raise Bad(f"not yes/no: {s!r}")
+        raise Bad(f"not yes/no: {s!r}", "yes-no-not-recognised")
     raise AssertionError(kind)
 
 
@@ -310,6 +312,7 @@ def main(argv=None):
     for path in files:
         fn = path.name
         wb = openpyxl.load_workbook(path, data_only=True)
+        wbf = openpyxl.load_workbook(path, data_only=False)  # to tell a formula with no cached value
         sheets = {fold(n): wb[n] for n in wb.sheetnames}
         if "cap huyen" not in sheets or "cap xa" not in sheets:
             find(fn, None, None, "missing_sheet", "no 'Cấp xã' or 'Cấp huyện' sheet")
@@ -325,7 +328,7 @@ def main(argv=None):
             code = ident.get("ma don vi")
             dcode = reg.district(code, ident.get("ten don vi"))
             if dcode is None:
-                find(fn, "Cấp huyện", f"C{r}", "unknown_unit", f"unknown district {ident}")
+                find(fn, "Cấp huyện", f"C{r}", "unit-unknown", f"unknown district {ident}")
                 continue
             if province is None:
                 province = reg.districts[dcode][1]
@@ -336,10 +339,10 @@ def main(argv=None):
                     v = parse(raw, kind, mx, fid)
                     dv[fid] = None if v is MISSING else v
                     if v is MISSING:
-                        find(fn, "Cấp huyện", cell, "missing_value", f"{fid} missing", dcode, fid)
+                        find(fn, "Cấp huyện", cell, "required-missing", f"{fid} missing", dcode, fid)
                 except Bad as e:
                     dv[fid] = None
-                    find(fn, "Cấp huyện", cell, "invalid_value", f"{fid}: {e}", dcode, fid)
+                    find(fn, "Cấp huyện", cell, e.rule, f"{fid}: {e}", dcode, fid)
             check_parts(dv, vals, fn, "Cấp huyện", dcode, find)
             district_vals[dcode] = dv
             break
@@ -348,6 +351,7 @@ def main(argv=None):
         # the communes
         try:
             rows, ident_cols = read_table(sheets["cap xa"], COMMUNE_FIELDS)
+            formulas = wbf[sheets["cap xa"].title]
         except Bad as e:
             find(fn, "Cấp xã", None, "unreadable", str(e))
             continue
@@ -362,26 +366,30 @@ def main(argv=None):
             code = reg.commune(ident.get("ma don vi"), name, province)
             where = f"{name_col}{r}"
             if code is None:
-                find(fn, "Cấp xã", where, "unknown_unit", f"unknown commune {name!r}")
+                find(fn, "Cấp xã", where, "unit-unknown", f"unknown commune {name!r}")
                 continue
             if reg.communes[code][1] != dcode:
-                find(fn, "Cấp xã", where, "wrong_district", f"{code} belongs to district {reg.communes[code][1]}, not {dcode}", code)
+                find(fn, "Cấp xã", where, "wrong-district", f"{code} belongs to district {reg.communes[code][1]}, not {dcode}", code)
                 continue
             if code in seen_at:
-                find(fn, "Cấp xã", where, "duplicate_unit", f"{code} already reported at {seen_at[code]}", code)
+                find(fn, "Cấp xã", where, "duplicate-unit", f"{code} already reported at {seen_at[code]}", code)
                 continue
             seen_at[code] = f"{fn} {where}"
             cv = {}
             for fid, (raw, cell) in vals.items():
                 kind, mx, _ = COMMUNE_FIELDS[fid]
+                if raw is None and isinstance(formulas[cell].value, str) and formulas[cell].value.startswith("="):
+                    cv[fid] = None
+                    find(fn, "Cấp xã", cell, "formula-without-value", f"{fid}: formula {formulas[cell].value} has no cached value", code, fid)
+                    continue
                 try:
                     v = parse(raw, kind, mx, fid)
                     cv[fid] = None if v is MISSING else v
                     if v is MISSING:
-                        find(fn, "Cấp xã", cell, "missing_value", f"{fid} missing", code, fid)
+                        find(fn, "Cấp xã", cell, "required-missing", f"{fid} missing", code, fid)
                 except Bad as e:
                     cv[fid] = None
-                    find(fn, "Cấp xã", cell, "invalid_value", f"{fid}: {e}", code, fid)
+                    find(fn, "Cấp xã", cell, e.rule, f"{fid}: {e}", code, fid)
             check_parts(cv, vals, fn, "Cấp xã", code, find)
             commune_vals[code] = cv
         check_subtotals(rows, ident_cols, fn, find)
@@ -392,7 +400,7 @@ def main(argv=None):
     communes = sorted(c for c, (_, d) in reg.communes.items() if d in districts)
     for c in communes:
         if c not in commune_vals:
-            find(None, "Cấp xã", None, "unit_not_reported", f"{c} {reg.communes[c][0]} sent no row", c)
+            find(None, "Cấp xã", None, "unit-missing", f"{c} {reg.communes[c][0]} sent no row", c)
 
     out_rows = []
     prov_acc = {i[0]: [0, 0] for i in INDICATORS}
@@ -451,8 +459,8 @@ def main(argv=None):
 
 def matches(p, f):
     if p["cell"] is None:
-        return f["rule"] == "unit_not_reported" and f["unit"] == p["unit"]
-    return f["file"] == p["file"] and f["sheet"] == p["sheet"] and f["cell"] == p["cell"]
+        return f["rule"] == "unit-missing" and f["unit"] == p["unit"]
+    return (f["file"], f["sheet"], f["cell"], f["rule"]) == (p["file"], p["sheet"], p["cell"], p["rule"])
 
 
 def check_parts(vals, raw, fn, sheet, unit, find):
@@ -460,7 +468,7 @@ def check_parts(vals, raw, fn, sheet, unit, find):
     for part, whole in PART_OF.items():
         if part in vals and whole in vals and vals[part] is not None and vals[whole] is not None \
                 and vals[part] > vals[whole]:
-            find(fn, sheet, raw[part][1], "part_exceeds_whole", f"{part} {vals[part]} > {whole} {vals[whole]}", unit, part)
+            find(fn, sheet, raw[part][1], "numerator-above-denominator", f"{part} {vals[part]} > {whole} {vals[whole]}", unit, part)
             vals.setdefault("_bad_pairs", set()).add((part, whole))
 
 
@@ -487,7 +495,7 @@ def check_subtotals(rows, ident_cols, fn, find):
             except Bad:
                 written = raw
             if written != total:
-                find(fn, "Cấp xã", cell, "subtotal_mismatch", f"subtotal {fid} {written} != sum of rows {total}", None, fid)
+                find(fn, "Cấp xã", cell, "subtotal-mismatch", f"subtotal {fid} {written} != sum of rows {total}", None, fid)
         start = i + 1
 
 

@@ -436,7 +436,10 @@ def build_commune_sheet(d: District, rows, province_name, year, style):
                 continue
             v = row["values"][fid]
             if isinstance(v, Raw):
-                if v.value is not None:
+                if isinstance(v.value, Formula):
+                    refs_now = {f: ref(r, col[f]) for f in col}
+                    s.cells[(r, cc)] = Formula(v.value.text.format(**refs_now), v.value.cached)
+                elif v.value is not None:
                     s.cells[(r, cc)] = v.value
             elif t == "level":
                 s.cells[(r, cc)] = level_cell(v, style, fid)
@@ -739,7 +742,9 @@ def verify(path: Path, sheets):
                     gv = grid[r - 1 - r0][c - 1 - c0] if r - 1 >= r0 and c - 1 >= c0 else None
                 except IndexError:
                     gv = None
-                if isinstance(want, (int, float)) and not isinstance(want, bool):
+                if want is None:
+                    ok = gv in (None, "")
+                elif isinstance(want, (int, float)) and not isinstance(want, bool):
                     ok = isinstance(gv, (int, float)) and not isinstance(gv, bool) and gv == want
                 else:
                     ok = gv == want
@@ -810,35 +815,41 @@ def plant_problems(districts, seed):
     # 1. numerator above its denominator (district 3rd)
     d = at(2); c = commune(d, 2)
     c.values["cdht_thon_dat"] = Raw(c.values["cdht_thon_tong"] + 2)
-    P.append(dict(district=d.code, sheet="Cấp xã", unit=c.code, field="cdht_thon_dat", rule="part_exceeds_whole",
+    P.append(dict(district=d.code, sheet="Cấp xã", unit=c.code, field="cdht_thon_dat", rule="numerator-above-denominator",
                   severity="error", value=c.values["cdht_thon_dat"].value,
                   description=f"Số thôn được công nhận ({c.values['cdht_thon_dat'].value}) lớn hơn tổng số thôn ({c.values['cdht_thon_tong']})"))
     # 2. a negative count (district 2nd)
     d = at(1); c = commune(d, 3)
     c.values["dong_ho_dat"] = Raw(-5)
-    P.append(dict(district=d.code, sheet="Cấp xã", unit=c.code, field="dong_ho_dat", rule="negative_count",
+    P.append(dict(district=d.code, sheet="Cấp xã", unit=c.code, field="dong_ho_dat", rule="negative-count",
                   severity="error", value=-5, description="Số dòng họ đạt là số âm (-5)"))
+    # 12. a formula with no cached value (openpyxl writes none): the value is missing, not 0
+    c = commune(d, 5)
+    c.values["ld_ky_nang"] = Raw(Formula("ROUND({ld_tong}*0.9,0)", None))
+    P.append(dict(district=d.code, sheet="Cấp xã", unit=c.code, field="ld_ky_nang", rule="formula-without-value",
+                  severity="error", value="=ROUND(...*0.9,0)",
+                  description="Công thức không có giá trị đã tính (tệp chưa từng mở bằng Excel/LibreOffice): thiếu số liệu, không phải 0"))
     # 3. a level out of range: literacy level 3 where the maximum is 2 (district 4th)
     d = at(3)
     d.values["xmc"] = Raw(3)
-    P.append(dict(district=d.code, sheet="Cấp huyện", unit=d.code, field="xmc", rule="level_out_of_range",
+    P.append(dict(district=d.code, sheet="Cấp huyện", unit=d.code, field="xmc", rule="level-out-of-range",
                   severity="error", value=3, description="Xóa mù chữ mức độ 3, nhưng mức cao nhất là 2"))
     # 5. a percentage typed in a count column (district 9th)
     d = at(8); c = commune(d, 4)
     pct = f"{c.values['gia_dinh_dat'] * 100 / c.values['gia_dinh_tong']:.1f}%".replace(".", ",")
     c.values["gia_dinh_dat"] = Raw(pct)
-    P.append(dict(district=d.code, sheet="Cấp xã", unit=c.code, field="gia_dinh_dat", rule="not_a_count",
+    P.append(dict(district=d.code, sheet="Cấp xã", unit=c.code, field="gia_dinh_dat", rule="percent-in-count",
                   severity="error", value=pct, description=f"Tỷ lệ phần trăm ({pct}) nhập vào cột số hộ đạt"))
     # 6. a required value blank: working-age total (district 6th)
     d = at(5); c = commune(d, 6)
     c.values["ld_tong"] = Raw(None)
-    P.append(dict(district=d.code, sheet="Cấp xã", unit=c.code, field="ld_tong", rule="required_missing",
+    P.append(dict(district=d.code, sheet="Cấp xã", unit=c.code, field="ld_tong", rule="required-missing",
                   severity="error", value=None, description="Ô tổng số người trong độ tuổi lao động bỏ trống"))
     # 7. "-": missing, not zero (district 7th)
     d = at(6); c = commune(d, 1)
     c.values["cong_dan_dat"] = Raw("-")
-    P.append(dict(district=d.code, sheet="Cấp xã", unit=c.code, field="cong_dan_dat", rule="missing_value",
-                  severity="warning", value="-", description='"-" ở số công dân học tập đạt: thiếu số liệu, không phải 0'))
+    P.append(dict(district=d.code, sheet="Cấp xã", unit=c.code, field="cong_dan_dat", rule="required-missing",
+                  severity="error", value="-", description='"-" ở số công dân học tập đạt: thiếu số liệu, không phải 0'))
     return P
 
 
@@ -851,7 +862,7 @@ def layout_rows(di, d: District, districts, style, seed):
     # 11. a commune the registry has is missing from this workbook (district 7th, its last commune)
     if di == 6 % n and len(communes) > 2:
         gone = communes.pop()
-        P.append(dict(district=d.code, sheet="Cấp xã", unit=gone.code, field=None, rule="unit_not_reported",
+        P.append(dict(district=d.code, sheet="Cấp xã", unit=gone.code, field=None, rule="unit-missing",
                       severity="warning", value=None, cell=None,
                       description=f"{gone.name} ({gone.code}) có trong danh mục nhưng không có dòng nào trong biểu của {d.name}"))
     for c in communes:
@@ -864,15 +875,15 @@ def layout_rows(di, d: District, districts, style, seed):
         other = districts[(di + 1) % n]
         oc = other.communes[0]
         rows.insert(len(rows) - 1, dict(kind="commune", code=oc.code, name=oc.name, values=dict(oc.values), key="wrong:" + oc.code))
-        P.append(dict(district=d.code, sheet="Cấp xã", unit=oc.code, field=None, rule="wrong_district",
-                      severity="error", value=oc.name, cell_key="wrong:" + oc.code,
+        P.append(dict(district=d.code, sheet="Cấp xã", unit=oc.code, field=None, rule="wrong-district",
+                      severity="warning", value=oc.name, cell_key="wrong:" + oc.code,
                       description=f"{oc.name} ({oc.code}) thuộc {other.name}, không thuộc {d.name} (dòng chép từ biểu khác)"))
     # 9. a duplicate commune row (district 9th): the same commune pasted twice, same values
     if di == 8 % n and n > 8:
         src = rows[len(rows) // 2]
         dup = dict(src, key="dup:" + src["code"])
         rows.insert(len(rows) // 2 + 2, dup)
-        P.append(dict(district=d.code, sheet="Cấp xã", unit=src["code"], field=None, rule="duplicate_unit",
+        P.append(dict(district=d.code, sheet="Cấp xã", unit=src["code"], field=None, rule="duplicate-unit",
                       severity="error", value=src["name"], cell_key="dup:" + src["code"],
                       description=f"{src['name']} ({src['code']}) xuất hiện hai lần trong biểu (dòng thứ hai bị bỏ qua)"))
     # 10. an unknown commune name (district 8th; the file without codes)
@@ -883,7 +894,7 @@ def layout_rows(di, d: District, districts, style, seed):
         base = {k: (round(v * r.uniform(0.8, 0.95)) if isinstance(v, int) and not isinstance(v, bool) and k in COUNT_FIELDS else v)
                 for k, v in communes[0].values.items()}
         rows.insert(3, dict(kind="commune", code=None, name=f"X. {unknown}", values=base, key="unknown"))
-        P.append(dict(district=d.code, sheet="Cấp xã", unit=None, field=None, rule="unknown_unit",
+        P.append(dict(district=d.code, sheet="Cấp xã", unit=None, field=None, rule="unit-unknown",
                       severity="error", value=f"X. {unknown}", cell_key="unknown",
                       description=f'Tên "X. {unknown}" không có trong danh mục đơn vị hành chính'))
     # ordinals
@@ -923,7 +934,7 @@ def layout_rows(di, d: District, districts, style, seed):
         # 4. a subtotal that disagrees with its rows (the workbook with literal subtotals)
         if not style.get("subtotal_formulas"):
             sums["gia_dinh_tong"] += 100
-            P.append(dict(district=d.code, sheet="Cấp xã", unit=None, field="gia_dinh_tong", rule="subtotal_mismatch",
+            P.append(dict(district=d.code, sheet="Cấp xã", unit=None, field="gia_dinh_tong", rule="subtotal-mismatch",
                           severity="warning", value=sums["gia_dinh_tong"], cell_key=("subtotal", style["subtotal"]),
                           description=f'Dòng "{style["subtotal"]}" ghi tổng số hộ {sums["gia_dinh_tong"]}, tổng các dòng là {sums["gia_dinh_tong"] - 100}'))
     return rows, P
@@ -1027,7 +1038,7 @@ def main(argv=None):
                     p["cell"] = cells_of[key][p["field"]]
                 else:
                     p["cell"] = cells_of[key][0]["name"]
-            elif p.get("rule") == "unit_not_reported":
+            elif p.get("rule") == "unit-missing":
                 p["cell"] = None
             else:
                 p["cell"] = cells_of[p["unit"]][0][p["field"]]
