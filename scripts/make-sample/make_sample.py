@@ -235,14 +235,21 @@ def exact_ratio(districts, di, num, den, target: Fraction, skip=()):
     total = sum(c.values[den] for c in cs)
     want = total * target.numerator // q
     delta = want - sum(c.values[num] for c in cs)
-    for c in sorted(cs, key=lambda c: -c.values[den]):
-        if delta == 0:
-            break
-        room = (c.values[den] - c.values[num]) if delta > 0 else -c.values[num]
-        step = min(delta, room) if delta > 0 else max(delta, room)
-        c.values[num] += step
-        delta -= step
-    assert delta == 0, (d.code, num)
+    # spread the change over the communes, in proportion to their size
+    total_den = sum(c.values[den] for c in cs)
+    for c in cs:
+        step = delta * c.values[den] // total_den if delta > 0 else -((-delta) * c.values[den] // total_den)
+        c.values[num] = clamp(c.values[num] + step, 0, c.values[den])
+    delta = want - sum(c.values[num] for c in cs)
+    i = 0
+    while delta != 0:
+        c = cs[i % len(cs)]
+        if delta > 0 and c.values[num] < c.values[den]:
+            c.values[num] += 1; delta -= 1
+        elif delta < 0 and c.values[num] > 0:
+            c.values[num] -= 1; delta += 1
+        i += 1
+        assert i < 10_000_000, (d.code, num)
 
 
 # ---------------------------------------------------------------------------------------------
