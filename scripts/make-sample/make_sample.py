@@ -917,8 +917,7 @@ def layout_rows(di, d: District, districts, style, seed):
     rr = random.Random(seed + int(d.code))
     crow = [row for row in rows if row["kind"] == "commune"]
     for how, count in (("dots", style.get("text_numbers_dots", 0)), ("spaces", style.get("text_numbers_spaces", 0))):
-        for _ in range(count):
-            row = rr.choice(crow)
+        for row in rr.sample(crow, min(count, len(crow))):
             fid = "gia_dinh_tong" if how == "dots" else rr.choice(["dong_ho_tong", "cdht_thon_tong", "dvht_xa_tong"])
             if not isinstance(row["values"].get(fid), Raw):
                 tn[(row.get("code") or row["name"], fid)] = how
