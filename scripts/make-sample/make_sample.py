@@ -1048,6 +1048,8 @@ def main(argv=None):
                 p["cell"] = None
             else:
                 p["cell"] = cells_of[p["unit"]][0][p["field"]]
+            if p["rule"] == "formula-without-value":
+                p["value"] = next("=" + v.text for (r, c), v in cs.cells.items() if ref(r, c) == p["cell"])
         print(f"{prod:12s} {fname}", file=sys.stderr)
 
     planted.sort(key=lambda p: (p["file"], p["sheet"], p.get("cell") or ""))
