@@ -1,2 +1,0 @@
-// Workbooks: sheets, shared strings, styles and dates, streaming cells, merged ranges.
-import OfficeXML
