@@ -135,13 +135,15 @@ class Registry:
             cands = exact
         return cands[0] if len(cands) == 1 else None
 
-    def commune(self, code, name, province):
+    def commune(self, code, name, province, district):
+        """By code; else by name among the workbook's district's communes, then the province's."""
         if code is not None:
             code = str(code).strip()
             if code.isdigit() and len(code) < 5:
                 code = code.zfill(5)
             return code if code in self.communes else None
-        return self._by_name(self.communes, name, lambda d: self.districts[d][1] == province)
+        return (self._by_name(self.communes, name, lambda d: d == district)
+                or self._by_name(self.communes, name, lambda d: self.districts[d][1] == province))
 
     def district(self, code, name):
         if code is not None:
@@ -363,7 +365,7 @@ def main(argv=None):
                 continue
             if not has_values and reg.district(ident.get("ma don vi") if "ma don vi" in ident else None, name):
                 continue  # a group row: the district's name over its communes
-            code = reg.commune(ident.get("ma don vi"), name, province)
+            code = reg.commune(ident.get("ma don vi"), name, province, dcode)
             where = f"{name_col}{r}"
             if code is None:
                 find(fn, "Cấp xã", where, "unit-unknown", f"unknown commune {name!r}")
