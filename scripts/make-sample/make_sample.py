@@ -271,6 +271,7 @@ class Sheet:
     bold: set = field(default_factory=set)
     table_end: int = 0
     table_width: int = 0
+    titles: set = field(default_factory=set)  # title cells: bold, centred across the table
 
 
 def col_letter(c: int) -> str:
@@ -383,6 +384,7 @@ def build_commune_sheet(d: District, rows, province_name, year, style):
         s.cells[(r, 1)] = t
         s.merges.append((r, 1, r, width))
         s.bold.add((r, 1))
+        s.titles.add((r, 1))
     hv = set(style.get("headers", ()))
     for i, t in enumerate(ident, 1):
         s.cells[(h, i)] = vary_header(t, hv - {"breaks", "lower"}, "ident")
@@ -463,6 +465,7 @@ def build_commune_sheet(d: District, rows, province_name, year, style):
         s.widths[2] = 10
     for fid in col:
         s.widths[col[fid]] = 12
+    s.widths[col["cdht_xa_muc"]] = 18
     s.table_end, s.table_width = r - 1, width
     footer = style.get("footer")
     if footer:
@@ -483,6 +486,7 @@ def build_district_sheet(d: District, province_name, year, style, dname, dcode):
         s.cells[(r, 1)] = t
         s.merges.append((r, 1, r, width))
         s.bold.add((r, 1))
+        s.titles.add((r, 1))
     hv = set(style.get("headers", ()))
     for i, t in enumerate(ident, 1):
         s.cells[(h, i)] = vary_header(t, hv - {"breaks", "lower"}, "ident")
@@ -560,7 +564,13 @@ def write_openpyxl(sheets, path: Path, title: str):
                 cell.font = Font(bold=True)
             if sh.header_rows and r in sh.header_rows:
                 cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
+            if (r, c) in sh.titles:
+                cell.alignment = Alignment(horizontal="center")
         if sh.header_rows:
+            ws.row_dimensions[sh.header_rows[0]].height = 32
+            ws.row_dimensions[sh.header_rows[1]].height = 48
+            ws.page_setup.orientation = "landscape"
+            ws.page_setup.paperSize = ws.PAPERSIZE_A4
             for r in range(sh.header_rows[0], sh.table_end + 1):
                 for c in range(1, sh.table_width + 1):
                     ws.cell(row=r, column=c).border = border
@@ -585,6 +595,7 @@ def write_xlsxwriter(sheets, path: Path, title: str):
     wb.set_properties({"title": title, "author": "xhht make_sample (xlsxwriter)",
                        "created": dt.datetime(*FIXED_DATE)})
     f_bold = wb.add_format({"bold": True})
+    f_title = wb.add_format({"bold": True, "align": "center"})
     f_head = wb.add_format({"bold": True, "text_wrap": True, "align": "center", "valign": "vcenter", "border": 1})
     f_cell = wb.add_format({"border": 1})
     f_num = wb.add_format({"border": 1, "num_format": "#,##0"})
@@ -599,7 +610,7 @@ def write_xlsxwriter(sheets, path: Path, title: str):
                     covered.add((rr, cc))
         for (r1, c1), (r2, c2) in merged_at.items():
             v = sh.cells.get((r1, c1), "")
-            fmt = f_head if r1 in sh.header_rows else f_bold
+            fmt = f_head if r1 in sh.header_rows else (f_title if (r1, c1) in sh.titles else f_bold)
             ws.merge_range(r1 - 1, c1 - 1, r2 - 1, c2 - 1, v, fmt)
         for (r, c), v in sorted(sh.cells.items()):
             if (r, c) in merged_at:
@@ -618,11 +629,17 @@ def write_xlsxwriter(sheets, path: Path, title: str):
                 ws.write_number(r - 1, c - 1, v, fmt)
         for c, w in sh.widths.items():
             ws.set_column(c - 1, c - 1, w)
+        if sh.header_rows:
+            ws.set_row(sh.header_rows[0] - 1, 32)
+            ws.set_row(sh.header_rows[1] - 1, 48)
+            ws.set_landscape()
+            ws.set_paper(9)
     wb.close()
 
 
-def fods_cell(v, bold: bool, head: bool) -> str:
-    style = ' table:style-name="ceHead"' if head else (' table:style-name="ceBold"' if bold else "")
+def fods_cell(v, bold: bool, head: bool, title: bool = False) -> str:
+    style = (' table:style-name="ceHead"' if head else ' table:style-name="ceTitle"' if title
+             else (' table:style-name="ceBold"' if bold else ""))
     if isinstance(v, Formula):
         f = re.sub(r"([A-Z]+[0-9]+):([A-Z]+[0-9]+)", r"[.\1:.\2]", v.text)
         return (f'<table:table-cell{style} table:formula="of:={escape(f)}" office:value-type="float" '
@@ -655,6 +672,9 @@ def write_fods(sheets, path: Path, title: str):
         for c, w in sh.widths.items():
             out.append(f'<style:style style:name="co{sh_i}_{c}" style:family="table-column">'
                        f'<style:table-column-properties style:column-width="{w * 0.19:.2f}cm"/></style:style>')
+    out.append('<style:style style:name="roHead1" style:family="table-row"><style:table-row-properties style:row-height="1.13cm" style:use-optimal-row-height="false"/></style:style>'
+               '<style:style style:name="roHead2" style:family="table-row"><style:table-row-properties style:row-height="1.69cm" style:use-optimal-row-height="false"/></style:style>'
+               '<style:style style:name="ceTitle" style:family="table-cell"><style:paragraph-properties fo:text-align="center"/><style:text-properties fo:font-weight="bold"/></style:style>')
     out.append('<style:style style:name="ceBold" style:family="table-cell"><style:text-properties fo:font-weight="bold"/></style:style>'
                '<style:style style:name="ceHead" style:family="table-cell"><style:table-cell-properties fo:wrap-option="wrap" '
                'style:vertical-align="middle" fo:border="0.06pt solid #000000"/><style:paragraph-properties fo:text-align="center"/>'
@@ -677,7 +697,8 @@ def write_fods(sheets, path: Path, title: str):
                     if (rr, cc) != (r1, c1):
                         covered.add((rr, cc))
         for r in range(1, max_r + 1):
-            out.append("<table:table-row>")
+            ro = {sh.header_rows[0]: "roHead1", sh.header_rows[1]: "roHead2"}.get(r) if sh.header_rows else None
+            out.append(f'<table:table-row table:style-name="{ro}">' if ro else "<table:table-row>")
             for c in range(1, max_c + 1):
                 head = r in sh.header_rows
                 if (r, c) in covered:
@@ -692,7 +713,7 @@ def write_fods(sheets, path: Path, title: str):
                     st = ' table:style-name="ceHead"' if head else ""
                     out.append(f"<table:table-cell{st}{attrs}/>")
                 else:
-                    cell = fods_cell(v, (r, c) in sh.bold, head)
+                    cell = fods_cell(v, (r, c) in sh.bold, head, (r, c) in sh.titles)
                     out.append(cell.replace("<table:table-cell", "<table:table-cell" + attrs, 1))
             out.append("</table:table-row>")
         out.append("</table:table>")
