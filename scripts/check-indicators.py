@@ -298,6 +298,8 @@ def main(argv=None):
     ap.add_argument("--out", default="-", help="CSV path, or - for stdout (default)")
     ap.add_argument("--findings", help="write what was left out, and why, to this JSON file (default: stderr)")
     ap.add_argument("--planted", help="planted.json: check that every planted problem was found")
+    ap.add_argument("--compare", help="another indicators.csv (the pipeline's): report every row that differs "
+                                      "in numerator, denominator, rate or met, keyed by unit_code and indicator; exit 1 if any")
     args = ap.parse_args(argv)
 
     reg = Registry(Path(args.units))
@@ -448,6 +450,13 @@ def main(argv=None):
     else:
         for f in findings:
             print(f"check-indicators: {f['rule']:18s} {f['file']} {f['sheet']} {f['cell']}: {f['message']}", file=sys.stderr)
+    if args.compare:
+        differences = compare(out_rows, Path(args.compare))
+        for d in differences:
+            print(f"check-indicators: differs: {d}", file=sys.stderr)
+        print(f"check-indicators: {len(differences)} differences with {args.compare}", file=sys.stderr)
+        if differences:
+            sys.exit(1)
     if args.planted:
         planted = json.loads(Path(args.planted).read_text(encoding="utf-8"))["planted"]
         missed = [p for p in planted if not any(matches(p, f) for f in findings)]
@@ -457,6 +466,30 @@ def main(argv=None):
               f"{len(findings)} findings", file=sys.stderr)
         if missed:
             sys.exit(1)
+
+
+def compare(rows, path: Path):
+    """Differences between our rows and another indicators.csv: values compared as numbers."""
+    def key_rows(rs):
+        return {(r[0], r[3]): r for r in rs}
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        theirs = key_rows([[c.strip() for c in r] for r in list(csv.reader(f))[1:] if r])
+    ours = key_rows([[str(c) for c in r] for r in rows])
+    out = []
+    for k in sorted(set(ours) | set(theirs)):
+        a, b = ours.get(k), theirs.get(k)
+        if a is None or b is None:
+            out.append(f"{k}: only in {'theirs' if a is None else 'ours'}")
+            continue
+        for i, name in ((4, "numerator"), (5, "denominator"), (6, "rate_percent"), (7, "target_percent"), (8, "met")):
+            x, y = a[i], b[i]
+            try:
+                same = (x == y) or (x != "" and y != "" and Fraction(x) == Fraction(y))
+            except ValueError:
+                same = False
+            if not same:
+                out.append(f"{k} {name}: ours {x!r}, theirs {y!r}")
+    return out
 
 
 def matches(p, f):
