@@ -18,7 +18,6 @@ import csv
 import io
 import json
 import math
-import os
 import random
 import re
 import shutil
@@ -835,7 +834,6 @@ def plant_problems(districts, seed):
     n = len(districts)
     P = []
     at = lambda i: districts[i % n]
-    rng = random.Random(seed + 99)
 
     def commune(d, pos):
         return d.communes[pos % len(d.communes)]
@@ -1102,7 +1100,7 @@ def make_dvht_exact(districts, layouts):
     want = tong * 5 // 9
     have = sum(v["dvht_xa_dat"] for v in counted) + sum(d.values["dvht_huyen_dat"] for d in districts)
     delta = want - have
-    pool = [d.values for d in districts] 
+    pool = [d.values for d in districts]
     i = 0
     while delta != 0:
         v = pool[i % len(pool)]
