@@ -4,7 +4,7 @@ import Foundation
 /// repository, then /work/shared. CI's fresh clone may have none of them: tests that need the big
 /// national lists are skipped then, with a message saying so.
 enum SharedData {
-    static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+    static let repositoryRoot: URL = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static let root: URL? = {

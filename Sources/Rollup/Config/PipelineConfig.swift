@@ -98,16 +98,19 @@ public struct Paths: Sendable, Hashable, Codable {
     public var output: String
     /// The unit registry CSV (the format of shared/domain/units/*.csv).
     public var units: String
+    /// Optional CSV of other names of units (`alias,code`).
+    public var unitAliases: String?
     /// Optional lineage CSV (old -> new units, the format of old-to-new-commune-2025-07-01.csv).
     public var lineage: String?
     public var store: String
     public var templates: String
 
-    public init(input: String = "Input", output: String = "Output", units: String, lineage: String? = nil,
+    public init(input: String = "Input", output: String = "Output", units: String, unitAliases: String? = nil, lineage: String? = nil,
                 store: String = "Output/xhht.sqlite", templates: String = "Templates") {
         self.input = input
         self.output = output
         self.units = units
+        self.unitAliases = unitAliases
         self.lineage = lineage
         self.store = store
         self.templates = templates
@@ -116,7 +119,7 @@ public struct Paths: Sendable, Hashable, Codable {
 
 /// How numbers are shown. Comparisons never depend on this: they are exact.
 public struct Display: Sendable, Hashable, Codable {
-    public enum Rounding: String, Sendable, Hashable, Codable { case halfUp = "half-up", truncate }
+    public enum Rounding: String, Sendable, Hashable, Codable, CaseIterable { case halfUp = "half-up", truncate }
     public var rounding: Rounding
     /// Decimals of a percentage ("55,56%" has 2).
     public var percentDecimals: Int
@@ -138,15 +141,18 @@ public struct SheetDefinition: Sendable, Hashable, Codable {
     public var codeAliases: [String]
     /// Headers of the column holding the unit name ("Tên đơn vị", "Đơn vị", "Xã, phường, thị trấn").
     public var nameAliases: [String]
+    /// Headers of the ordinal column ("STT", "TT", "Số TT"): recognised, never a field.
+    public var ordinalAliases: [String]
     public var fields: [FieldDefinition]
 
     public init(name: String, aliases: [String] = [], level: UnitLevel, codeAliases: [String] = [], nameAliases: [String] = [],
-                fields: [FieldDefinition]) {
+                ordinalAliases: [String] = ["STT", "TT", "Số TT", "Số thứ tự"], fields: [FieldDefinition]) {
         self.name = name
         self.aliases = aliases
         self.level = level
         self.codeAliases = codeAliases
         self.nameAliases = nameAliases
+        self.ordinalAliases = ordinalAliases
         self.fields = fields
     }
 }
@@ -186,7 +192,7 @@ public struct FieldDefinition: Sendable, Hashable, Codable {
 /// An indicator of the catalogue: a ratio of two summed counts, or the share of units meeting a
 /// condition.
 public struct IndicatorDefinition: Sendable, Hashable, Codable {
-    public enum Kind: String, Sendable, Hashable, Codable { case ratio, share }
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable { case ratio, share }
 
     /// "gia_dinh"
     public var id: String

@@ -1,0 +1,269 @@
+import Foundation
+import Testing
+@testable import Rollup
+
+/// pipeline.yml: the shipped file loads and means what docs/default-form.md says; each kind
+/// of mistake gives an error at the right line and column, with the key's path.
+@Suite struct ConfigLoadingTests {
+    static let shipped = SharedData.repositoryRoot.appendingPathComponent("pipeline.yml").path
+
+    @Test func theShippedFileLoads() throws {
+        let config = try PipelineConfigLoader.load(path: Self.shipped)
+        let root = SharedData.repositoryRoot.path
+        #expect(config.year == 2024)
+        #expect(config.report == .annual)
+        #expect(config.deadline == "2024-11-30")
+        #expect(config.agency.unitCode == "92")
+        #expect(config.agency.abbreviation == "SGDĐT")
+        #expect(config.paths.units == root + "/units/can-tho-2024-02-01.csv")
+        #expect(config.paths.input == root + "/Input")
+        #expect(config.paths.store == root + "/Output/xhht.sqlite")
+        #expect(config.sheets.map(\.name) == ["Cấp xã", "Cấp huyện"])
+        #expect(config.sheets.map(\.level) == [.commune, .district])
+
+        // The canonical ids of docs/default-form.md, in order.
+        #expect(config.sheets[0].fields.map(\.id) == [
+            "cdht_xa_muc", "gia_dinh_tong", "gia_dinh_dat", "dong_ho_tong", "dong_ho_dat", "cdht_thon_tong", "cdht_thon_dat",
+            "dvht_xa_tong", "dvht_xa_dat", "cong_dan_tong", "cong_dan_dat", "tthtcd_co", "tthtcd_cntt", "ld_tong", "ld_cntt", "ld_ky_nang",
+        ])
+        #expect(config.sheets[1].fields.map(\.id) == ["pc_mam_non", "pc_tieu_hoc", "pc_thcs", "xmc", "dvht_huyen_tong", "dvht_huyen_dat"])
+        #expect(config.indicators.map(\.id) == [
+            "cdht_xa", "cdht_thon", "gia_dinh", "dong_ho", "dvht", "cong_dan", "tthtcd_cntt", "ld_cntt", "ld_ky_nang",
+            "pc_mam_non", "pc_tieu_hoc_3", "pc_thcs_2", "pc_thcs_3", "xmc_2",
+        ])
+        let fields = config.fieldsByID
+        #expect(fields["gia_dinh_dat"]?.partOf == "gia_dinh_tong")
+        #expect(fields["pc_thcs"]?.maxLevel == 3)
+        #expect(fields["tthtcd_co"]?.type == .yesNo)
+        #expect(fields["gia_dinh_dat"]?.aliases.contains("Số hộ đạt GĐHT") == true)
+
+        let byID = Dictionary(uniqueKeysWithValues: config.indicators.map { ($0.id, $0) })
+        let dvht = try #require(byID["dvht"])
+        #expect(dvht.numerator == ["dvht_xa_dat", "dvht_huyen_dat"])
+        #expect(dvht.target(for: 2024) == Fraction(5555, 10000))
+        #expect(Fraction(5, 9) >= dvht.target(for: 2024)!)
+        #expect(dvht.target(for: 2027) == Fraction(85, 100))
+        #expect(byID["cdht_xa"]?.condition == Condition(field: "cdht_xa_muc", op: .ge, value: 1))
+        #expect(byID["tthtcd_cntt"]?.among == Condition(field: "tthtcd_co", op: .eq, value: 1))
+        #expect(byID["pc_thcs_3"]?.target(for: 2024) == Fraction(66, 100))
+        #expect(config.sheets[0].codeAliases.contains("Mã ĐVHC"))
+        #expect(config.sheets[0].nameAliases.contains("Xã, phường, thị trấn"))
+        #expect(config.sheets[0].ordinalAliases.contains("STT"))
+    }
+
+    @Test func theShippedRegistryLoadsFromTheConfig() throws {
+        let registry = try PipelineConfigLoader.load(path: Self.shipped).loadRegistry()
+        #expect(registry.unit(code: "92")?.name == "Thành phố Cần Thơ")
+        #expect(registry.units(at: .district).count == 9)
+    }
+
+    @Test func overridesReplaceFoldersAndYear() throws {
+        let config = try PipelineConfigLoader.load(path: Self.shipped)
+        let changed = try config.applying(overrides: ConfigOverrides(input: "data/in", units: "/srv/units.csv", year: 2025),
+                                          currentDirectory: "/home/sgd")
+        #expect(changed.paths.input == "/home/sgd/data/in")
+        #expect(changed.paths.units == "/srv/units.csv")
+        #expect(changed.paths.output == config.paths.output)
+        #expect(changed.year == 2025)
+        #expect(throws: PipelineConfigError.self) { try config.applying(overrides: ConfigOverrides(year: 1890)) }
+    }
+}
+
+@Suite struct ConfigErrorTests {
+    /// A small valid file; each test breaks one line of it.
+    static let valid = """
+    year: 2024
+    agency:
+      parent: UBND THÀNH PHỐ CẦN THƠ
+      name: SỞ GIÁO DỤC VÀ ĐÀO TẠO
+      abbreviation: SGDĐT
+      place: Cần Thơ
+      unitCode: "92"
+    paths:
+      units: units/u.csv
+    sheets:
+      - name: Cấp xã
+        level: commune
+        fields:
+          - id: gia_dinh_tong
+            type: count
+            aliases: [Gia đình học tập > Tổng số hộ]
+          - id: gia_dinh_dat
+            type: count
+            partOf: gia_dinh_tong
+            aliases: Gia đình học tập > Số hộ đạt
+          - id: cdht_xa_muc
+            type: level
+            maxLevel: 2
+            aliases: [Mức độ]
+    indicators:
+      - id: gia_dinh
+        name: Tỷ lệ gia đình học tập
+        kind: ratio
+        level: commune
+        numerator: gia_dinh_dat
+        denominator: gia_dinh_tong
+        targets: {2024: "55,55", 2025: 60}
+      - id: cdht_xa
+        name: Tỷ lệ xã đạt CĐHT
+        kind: share
+        level: commune
+        condition: "cdht_xa_muc >= 1"
+    """
+
+    func load(_ yaml: String) throws -> PipelineConfig {
+        try PipelineConfigLoader.parse(yaml: yaml, file: "pipeline.yml", baseDirectory: "/srv/xhht")
+    }
+
+    /// The file with line `line` (1-based) replaced.
+    func replacing(line: Int, with text: String) -> String {
+        var lines = Self.valid.components(separatedBy: "\n")
+        lines[line - 1] = text
+        return lines.joined(separator: "\n")
+    }
+
+    func diagnostics(_ yaml: String) -> [ConfigDiagnostic] {
+        do {
+            _ = try load(yaml)
+            return []
+        } catch let error as PipelineConfigError {
+            return error.diagnostics
+        } catch {
+            return [ConfigDiagnostic(file: "", line: -1, column: -1, path: "", message: "\(error)")]
+        }
+    }
+
+    @Test func theValidFileLoads() throws {
+        let config = try load(Self.valid)
+        #expect(config.paths.units == "/srv/xhht/units/u.csv")
+        #expect(config.sheets[0].fields[1].aliases == ["Gia đình học tập > Số hộ đạt"])
+        #expect(config.indicators[0].targets == [2024: Fraction(5555, 10000), 2025: Fraction(60, 100)])
+        #expect(config.outputs == ["html", "csv", "json", "issues"])
+        #expect(config.display == Display())
+    }
+
+    @Test func anUnknownKeyIsAnErrorAtItsPosition() throws {
+        let found = diagnostics(replacing(line: 15, with: "        tpye: count"))
+        let unknown = try #require(found.first { $0.path == "sheets[0].fields[0].tpye" })
+        #expect(unknown.line == 15)
+        #expect(unknown.column == 9)
+        #expect(unknown.message.contains("\"type\""))   // the suggestion
+        // and the now-missing `type` is reported too, at the field's mapping
+        #expect(found.contains { $0.path == "sheets[0].fields[0].type" && $0.message.contains("thiếu") })
+        #expect(found.first?.description.hasPrefix("pipeline.yml:") == true)
+    }
+
+    @Test func anUnknownTopLevelKey() throws {
+        let found = diagnostics(Self.valid + "\nyaer: 2025\n")
+        #expect(found.count == 1)
+        #expect(found.first?.path == "yaer")
+        #expect(found.first?.line == 38)
+        #expect(found.first?.column == 1)
+    }
+
+    @Test func aWrongTypeIsAnErrorAtTheValue() throws {
+        let yearText = diagnostics(replacing(line: 1, with: "year: hai nghìn"))
+        #expect(yearText.map(\.path) == ["year"])
+        #expect(yearText.first?.line == 1 && yearText.first?.column == 7)
+
+        let sheetsScalar = diagnostics(replacing(line: 12, with: "    level: xa"))
+        #expect(sheetsScalar.first?.path == "sheets[0].level")
+        #expect(sheetsScalar.first?.line == 12 && sheetsScalar.first?.column == 12)
+        #expect(sheetsScalar.first?.message.contains("commune") == true)
+
+        let listAsMap = diagnostics(replacing(line: 16, with: "        aliases: {a: b}"))
+        #expect(listAsMap.first?.path == "sheets[0].fields[0].aliases")
+        #expect(listAsMap.first?.line == 16 && listAsMap.first?.column == 18)
+    }
+
+    @Test func aBadConditionIsAnErrorAtTheCondition() throws {
+        let found = diagnostics(replacing(line: 37, with: "    condition: \"cdht_xa_muc >> một\""))
+        #expect(found.count == 1)
+        #expect(found.first?.path == "indicators[1].condition")
+        #expect(found.first?.line == 37)
+        #expect(found.first?.column == 16)
+
+        let noOperator = diagnostics(replacing(line: 37, with: "    condition: cdht_xa_muc 1"))
+        #expect(noOperator.first?.message.contains("phép so sánh") == true)
+    }
+
+    @Test func crossChecksPointAtTheReference() throws {
+        let unknownField = diagnostics(replacing(line: 37, with: "    condition: cdht_xa >= 1"))
+        #expect(unknownField.count == 1)
+        #expect(unknownField.first?.path == "indicators[1].condition")
+        #expect(unknownField.first?.line == 37)
+        #expect(unknownField.first?.message.contains("cdht_xa_muc") == true)   // did you mean
+
+        let numerator = diagnostics(replacing(line: 30, with: "    numerator: gia_dinh_datt"))
+        #expect(numerator.map(\.path) == ["indicators[0].numerator"])
+        #expect(numerator.first?.line == 30)
+
+        let partOf = diagnostics(replacing(line: 19, with: "        partOf: tong_so"))
+        #expect(partOf.map(\.path) == ["sheets[0].fields[1].partOf"])
+        #expect(partOf.first?.line == 19)
+
+        let duplicate = diagnostics(replacing(line: 17, with: "      - id: gia_dinh_tong"))
+        #expect(duplicate.contains { $0.path == "sheets[0].fields[1].id" && $0.line == 17 })
+
+        let levelRange = diagnostics(replacing(line: 37, with: "    condition: cdht_xa_muc >= 3"))
+        #expect(levelRange.first?.message.contains("0 đến 2") == true)
+    }
+
+    @Test func targetsAndYearsMustBeSensible() throws {
+        let target = diagnostics(replacing(line: 32, with: "    targets: {2024: \"155\", 2025: 60}"))
+        #expect(target.map(\.path) == ["indicators[0].targets.2024"])
+        #expect(target.first?.line == 32)
+        let year = diagnostics(replacing(line: 1, with: "year: 1024"))
+        #expect(year.first?.message.contains("2000") == true)
+        let review = diagnostics("report: review-2023-2025\n" + Self.valid.replacingOccurrences(of: "year: 2024", with: "year: 2022"))
+        #expect(review.map(\.path) == ["year"])
+        let deadline = diagnostics(Self.valid + "\ndeadline: 2024-02-30\n")
+        #expect(deadline.first?.path == "deadline")
+    }
+
+    @Test func syntaxErrorsAndDuplicateKeysHavePositions() throws {
+        let tab = diagnostics(replacing(line: 12, with: "    level: [commune"))
+        #expect(tab.count == 1)
+        #expect(tab.first?.line ?? 0 >= 12)
+        #expect(tab.first?.message.contains("cú pháp") == true)
+
+        let twice = diagnostics(Self.valid + "\nyear: 2025\n")
+        #expect(twice.count == 1)
+        #expect(twice.first?.message.contains("\"year\"") == true)
+        #expect(twice.first?.line ?? 0 > 0)
+    }
+
+    @Test func everyMistakeIsReportedInOnePass() {
+        var yaml = replacing(line: 15, with: "        type: cont")
+        yaml = yaml.replacingOccurrences(of: "kind: share", with: "kind: shares")
+        yaml = yaml.replacingOccurrences(of: "  place: Cần Thơ\n", with: "  place: Cần Thơ\n  colour: red\n")
+        let found = diagnostics(yaml)
+        #expect(found.map(\.path) == ["agency.colour", "sheets[0].fields[0].type", "indicators[1].kind"])
+        #expect(found.map(\.line) == [7, 16, 36])
+    }
+
+    @Test func emptyAndMissingFiles() {
+        #expect(diagnostics("").first?.message.contains("trống") == true)
+        #expect(diagnostics("- a\n- b\n").first?.message.contains("bảng khóa") == true)
+        #expect {
+            _ = try PipelineConfigLoader.load(path: "/nonexistent/pipeline.yml")
+        } throws: { ($0 as? PipelineConfigError)?.diagnostics.first?.message.contains("--config") == true }
+    }
+
+    @Test(arguments: [
+        ("cdht_xa_muc >= 1", Condition(field: "cdht_xa_muc", op: .ge, value: 1)),
+        ("tthtcd_co == yes", Condition(field: "tthtcd_co", op: .eq, value: 1)),
+        ("pc_mam_non==Đạt", Condition(field: "pc_mam_non", op: .eq, value: 1)),
+        ("x != không", Condition(field: "x", op: .ne, value: 0)),
+        ("xmc < 2", Condition(field: "xmc", op: .lt, value: 2)),
+        ("xmc <= -1", Condition(field: "xmc", op: .le, value: -1)),
+    ])
+    func conditionsParse(text: String, expected: Condition) throws {
+        #expect(try Condition.parse(text).get() == expected)
+    }
+
+    @Test(arguments: ["cdht >= ", ">= 1", "Gia đình >= 1", "a >= lots", "a = 1"])
+    func badConditionsDoNot(text: String) {
+        #expect(throws: ConditionSyntaxError.self) { try Condition.parse(text).get() }
+    }
+}
