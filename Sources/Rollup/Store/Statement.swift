@@ -1,0 +1,98 @@
+import CSQLite
+
+/// A prepared statement: compiled once, then bound, stepped and reset as many times as needed,
+/// which is what makes a 200,000-row import fast.
+///
+///     let insert = try db.prepare("INSERT INTO t(a, b) VALUES (?, ?)")
+///     for row in rows { try insert.execute([.text(row.a), .integer(row.b)]) }
+///
+///     let select = try db.prepare("SELECT a, b FROM t WHERE b > ?")
+///     let pairs = try select.rows([10]) { ($0.string(at: 0) ?? "", $0.int64(at: 1) ?? 0) }
+///
+/// A statement belongs to the `Database` that prepared it and to one thread at a time; it is
+/// finalized when released (the connection, closed with `sqlite3_close_v2`, waits for that).
+public final class Statement {
+    let handle: OpaquePointer
+    /// Kept so that the connection outlives its statements.
+    let database: Database
+    public let sql: String
+
+    /// `SQLITE_TRANSIENT`: SQLite copies bound text before `bind` returns. Not imported into
+    /// Swift, because it is a cast of -1 to a function pointer.
+    static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    init(database: Database, sql: String) throws(DatabaseError) {
+        var statement: OpaquePointer?
+        let code = sqlite3_prepare_v2(database.handle, sql, -1, &statement, nil)
+        guard code == SQLITE_OK, let statement else {
+            throw DatabaseError(code: code, connection: database.handle, sql: sql)
+        }
+        self.handle = statement
+        self.database = database
+        self.sql = sql
+    }
+
+    deinit {
+        sqlite3_finalize(handle)
+    }
+
+    /// Clears the previous run and bindings, then binds `values` to the parameters 1...n.
+    public func bind(_ values: [DatabaseValue]) throws(DatabaseError) {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        for (i, value) in values.enumerated() {
+            let index = Int32(i + 1)
+            let code: Int32
+            switch value {
+            case .null: code = sqlite3_bind_null(handle, index)
+            case .integer(let n): code = sqlite3_bind_int64(handle, index, n)
+            case .text(let s): code = sqlite3_bind_text(handle, index, s, -1, Statement.transient)
+            }
+            guard code == SQLITE_OK else { throw DatabaseError(code: code, connection: database.handle, sql: sql) }
+        }
+    }
+
+    /// Advances to the next row: true when a row is available, false when the statement is done.
+    public func step() throws(DatabaseError) -> Bool {
+        let code = sqlite3_step(handle)
+        switch code {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        default:
+            let error = DatabaseError(code: sqlite3_extended_errcode(database.handle), connection: database.handle, sql: sql)
+            sqlite3_reset(handle)
+            throw error
+        }
+    }
+
+    /// Binds and runs a statement that returns no rows (INSERT, UPDATE, DELETE, DDL).
+    public func execute(_ values: [DatabaseValue] = []) throws(DatabaseError) {
+        try bind(values)
+        while try step() {}
+        sqlite3_reset(handle)
+    }
+
+    /// Binds, runs and reads every row with `read`.
+    public func rows<T>(_ values: [DatabaseValue] = [], _ read: (Statement) throws -> T) throws -> [T] {
+        try bind(values)
+        defer { sqlite3_reset(handle) }
+        var out: [T] = []
+        while try step() { out.append(try read(self)) }
+        return out
+    }
+
+    // MARK: - Columns of the current row (0-based)
+
+    public func isNull(at column: Int32) -> Bool {
+        sqlite3_column_type(handle, column) == SQLITE_NULL
+    }
+
+    public func int64(at column: Int32) -> Int64? {
+        isNull(at: column) ? nil : sqlite3_column_int64(handle, column)
+    }
+
+    public func string(at column: Int32) -> String? {
+        guard !isNull(at: column), let text = sqlite3_column_text(handle, column) else { return nil }
+        return String(cString: text)
+    }
+}

@@ -1,0 +1,226 @@
+import Foundation
+
+/// The pipeline's memory: every submission received, its facts with their cells, every run and
+/// every finding, across years. The review reports (sơ kết 2023-2025, tổng kết 2023-2030) are
+/// built from it.
+///
+///     let store = try Store(path: config.paths.store)
+///     let run = try store.beginRun(configSHA256: configHash, command: "run")
+///     switch try store.importSubmission(file: "ninh-kieu.xlsx", sha256: hash, unitCode: "916", year: 2024,
+///                                       received: modified, facts: facts, issues: issues) {
+///     case .unchanged: break                       // same file as last time: nothing rewritten
+///     case .added: print("mới")
+///     case .replaced(let previous): print("thay thế bản nhận ngày \(previous.received)")
+///     }
+///     let facts = try store.facts(year: 2024)      // the current facts of every unit
+///     try store.finishRun(run, exitStatus: 0, counts: RunCounts(files: 9, facts: facts.count))
+///
+/// Guarantees:
+/// - Importing the same file again changes nothing (`.unchanged`).
+/// - A changed file replaces that unit's facts for that year in one transaction; the previous
+///   submission is marked superseded and kept, with its facts, as history.
+/// - A failure or a crash in the middle of an import leaves the previous state intact: all of an
+///   import happens in one SQLite transaction, in WAL mode.
+///
+/// I/O lives here; everything else in the pipeline works on values. A `Store` is used from one
+/// thread or task at a time (it owns one SQLite connection).
+public final class Store {
+    public let database: Database
+    /// The run begun by `beginRun` and not finished yet; imports and issues are tagged with it.
+    public private(set) var currentRun: Int64?
+
+    /// Opens the store at `path`, creating its folder and file if needed, and brings the schema
+    /// up to date.
+    public init(path: String) throws {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw DatabaseError(code: 14, message: "không tạo được thư mục \(folder.path) cho cơ sở dữ liệu: \(error.localizedDescription)")
+        }
+        database = try Database(path: path)
+        try Store.migrator.migrate(database)
+    }
+
+    // MARK: - Runs
+
+    /// Records the start of a run and makes it the current run.
+    @discardableResult
+    public func beginRun(configSHA256: String, command: String = "run", started: Date = Date()) throws -> Int64 {
+        try database.cachedStatement("INSERT INTO runs(started, config_sha256, command) VALUES (?, ?, ?)")
+            .execute([.text(Store.text(started)), .text(configSHA256), .text(command)])
+        let id = database.lastInsertRowID
+        currentRun = id
+        return id
+    }
+
+    /// Records how a run ended. The run stops being current.
+    public func finishRun(_ run: Int64, exitStatus: Int32, counts: RunCounts, finished: Date = Date()) throws {
+        try database.cachedStatement("UPDATE runs SET finished = ?, exit_status = ?, files = ?, facts = ?, issues = ? WHERE id = ?")
+            .execute([.text(Store.text(finished)), .integer(Int64(exitStatus)), DatabaseValue(counts.files),
+                      DatabaseValue(counts.facts), DatabaseValue(counts.issues), .integer(run)])
+        if currentRun == run { currentRun = nil }
+    }
+
+    /// Every run, oldest first.
+    public func runs() throws -> [RunRecord] {
+        try database.cachedStatement("""
+            SELECT id, started, finished, config_sha256, command, exit_status, files, facts, issues FROM runs ORDER BY id
+            """).rows { row in
+            RunRecord(id: row.int64(at: 0)!, started: Store.date(row.string(at: 1)) ?? .distantPast, finished: Store.date(row.string(at: 2)),
+                      configSHA256: row.string(at: 3) ?? "", command: row.string(at: 4) ?? "",
+                      exitStatus: row.int64(at: 5).map { Int32(truncatingIfNeeded: $0) },
+                      counts: row.isNull(at: 6) ? nil : RunCounts(files: Int(row.int64(at: 6) ?? 0), facts: Int(row.int64(at: 7) ?? 0),
+                                                                  issues: Int(row.int64(at: 8) ?? 0)))
+        }
+    }
+
+    // MARK: - Import
+
+    /// Stores one workbook's facts for one submitting unit and year, in one transaction.
+    ///
+    /// - The same `sha256` already current for `unitCode` + `year`: `.unchanged`; only the
+    ///   issues are recorded (for the current run's report).
+    /// - No current submission: `.added`.
+    /// - A different file: `.replaced(previous:)`; the previous submission gets `superseded_by`
+    ///   and its facts stop being current, but both stay in the history.
+    ///
+    /// Facts carry their own unit codes (a district's workbook holds its communes' rows);
+    /// `unitCode` is the unit that sent the file. Issues are recorded with the current run.
+    /// If anything fails, nothing of this import is kept.
+    public func importSubmission(file: String, sha256: String, unitCode: String, year: Int, received: Date,
+                                 facts: [Fact], issues: [Issue]) throws -> ImportOutcome {
+        try database.transaction {
+            let current = try currentSubmission(unitCode: unitCode, year: year)
+            if let current, current.sha256 == sha256 {
+                try insert(issues: issues, submission: current.id)
+                return .unchanged
+            }
+            let nextID = (try database.cachedStatement("SELECT coalesce(max(id), 0) + 1 FROM submissions").rows { $0.int64(at: 0) }.first ?? 1) ?? 1
+            if let current {
+                // The foreign key is deferred: the new row exists by the end of the transaction.
+                try database.cachedStatement("UPDATE submissions SET superseded_by = ? WHERE id = ?").execute([.integer(nextID), .integer(current.id)])
+            }
+            try database.cachedStatement("""
+                INSERT INTO submissions(id, file, sha256, unit_code, year, received, imported_run) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """).execute([.integer(nextID), .text(file), .text(sha256), .text(unitCode), DatabaseValue(year),
+                              .text(Store.text(received)), DatabaseValue(currentRun)])
+            let insertFact = try database.cachedStatement("""
+                INSERT INTO facts(submission_id, unit_code, year, field, value_type, integer_value, text_value, file, sheet, cell)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for fact in facts {
+                let (type, integer, text) = Store.columns(fact.value)
+                try insertFact.execute([.integer(nextID), .text(fact.unitCode), DatabaseValue(fact.year), .text(fact.field), .text(type),
+                                        integer, text, .text(fact.provenance.file), .text(fact.provenance.sheet), .text(fact.provenance.cell)])
+            }
+            try insert(issues: issues, submission: nextID)
+            guard var previous = current else { return .added }
+            previous.supersededBy = nextID
+            return .replaced(previous: previous)
+        }
+    }
+
+    /// Records findings that belong to no submission (an unreadable file, a unit that sent
+    /// nothing) with the current run.
+    public func record(issues: [Issue]) throws {
+        try database.transaction { try insert(issues: issues, submission: nil) }
+    }
+
+    private func insert(issues: [Issue], submission: Int64?) throws {
+        guard !issues.isEmpty else { return }
+        let statement = try database.cachedStatement("""
+            INSERT INTO issues(run_id, submission_id, severity, rule, file, sheet, cell, unit, field, message)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for issue in issues {
+            try statement.execute([DatabaseValue(currentRun), DatabaseValue(submission), .text(issue.severity.rawValue), .text(issue.rule),
+                                   .text(issue.provenance.file), .text(issue.provenance.sheet), .text(issue.provenance.cell),
+                                   .text(issue.unit), .text(issue.field), .text(issue.message)])
+        }
+    }
+
+    // MARK: - Reading
+
+    /// The current facts of a year: those of every unit's current submission, in import order.
+    public func facts(year: Int) throws -> [Fact] {
+        try facts(years: year...year)
+    }
+
+    /// The current facts of several years (a review's history), by year then import order.
+    public func facts(years: ClosedRange<Int>) throws -> [Fact] {
+        try database.cachedStatement("""
+            SELECT f.unit_code, f.year, f.field, f.value_type, f.integer_value, f.text_value, f.file, f.sheet, f.cell
+            FROM facts f JOIN submissions s ON s.id = f.submission_id
+            WHERE s.superseded_by IS NULL AND s.year BETWEEN ? AND ?
+            ORDER BY s.year, s.id, f.rowid
+            """).rows([DatabaseValue(years.lowerBound), DatabaseValue(years.upperBound)]) { row in
+            try Store.fact(row)
+        }
+    }
+
+    /// Every submission of a year, current and superseded, oldest first.
+    public func submissions(year: Int) throws -> [Submission] {
+        try database.cachedStatement("""
+            SELECT id, file, sha256, unit_code, year, received, imported_run, superseded_by FROM submissions WHERE year = ? ORDER BY id
+            """).rows([DatabaseValue(year)], Store.submission)
+    }
+
+    /// The issues recorded during a run, in the order they were recorded.
+    public func issues(run: Int64) throws -> [Issue] {
+        try database.cachedStatement("""
+            SELECT severity, rule, file, sheet, cell, unit, field, message FROM issues WHERE run_id = ? ORDER BY id
+            """).rows([.integer(run)]) { row in
+            Issue(severity: Severity(rawValue: row.string(at: 0) ?? "") ?? .error, rule: row.string(at: 1) ?? "",
+                  provenance: Provenance(file: row.string(at: 2) ?? "", sheet: row.string(at: 3) ?? "", cell: row.string(at: 4) ?? ""),
+                  unit: row.string(at: 5) ?? "", field: row.string(at: 6) ?? "", message: row.string(at: 7) ?? "")
+        }
+    }
+
+    private func currentSubmission(unitCode: String, year: Int) throws -> Submission? {
+        try database.cachedStatement("""
+            SELECT id, file, sha256, unit_code, year, received, imported_run, superseded_by
+            FROM submissions WHERE unit_code = ? AND year = ? AND superseded_by IS NULL
+            """).rows([.text(unitCode), DatabaseValue(year)], Store.submission).first
+    }
+
+    // MARK: - Row mapping
+
+    private static func submission(_ row: Statement) -> Submission {
+        Submission(id: row.int64(at: 0) ?? 0, file: row.string(at: 1) ?? "", sha256: row.string(at: 2) ?? "",
+                   unitCode: row.string(at: 3) ?? "", year: Int(row.int64(at: 4) ?? 0), received: date(row.string(at: 5)) ?? .distantPast,
+                   importedRun: row.int64(at: 6), supersededBy: row.int64(at: 7))
+    }
+
+    /// The value columns of a fact: its type name, the integer column, the text column.
+    static func columns(_ value: FieldValue) -> (String, DatabaseValue, DatabaseValue) {
+        switch value {
+        case .count(let n): ("count", .integer(n), .null)
+        case .level(let n): ("level", .integer(Int64(n)), .null)
+        case .yesNo(let b): ("yes-no", .integer(b ? 1 : 0), .null)
+        case .text(let s): ("text", .null, .text(s))
+        }
+    }
+
+    private static func fact(_ row: Statement) throws -> Fact {
+        let type = row.string(at: 3) ?? ""
+        let integer = row.int64(at: 4)
+        let value: FieldValue
+        switch (type, integer) {
+        case ("count", let n?): value = .count(n)
+        case ("level", let n?): value = .level(Int(n))
+        case ("yes-no", let n?): value = .yesNo(n != 0)
+        case ("text", _): value = .text(row.string(at: 5) ?? "")
+        default: throw DatabaseError(code: 11, message: "dữ kiện có kiểu \"\(type)\" không đọc được; cơ sở dữ liệu có thể bị sửa tay.")
+        }
+        return Fact(unitCode: row.string(at: 0) ?? "", year: Int(row.int64(at: 1) ?? 0), field: row.string(at: 2) ?? "", value: value,
+                    provenance: Provenance(file: row.string(at: 6) ?? "", sheet: row.string(at: 7) ?? "", cell: row.string(at: 8) ?? ""))
+    }
+
+    /// Dates are stored as ISO 8601 text in UTC, to the second ("2024-11-30T08:15:00Z").
+    static func text(_ date: Date) -> String { date.formatted(.iso8601) }
+
+    static func date(_ text: String?) -> Date? {
+        text.flatMap { try? Date($0, strategy: .iso8601) }
+    }
+}

@@ -1,0 +1,72 @@
+/// The store's schema, as migrations registered by identifier. Never edit a shipped migration:
+/// append a new one.
+///
+/// - `runs`: one row per `xhht run`/`import`: when, which configuration (its SHA-256), the
+///   command, the exit status and counts.
+/// - `submissions`: one row per workbook version received for a unit and year. The current one
+///   has `superseded_by` NULL (at most one per unit and year, enforced by a partial unique
+///   index); a replaced one points at its successor and stays as history.
+/// - `facts`: the values of each submission with their provenance (file, sheet, cell). Facts of
+///   superseded submissions are kept too; queries read those of current submissions.
+/// - `issues`: every finding of every run.
+extension Store {
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("2024-v1: runs, submissions, facts, issues") { db in
+            try db.execute("""
+            CREATE TABLE runs (
+                id INTEGER PRIMARY KEY,
+                started TEXT NOT NULL,
+                finished TEXT,
+                config_sha256 TEXT NOT NULL,
+                command TEXT NOT NULL DEFAULT '',
+                exit_status INTEGER,
+                files INTEGER,
+                facts INTEGER,
+                issues INTEGER
+            );
+            CREATE TABLE submissions (
+                id INTEGER PRIMARY KEY,
+                file TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                unit_code TEXT NOT NULL,
+                year INTEGER NOT NULL,
+                received TEXT NOT NULL,
+                imported_run INTEGER REFERENCES runs(id),
+                superseded_by INTEGER REFERENCES submissions(id) DEFERRABLE INITIALLY DEFERRED
+            );
+            CREATE UNIQUE INDEX submissions_current ON submissions(unit_code, year) WHERE superseded_by IS NULL;
+            CREATE INDEX submissions_year ON submissions(year);
+            CREATE TABLE facts (
+                submission_id INTEGER NOT NULL REFERENCES submissions(id),
+                unit_code TEXT NOT NULL CHECK (unit_code <> ''),
+                year INTEGER NOT NULL,
+                field TEXT NOT NULL CHECK (field <> ''),
+                value_type TEXT NOT NULL CHECK (value_type IN ('count', 'level', 'yes-no', 'text')),
+                integer_value INTEGER,
+                text_value TEXT,
+                file TEXT NOT NULL,
+                sheet TEXT NOT NULL,
+                cell TEXT NOT NULL,
+                CHECK ((value_type = 'text') = (text_value IS NOT NULL AND integer_value IS NULL))
+            );
+            CREATE INDEX facts_submission ON facts(submission_id);
+            CREATE TABLE issues (
+                id INTEGER PRIMARY KEY,
+                run_id INTEGER REFERENCES runs(id),
+                submission_id INTEGER REFERENCES submissions(id),
+                severity TEXT NOT NULL CHECK (severity IN ('error', 'warning', 'info')),
+                rule TEXT NOT NULL,
+                file TEXT NOT NULL,
+                sheet TEXT NOT NULL,
+                cell TEXT NOT NULL,
+                unit TEXT NOT NULL,
+                field TEXT NOT NULL,
+                message TEXT NOT NULL
+            );
+            CREATE INDEX issues_run ON issues(run_id);
+            """)
+        }
+        return migrator
+    }()
+}
