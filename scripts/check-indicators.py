@@ -145,13 +145,14 @@ class Registry:
         return (self._by_name(self.communes, name, lambda d: d == district)
                 or self._by_name(self.communes, name, lambda d: self.districts[d][1] == province))
 
-    def district(self, code, name):
+    def district(self, code, name, province=None):
+        """By code; else by name, within the province when it is known (names repeat across provinces)."""
         if code is not None:
             code = str(code).strip()
             if code.isdigit() and len(code) < 3:
                 code = code.zfill(3)
             return code if code in self.districts else None
-        return self._by_name(self.districts, name, lambda p: True)
+        return self._by_name(self.districts, name, lambda p: province is None or p == province)
 
 
 # Values --------------------------------------------------------------------------------------
@@ -330,7 +331,7 @@ def main(argv=None):
         dcode = None
         for r, ident, vals in drows:
             code = ident.get("ma don vi")
-            dcode = reg.district(code, ident.get("ten don vi"))
+            dcode = reg.district(code, ident.get("ten don vi"), args.province or province)
             if dcode is None:
                 find(fn, "Cấp huyện", f"C{r}", "unit-unknown", f"unknown district {ident}")
                 continue
@@ -365,7 +366,7 @@ def main(argv=None):
             has_values = any(v is not None for v, _ in vals.values())
             if is_subtotal(name):
                 continue
-            if not has_values and reg.district(ident.get("ma don vi") if "ma don vi" in ident else None, name):
+            if not has_values and reg.district(ident.get("ma don vi"), name, province):
                 continue  # a group row: the district's name over its communes
             code = reg.commune(ident.get("ma don vi"), name, province, dcode)
             where = f"{name_col}{r}"
