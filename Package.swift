@@ -37,6 +37,8 @@ var targets: [Target] = [
 
 if fuzzing {
     targets.append(.executableTarget(name: "xhht-fuzz-sheet", dependencies: ["XLSX", "OfficeXML"], path: "Fuzz/Sheet"))
+    // Raw XML for one part (worksheet, shared strings, styles, workbook, rels) inside a fixed package.
+    targets.append(.executableTarget(name: "xhht-fuzz-sheetxml", dependencies: ["XLSX", "OfficeXML"], path: "Fuzz/SheetXML"))
 }
 
 let package = Package(
