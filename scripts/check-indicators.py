@@ -32,7 +32,7 @@ DEFAULT_UNITS = REPO.parent / "shared" / "domain" / "units" / "can-tho-2024-02-0
 
 # docs/default-form.md ------------------------------------------------------------------------
 COMMUNE_FIELDS = {  # id -> (type, max level, header path)
-    "cdht_xa_muc": ("level", 2, "Cộng đồng học tập cấp xã > Mức độ công nhận (0 = chưa, 1 = Khá, 2 = Tốt)"),
+    "cdht_xa_muc": ("level", 2, "Cộng đồng học tập cấp xã > Mức độ công nhận"),
     "gia_dinh_tong": ("count", None, "Gia đình học tập > Tổng số hộ"),
     "gia_dinh_dat": ("count", None, "Gia đình học tập > Số hộ đạt"),
     "dong_ho_tong": ("count", None, "Dòng họ học tập > Tổng số dòng họ"),
