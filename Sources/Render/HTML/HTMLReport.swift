@@ -1,0 +1,27 @@
+import Foundation
+
+/// The HTML report: one self-contained page (inline CSS, SVG and script, nothing fetched), in
+/// Vietnamese, following the layout of Nghị định 30/2020/NĐ-CP, rendered with the Mustache
+/// templates of `Templates/html/`.
+///
+///     let templates = try TemplateSet.load(from: TemplateSet.defaultFolder(templatesRoot: templatesURL))
+///     let html = try HTMLReport.render(model: model, templates: templates)
+///     // the caller writes it atomically to Output/<year>/bao-cao.html (HTMLReport.fileName)
+///
+/// Rendering is a pure function of the model and the templates: the same inputs give the same
+/// bytes. The text is returned in Unicode NFC, the form Vietnamese text is expected in.
+public enum HTMLReport {
+    /// The page's file name in `Output/<year>/`.
+    public static let fileName = "bao-cao.html"
+
+    /// `Output/<year>/bao-cao.html` under an output folder.
+    public static func outputURL(outputFolder: URL, year: Int) -> URL {
+        outputFolder.appendingPathComponent(String(year), isDirectory: true).appendingPathComponent(fileName)
+    }
+
+    /// Renders a prepared view (the keys of Templates/README.md).
+    public static func render(page: PageView, templates: TemplateSet) throws -> String {
+        let text = try templates.render(page)
+        return text.precomposedStringWithCanonicalMapping
+    }
+}

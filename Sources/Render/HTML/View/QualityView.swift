@@ -1,0 +1,48 @@
+import Mustache
+
+/// The data-quality appendix: counts and every issue with its file, sheet and cell.
+public struct QualityView: Sendable {
+    /// "Phát hiện 12 vấn đề: 3 lỗi (số liệu bị loại), 8 cảnh báo, 1 ghi chú."
+    public var countsText: String
+    public var errorCount: String
+    public var warningCount: String
+    public var infoCount: String
+    public var hasIssues: Bool
+    /// Errors first, then by file, sheet and cell.
+    public var issues: [IssueView]
+}
+
+/// One finding, as in issues.csv.
+public struct IssueView: Sendable, MustacheParent {
+    public var number: String
+    /// "Lỗi", "Cảnh báo", "Ghi chú"
+    public var severityText: String
+    /// "error", "warning", "info"
+    public var severityClass: String
+    /// "0", "1", "2" (errors first when sorted)
+    public var severityRank: String
+    public var file: String
+    public var sheet: String
+    public var cell: String
+    public var unit: String
+    public var field: String
+    public var message: String
+
+    public static let keys = ["number", "severityText", "severityClass", "severityRank", "file", "sheet", "cell", "unit", "field", "message"]
+
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "number": number
+        case "severityText": severityText
+        case "severityClass": severityClass
+        case "severityRank": severityRank
+        case "file": file
+        case "sheet": sheet
+        case "cell": cell
+        case "unit": unit
+        case "field": field
+        case "message": message
+        default: nil
+        }
+    }
+}
