@@ -28,7 +28,10 @@ from pathlib import Path
 import openpyxl
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_UNITS = REPO.parent / "shared" / "domain" / "units" / "can-tho-2024-02-01.csv"
+# the repository's copy (a fresh clone has no ../shared), else the shared one
+DEFAULT_UNITS = next((p for p in (REPO / "units" / "can-tho-2024-02-01.csv",
+                                  REPO.parent / "shared" / "domain" / "units" / "can-tho-2024-02-01.csv") if p.exists()),
+                     REPO / "units" / "can-tho-2024-02-01.csv")
 
 # docs/default-form.md ------------------------------------------------------------------------
 COMMUNE_FIELDS = {  # id -> (type, max level, header path)

@@ -982,8 +982,12 @@ def main(argv=None):
     ap.add_argument("--keep-fods", action="store_true", help="also keep the .fods sources in OUT/fods/")
     args = ap.parse_args(argv)
 
-    units = Path(args.units) if args.units else UNITS_DIR / (
-        "can-tho-2024-02-01.csv" if args.province == "92" else "units-2023-04-10.csv")
+    if args.units:
+        units = Path(args.units)
+    elif args.province == "92" and (REPO / "units" / "can-tho-2024-02-01.csv").exists():
+        units = REPO / "units" / "can-tho-2024-02-01.csv"  # the repository's copy
+    else:
+        units = UNITS_DIR / ("can-tho-2024-02-01.csv" if args.province == "92" else "units-2023-04-10.csv")
     if args.out:
         out = Path(args.out)
     elif args.province == "92":
