@@ -1,0 +1,268 @@
+/// Reads the rows under one sheet's header: the row-by-row half of `Normalizer`.
+///
+/// A row is, in this order of checks: blank (skipped); a column-number row right under the
+/// header ("(1) (2) (3)", skipped); a subtotal ("Cộng", "Tổng cộng", "Cộng huyện ...": checked
+/// against the unit rows it sums, never a record); a group row (a unit above the sheet's level,
+/// "Huyện Phong Điền" over its communes: it scopes the names below it, and its values, when it
+/// has any, are checked like a subtotal); otherwise a unit row, resolved in the registry and read
+/// field by field.
+struct SheetReader {
+    let normalizer: Normalizer
+    let file: String
+    let sheet: RawSheet
+    let compiled: CompiledSheet
+    let layout: HeaderLayout
+    /// Where names are looked up when no group row says otherwise.
+    let scope: String?
+
+    private(set) var records: [NormalizedRecord] = []
+    private(set) var issues: [Issue] = []
+    private(set) var groups: [AdministrativeUnit] = []
+
+    /// (field index, column), in column order; and the count fields among them.
+    private let columns: [(field: Int, column: Int)]
+    private let countColumns: [(field: Int, column: Int)]
+    private var groupCode: String?
+    private var segment = Sums()
+    private var grand = Sums()
+    /// The values a group row carried, to compare with the rows under it when the group ends.
+    private var openGroup: (row: Int, label: String, values: [Int: Int64])?
+
+    struct Sums {
+        var values: [Int: Int64] = [:]
+        var firstRow: Int?
+        var lastRow: Int?
+        var isEmpty: Bool { firstRow == nil }
+
+        mutating func add(_ field: Int, _ v: Int64, row: Int) {
+            values[field, default: 0] &+= v
+            if firstRow == nil { firstRow = row }
+            lastRow = row
+        }
+        mutating func touch(row: Int) {
+            if firstRow == nil { firstRow = row }
+            lastRow = row
+        }
+    }
+
+    init(normalizer: Normalizer, file: String, sheet: RawSheet, compiled: CompiledSheet, layout: HeaderLayout, scope: String?) {
+        self.normalizer = normalizer
+        self.file = file
+        self.sheet = sheet
+        self.compiled = compiled
+        self.layout = layout
+        self.scope = scope
+        let cols = layout.fieldColumns.map { (field: $0.key, column: $0.value) }.sorted { $0.column < $1.column }
+        self.columns = cols
+        self.countColumns = cols.filter { compiled.definition.fields[$0.field].type == .count }
+    }
+
+    private var level: UnitLevel { compiled.definition.level }
+    private var registry: UnitRegistry { normalizer.registry }
+
+    private func provenance(_ row: Int, _ column: Int) -> Provenance {
+        Provenance(file: file, sheet: sheet.name, cell: CellPosition(row: row, column: column).a1)
+    }
+
+    private func label(_ row: Int, _ column: Int?) -> String? {
+        guard let column, let t = sheet[row, column]?.text?.trimmingCharactersInSetWhitespace(), !t.isEmpty else { return nil }
+        return t
+    }
+
+    mutating func read() {
+        guard sheet.maxRow >= layout.dataStartRow else { return }
+        for row in layout.dataStartRow...sheet.maxRow { readRow(row) }
+        closeSegment()
+    }
+
+    private mutating func readRow(_ row: Int) {
+        let ordinal = label(row, layout.ordinalColumn)
+        let code = label(row, layout.codeColumn)
+        let name = label(row, layout.nameColumn)
+        let hasValues = columns.contains { sheet[row, $0.column] != nil }
+        if code == nil && name == nil && !hasValues { return }
+        if row <= layout.dataStartRow + 1, isColumnNumberRow(row) { return }
+
+        for text in [name, ordinal, code].compactMap({ $0 }) where isSubtotal(text) {
+            checkTotals(row: row, label: text, values: countValues(row), against: segment.isEmpty ? [grand] : [segment, grand])
+            closeSegment()
+            return
+        }
+
+        let written = name ?? code ?? ""
+        if !hasValues || isHigherTypeName(name) || RowLabel.ordinal(ordinal ?? "")?.roman == true,
+           let group = higherUnit(code: code, name: name) {
+            closeSegment()
+            groupCode = group.code
+            groups.append(group)
+            if hasValues { openGroup = (row, written, countValues(row)) }
+            return
+        }
+        if code == nil && name == nil {
+            issues.append(RuleID.unitUnknown.issue(
+                provenance(row, layout.nameColumn ?? layout.codeColumn ?? 1),
+                "Dòng \(row) có số liệu nhưng không ghi tên hay mã đơn vị. Số liệu của dòng này chưa được tính; hãy ghi tên (hoặc mã) đơn vị."))
+            return
+        }
+        guard let unit = resolve(row: row, code: code, name: name, hasValues: hasValues) else { return }
+        readValues(row: row, unit: unit, written: written)
+    }
+
+    /// A row right under the header holding only column numbers: "(1)", "2", "A".
+    private func isColumnNumberRow(_ row: Int) -> Bool {
+        var seen = 0
+        for column in 1...max(sheet.maxColumn, 1) {
+            guard let cell = sheet[row, column] else { continue }
+            guard RowLabel.isColumnNumber(cell) else { return false }
+            seen += 1
+        }
+        return seen >= 2
+    }
+
+    private func isSubtotal(_ text: String) -> Bool {
+        switch RowLabel.subtotal(HeaderKey.make(text)) {
+        case .no: return false
+        case .yes: return true
+        case .maybe:
+            // "Cộng Hòa" is a commune; "Cộng huyện Phong Điền" is not.
+            if case .unit = registry.resolve(code: nil, name: text, level: level, under: scope) { return false }
+            return true
+        }
+    }
+
+    /// A name whose type word is above the sheet's level ("Huyện ...", "Quận ..." on a commune sheet).
+    private func isHigherTypeName(_ name: String?) -> Bool {
+        guard level == .commune, let name, let type = UnitName(name).type else { return false }
+        switch type {
+        case .ward, .townlet, .commune, .specialZone: return false
+        case .province, .city, .urbanDistrict, .ruralDistrict, .town: return true
+        }
+    }
+
+    /// The unit a group row names: one unit above the sheet's level.
+    private func higherUnit(code: String?, name: String?) -> AdministrativeUnit? {
+        let candidates: [AdministrativeUnit]
+        switch registry.resolve(code: code, name: name, level: nil, under: normalizer.rootCode) {
+        case .unit(let u): candidates = [u]
+        case .ambiguous(let us): candidates = us
+        case .unknown: candidates = []
+        }
+        let above = candidates.filter { $0.level < level }
+        return above.count == 1 ? above[0] : nil
+    }
+
+    /// The row's unit, or nil with an issue. The code wins over the name; names are looked up
+    /// under the group row's unit (else the submission's), then anywhere in the province, so a
+    /// commune filed under the wrong district still resolves (validate reports it).
+    private mutating func resolve(row: Int, code: String?, name: String?, hasValues: Bool) -> AdministrativeUnit? {
+        let cellColumn = (name != nil ? layout.nameColumn : layout.codeColumn) ?? 1
+        let at = provenance(row, cellColumn)
+        let local = groupCode ?? scope
+        var result = registry.resolve(code: code, name: name, level: level, under: local)
+        if result == .unknown, local != normalizer.rootCode {
+            result = registry.resolve(code: code, name: name, level: level, under: normalizer.rootCode)
+        }
+        let written = [name.map { "\"\($0)\"" }, code.map { "mã \"\($0)\"" }].compactMap { $0 }.joined(separator: ", ")
+        let lost = hasValues ? " Số liệu của dòng \(row) chưa được tính." : ""
+        switch result {
+        case .unknown:
+            if !hasValues {
+                issues.append(RuleID.groupRowUnknown.issue(at, unit: name ?? code ?? "",
+                    "Ô \(at.cell): dòng \(written) không có số liệu và không khớp đơn vị nào trong danh mục; được coi là dòng tiêu đề nhóm và bỏ qua."))
+                return nil
+            }
+            let scopeName = local.flatMap { registry.unit(code: $0)?.name }.map { ", thuộc \($0)" } ?? ""
+            issues.append(RuleID.unitUnknown.issue(at, unit: name ?? code ?? "",
+                "Ô \(at.cell): không tìm thấy đơn vị \(written) trong danh mục đơn vị hành chính (\(Messages.level(level))\(scopeName)).\(lost) Hãy kiểm tra tên đơn vị hoặc ghi đúng mã đơn vị."))
+            return nil
+        case .ambiguous(let units):
+            let list = units.prefix(5).map(Messages.unit).joined(separator: ", ")
+            issues.append(RuleID.unitAmbiguous.issue(at, unit: name ?? code ?? "",
+                "Ô \(at.cell): tên \(written) khớp với nhiều đơn vị: \(list).\(lost) Hãy ghi mã đơn vị hoặc tên đầy đủ (kèm \"Xã\", \"Phường\", \"Thị trấn\")."))
+            return nil
+        case .unit(let unit):
+            check(unit, code: code, name: name, row: row)
+            return unit
+        }
+    }
+
+    /// A written code that is not the resolved unit's, or a name that names another unit.
+    private mutating func check(_ unit: AdministrativeUnit, code: String?, name: String?, row: Int) {
+        guard let code, let codeColumn = layout.codeColumn else { return }
+        let normalized = UnitCode.normalized(code) ?? code
+        let byCode = normalized == unit.code || UnitCode.padded(normalized, for: level) == unit.code
+        if !byCode {
+            issues.append(RuleID.unitCodeUnknown.issue(provenance(row, codeColumn), unit: unit.code,
+                "Ô \(CellPosition(row: row, column: codeColumn).a1): mã \"\(code)\" không có trong danh mục \(Messages.level(level)); đã nhận đơn vị theo tên: \(Messages.unit(unit)). Hãy sửa lại mã đơn vị."))
+            return
+        }
+        guard let name, let nameColumn = layout.nameColumn else { return }
+        if case .unit(let other) = registry.resolve(code: nil, name: name, level: level, under: normalizer.rootCode), other.code != unit.code {
+            issues.append(RuleID.codeNameMismatch.issue(provenance(row, nameColumn), unit: unit.code,
+                "Dòng \(row): mã \"\(code)\" là \(Messages.unit(unit)) nhưng tên \"\(name)\" là \(Messages.unit(other)). Số liệu được nhận theo mã (\(unit.name)); hãy kiểm tra lại mã hoặc tên."))
+        }
+    }
+
+    private mutating func readValues(row: Int, unit: AdministrativeUnit, written: String) {
+        let unitColumn = (layout.nameColumn ?? layout.codeColumn) ?? 1
+        var record = NormalizedRecord(unitCode: unit.code, unitName: unit.name, writtenName: written, level: level,
+                                      sheet: sheet.name, row: row, groupCode: groupCode, unitCell: provenance(row, unitColumn))
+        segment.touch(row: row)
+        grand.touch(row: row)
+        for (f, column) in columns {
+            let field = compiled.definition.fields[f]
+            record.cells[field.id] = provenance(row, column)
+            guard let cell = sheet[row, column] else { continue }
+            switch ValueParser.parse(cell, as: field.type) {
+            case .value(let v):
+                record.values[field.id] = v
+                if case .count(let n) = v {
+                    segment.add(f, n, row: row)
+                    grand.add(f, n, row: row)
+                }
+            case .missing:
+                break
+            case .rejected(let rule, let reason):
+                let p = provenance(row, column)
+                issues.append(rule.issue(p, unit: unit.code, field: field.id,
+                    "Ô \(p.cell) (cột \"\(Messages.column(field))\", \(unit.name)): \(reason)"))
+            }
+        }
+        records.append(record)
+    }
+
+    /// The counts a subtotal or group row carries, by field index (unreadable cells are left out:
+    /// a total is a check, not data).
+    private func countValues(_ row: Int) -> [Int: Int64] {
+        var out: [Int: Int64] = [:]
+        for (f, column) in countColumns {
+            if let cell = sheet[row, column], case .value(.count(let n)) = ValueParser.parse(cell, as: .count) { out[f] = n }
+        }
+        return out
+    }
+
+    /// Compares a total row with the sums of the rows it covers; a value equal to any of the
+    /// candidate sums (the rows since the last total, or all rows so far) is right.
+    private mutating func checkTotals(row: Int, label: String, values: [Int: Int64], against candidates: [Sums]) {
+        guard let reference = candidates.first, !reference.isEmpty else { return }
+        for (f, column) in countColumns {
+            guard let written = values[f] else { continue }
+            if candidates.contains(where: { ($0.values[f] ?? 0) == written }) { continue }
+            let expected = reference.values[f] ?? 0
+            let field = compiled.definition.fields[f]
+            let rows = reference.firstRow == reference.lastRow ? "dòng \(reference.firstRow!)" : "dòng \(reference.firstRow!)-\(reference.lastRow!)"
+            let p = provenance(row, column)
+            issues.append(RuleID.subtotalMismatch.issue(p, field: field.id,
+                "Ô \(p.cell) (dòng tổng \"\(label)\", cột \"\(Messages.column(field))\"): ghi \(Messages.number(written)) nhưng tổng các dòng đơn vị (\(rows)) là \(Messages.number(expected)), lệch \(Messages.number(written - expected)). Số liệu được tổng hợp từ các dòng đơn vị, không dùng dòng tổng; hãy kiểm tra lại dòng tổng hoặc các dòng chi tiết."))
+        }
+    }
+
+    /// Ends the rows a total can cover: checks the open group row's values, starts a new segment.
+    private mutating func closeSegment() {
+        if let g = openGroup {
+            checkTotals(row: g.row, label: g.label, values: g.values, against: [segment])
+            openGroup = nil
+        }
+        segment = Sums()
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import Rollup
+
+@Suite struct IngestTests {
+    @Test func cellPositionsReadAndWriteA1() {
+        #expect(CellPosition(row: 7, column: 5).a1 == "E7")
+        #expect(CellPosition(row: 1, column: 27).a1 == "AA1")
+        #expect(CellPosition(row: 3, column: 16_384).a1 == "XFD3")
+        #expect(CellPosition(a1: "AB12") == CellPosition(row: 12, column: 28))
+        #expect(CellPosition(a1: "$C$4") == CellPosition(row: 4, column: 3))
+        #expect(CellPosition(a1: "4C") == nil)
+        #expect(CellPosition(a1: "C") == nil)
+        #expect(CellRange(a1: "F2:A1") == CellRange(first: CellPosition(row: 1, column: 1), last: CellPosition(row: 2, column: 6)))
+        #expect(CellRange(a1: "A1:F1")!.contains(CellPosition(row: 1, column: 4)))
+        #expect(!CellRange(a1: "A1:F1")!.contains(CellPosition(row: 2, column: 4)))
+    }
+
+    @Test func rawSheetFromRowsSkipsBlanksAndKeepsFormulas() {
+        let sheet = RawSheet(name: "Cấp xã", rows: [
+            ["A", nil, 3],
+            [nil, .formula(cached: nil), .formula(cached: 12)],
+        ], merged: ["A1:B1"])
+        #expect(sheet.cells.count == 4)
+        #expect(sheet[1, 2] == nil)
+        #expect(sheet[1, 3]?.value == .number(3))
+        #expect(sheet[2, 2] == RawCell(.empty, hasFormula: true))
+        #expect(sheet[2, 3]?.hasFormula == true)
+        #expect(sheet.maxRow == 2 && sheet.maxColumn == 3)
+        #expect(sheet.mergedRanges.map(\.description) == ["A1:B1"])
+        #expect(RawCell(.number(31117)).text == "31117")
+        #expect(RawCell(.number(1.5)).text == "1.5")
+    }
+
+    /// FIPS 180-4 examples (NIST CSRC "SHA256.pdf") and the empty message.
+    @Test func sha256StandardVectors() {
+        #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256.hex([UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(SHA256.hex(Array("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu".utf8))
+                == "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1")
+    }
+
+    @Test func sha256MillionAsInPieces() {
+        var h = SHA256()
+        let chunk = [UInt8](repeating: UInt8(ascii: "a"), count: 1000)
+        for _ in 0..<1000 { h.update(chunk) }
+        #expect(SHA256.hexString(h.finalize()) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test func sha256PaddingBoundaries() {
+        // 55, 56 and 64 bytes straddle the one-block / two-block padding boundary.
+        #expect(SHA256.hex([UInt8](repeating: 0x61, count: 55)) == "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318")
+        #expect(SHA256.hex([UInt8](repeating: 0x61, count: 56)) == "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a")
+        #expect(SHA256.hex([UInt8](repeating: 0x61, count: 64)) == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
+    }
+}
