@@ -18,6 +18,7 @@ import csv
 import io
 import json
 import math
+import os
 import random
 import re
 import shutil
@@ -1058,6 +1059,10 @@ def main(argv=None):
             write_libreoffice([cs, ds], path, title, keep)
         normalize_zip(path)
         verify(path, [cs, ds])
+        # "received" before the deadline, for a tool that reads the file time (git does not keep it)
+        import calendar
+        stamp = calendar.timegm(FIXED_DATE + (0, 0, 0))
+        os.utime(path, (stamp, stamp))
         written.append(fname)
         producers[fname] = prod
         for p in planted:
