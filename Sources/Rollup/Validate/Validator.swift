@@ -1,0 +1,160 @@
+import Foundation
+
+/// Checks the normalized submissions of a run against the rules of docs/validation-rules.md
+/// (pure: values in, facts and issues out). It takes every submission of the run at once,
+/// because some rules span files: a unit reported in two workbooks, a registry unit nobody
+/// reported.
+///
+///     let result = Validator(config: config, registry: registry)
+///         .validate(submissions, received: ["phong-dien.xlsx": receivedDate])
+///     result.facts     // what the store keeps and aggregation sums
+///     result.issues    // errors keep a value out; warnings and infos keep it
+///
+/// Nothing is dropped silently: a rejected value is named, with its reason and value, in its issue.
+public struct Validator: Sendable {
+    public let config: PipelineConfig
+    public let registry: UnitRegistry
+
+    public init(config: PipelineConfig, registry: UnitRegistry) {
+        self.config = config
+        self.registry = registry
+    }
+
+    /// `submissions` in a stable order (file name order): when a unit is reported twice, the
+    /// first row kept is the first in this order. `received` maps a file name to the moment the
+    /// workbook arrived; a file not in it is not checked against the deadline.
+    public func validate(_ submissions: [NormalizedSubmission], received: [String: Date] = [:]) -> ValidationResult {
+        var result = ValidationResult()
+        for s in submissions { result.issues += s.issues }
+        let fields = config.fieldsByID
+        var firstSeen: [String: (submission: NormalizedSubmission, record: NormalizedRecord)] = [:]
+
+        for s in submissions {
+            if let date = received[s.file], let issue = lateSubmission(file: s.file, received: date) { result.issues.append(issue) }
+            // Cells normalize already reported: a value rejected there is not also "missing".
+            let reported = Set(s.issues.map { CellKey(sheet: $0.provenance.sheet, cell: $0.provenance.cell) })
+            for record in s.records {
+                if let first = firstSeen[record.unitCode] {
+                    result.issues.append(duplicate(record, of: first.record, firstFile: first.submission.file, file: s.file))
+                    continue
+                }
+                firstSeen[record.unitCode] = (s, record)
+                if let issue = wrongDistrict(record, in: s) { result.issues.append(issue) }
+                let (kept, issues) = check(record, fields: fields, reported: reported)
+                result.issues += issues
+                result.facts += kept.facts(year: config.year)
+            }
+        }
+        result.issues += missingUnits(submissions, reported: Set(firstSeen.keys))
+        return result
+    }
+
+    struct CellKey: Hashable { var sheet: String; var cell: String }
+
+    /// The value rules of one record: negative counts, levels out of range, a part above its
+    /// whole, a required value missing. Returns the record without its rejected values.
+    func check(_ record: NormalizedRecord, fields: [String: FieldDefinition], reported: Set<CellKey>) -> (NormalizedRecord, [Issue]) {
+        var kept = record
+        var issues: [Issue] = []
+        func reject(_ rule: RuleID, _ id: String, _ message: String) {
+            kept.values[id] = nil
+            issues.append(rule.issue(record.cells[id] ?? record.unitCell, unit: record.unitCode, field: id, message))
+        }
+        func cell(_ id: String) -> String { record.cells[id]?.cell ?? "?" }
+
+        for id in record.values.keys.sorted() {
+            guard let field = fields[id], let value = record.values[id] else { continue }
+            switch value {
+            case .count(let n) where n < 0:
+                reject(.negativeCount, id, "Ô \(cell(id)) (cột \"\(Messages.column(field))\", \(record.unitName)): số âm \(Messages.number(n)); số đếm không thể nhỏ hơn 0. Giá trị không được tính; hãy sửa lại.")
+            case .level(let n) where n < 0 || n > (field.maxLevel ?? Int.max):
+                let range = field.maxLevel.map { "từ 0 đến \($0)" } ?? "từ 0 trở lên"
+                reject(.levelOutOfRange, id, "Ô \(cell(id)) (cột \"\(Messages.column(field))\", \(record.unitName)): mức độ \(n) nằm ngoài khoảng cho phép (\(range)). Giá trị không được tính; hãy sửa lại.")
+            default:
+                break
+            }
+        }
+        // Parts after the wholes' own checks: a rejected whole cannot reject its part.
+        for id in kept.values.keys.sorted() {
+            guard let field = fields[id], let whole = field.partOf, case .count(let part)? = kept.values[id],
+                  case .count(let total)? = kept.values[whole], part > total else { continue }
+            let wholeName = fields[whole].map(Messages.column) ?? whole
+            reject(.numeratorAboveDenominator, id, "Ô \(cell(id)) (cột \"\(Messages.column(field))\", \(record.unitName)): ghi \(Messages.number(part)), lớn hơn \"\(wholeName)\" ở ô \(cell(whole)) là \(Messages.number(total)). Số đạt không thể lớn hơn tổng số; giá trị \(Messages.number(part)) không được tính. Hãy kiểm tra lại hai ô.")
+        }
+        for (id, p) in record.cells.sorted(by: { $0.key < $1.key }) {
+            guard let field = fields[id], field.required, record.values[id] == nil,
+                  !reported.contains(CellKey(sheet: p.sheet, cell: p.cell)) else { continue }
+            issues.append(RuleID.requiredMissing.issue(p, unit: record.unitCode, field: id,
+                "Ô \(p.cell) (cột \"\(Messages.column(field))\", \(record.unitName)): bỏ trống hoặc ghi \"-\", nhưng đây là chỉ tiêu bắt buộc. Thiếu số liệu (không tính là 0); hãy nhập số liệu."))
+        }
+        return (kept, issues)
+    }
+
+    func duplicate(_ record: NormalizedRecord, of first: NormalizedRecord, firstFile: String, file: String) -> Issue {
+        let place = firstFile == file ? "dòng \(first.row) trang \"\(first.sheet)\"" : "dòng \(first.row) trang \"\(first.sheet)\" của tệp \(firstFile)"
+        let differences = Set(record.values.keys).union(first.values.keys).sorted().compactMap { id -> String? in
+            let a = first.values[id], b = record.values[id]
+            guard a != b else { return nil }
+            return "\(id): \(a.map(Messages.value) ?? "trống") / \(b.map(Messages.value) ?? "trống")"
+        }
+        let values = record.values.keys.sorted().map { "\($0) = \(Messages.value(record.values[$0]!))" }.joined(separator: ", ")
+        let comparison = differences.isEmpty ? "Số liệu hai dòng giống nhau." : "Số liệu khác nhau (\(differences.joined(separator: "; ")))."
+        return RuleID.duplicateUnit.issue(record.unitCell, unit: record.unitCode,
+            "Ô \(record.unitCell.cell): \(record.unitName) (\(record.unitCode)) đã có ở \(place). Chỉ tính dòng đầu; dòng \(record.row) không được tính\(values.isEmpty ? "" : " (\(values))"). \(comparison) Hãy xóa dòng thừa.")
+    }
+
+    /// A unit row whose registry parent is not the group row above it, or not the unit that sent
+    /// the workbook.
+    func wrongDistrict(_ record: NormalizedRecord, in s: NormalizedSubmission) -> Issue? {
+        let expected: AdministrativeUnit?
+        if let g = record.groupCode { expected = registry.unit(code: g) } else { expected = s.reportingUnit }
+        guard let expected, expected.level < record.level, !registry.isUnit(record.unitCode, under: expected.code) else { return nil }
+        let actual = registry.unit(code: record.unitCode)?.parentCode.flatMap { registry.unit(code: $0) }
+        return RuleID.wrongDistrict.issue(record.unitCell, unit: record.unitCode,
+            "Ô \(record.unitCell.cell): \(record.unitName) (\(record.unitCode)) thuộc \(actual?.name ?? "đơn vị khác"), không thuộc \(expected.name). Số liệu vẫn được tính cho \(record.unitName); hãy kiểm tra xem dòng này có bị chép nhầm từ biểu khác không.")
+    }
+
+    /// Units of the registry below the run's root that no row reported: a whole district that
+    /// sent nothing is one warning; within a district that did report, each missing unit is one.
+    func missingUnits(_ submissions: [NormalizedSubmission], reported: Set<String>) -> [Issue] {
+        guard registry.unit(code: config.agency.unitCode) != nil else { return [] }
+        let levels = Set(config.sheets.map(\.level))
+        var issues: [Issue] = []
+        for top in registry.children(of: config.agency.unitCode) {
+            let sender = submissions.first { $0.reportingUnit?.code == top.code }
+                ?? submissions.first { s in s.records.contains { $0.unitCode == top.code || registry.isUnit($0.unitCode, under: top.code) } }
+            guard let sender else {
+                issues.append(RuleID.districtNotReceived.issue(Provenance(file: ""), unit: top.code,
+                    "\(top.name) (\(top.code)) chưa gửi báo cáo (không tệp nào có số liệu của đơn vị này). Các chỉ tiêu của tỉnh sẽ thiếu số liệu của \(top.name); hãy liên hệ đơn vị để nhận báo cáo."))
+                continue
+            }
+            let expected = ([top] + registry.descendants(of: top.code)).filter { levels.contains($0.level) }
+            for unit in expected where !reported.contains(unit.code) {
+                let definition = config.sheets.first { $0.level == unit.level }
+                let sheet = sender.sheets.first { $0.definition == definition?.name }?.sheet ?? definition?.name ?? ""
+                issues.append(RuleID.unitMissing.issue(Provenance(file: sender.file, sheet: sheet), unit: unit.code,
+                    "\(unit.name) (\(unit.code)) có trong danh mục nhưng không có dòng nào trong biểu \"\(sheet)\" của \(top.name). Hãy bổ sung dòng của đơn vị này."))
+            }
+        }
+        return issues
+    }
+
+    /// A workbook that arrived after the deadline's day, in Vietnam's time (UTC+7).
+    func lateSubmission(file: String, received: Date) -> Issue? {
+        guard let deadline = config.deadline, let day = Validator.day(deadline) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 7 * 3600)!
+        let c = calendar.dateComponents([.year, .month, .day], from: received)
+        guard let y = c.year, let m = c.month, let d = c.day, (y, m, d) > day else { return nil }
+        func show(_ t: (Int, Int, Int)) -> String { String(format: "%02d/%02d/%04d", t.2, t.1, t.0) }
+        return RuleID.lateSubmission.issue(Provenance(file: file),
+            "Tệp \(file) nhận ngày \(show((y, m, d))), sau hạn nộp \(show(day)). Số liệu vẫn được tính; ghi nhận nộp muộn.")
+    }
+
+    /// "2024-11-30" -> (2024, 11, 30).
+    static func day(_ iso: String) -> (Int, Int, Int)? {
+        let parts = iso.prefix(10).split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return nil }
+        return (parts[0], parts[1], parts[2])
+    }
+}
