@@ -11,6 +11,8 @@ struct SheetState {
     var collecting = false
     var inInline = false
     var phoneticDepth = 0
+    var runStart = 0
+    var preserve = false
 
     var row = 0             // current row number (1-based; 0 before the first row)
     var column = 0          // last column used in the current row
@@ -85,7 +87,11 @@ final class SheetHandler: XMLStreamHandler {
                 s.pointee.text.removeAll(keepingCapacity: true)
             }
         case UInt8(ascii: "t"):
-            if e.name == "t", s.pointee.inInline, s.pointee.phoneticDepth == 0 { s.pointee.collecting = true }
+            if e.name == "t", s.pointee.inInline, s.pointee.phoneticDepth == 0 {
+                s.pointee.collecting = true
+                s.pointee.runStart = s.pointee.text.count
+                s.pointee.preserve = XMLWhitespace.preserves(e.attributes)
+            }
         case UInt8(ascii: "m"):
             if e.name == "mergeCell", let ref = e.attributes.string("ref"), let range = MergedRange(ref) {
                 s.pointee.merged.append(range)
@@ -108,7 +114,10 @@ final class SheetHandler: XMLStreamHandler {
                 s.pointee.hasValue = true
             }
         case UInt8(ascii: "t"):
-            if name == "t", s.pointee.inInline { s.pointee.collecting = false }
+            if name == "t", s.pointee.inInline, s.pointee.collecting {
+                s.pointee.collecting = false
+                if !s.pointee.preserve { XMLWhitespace.trim(&s.pointee.text, from: s.pointee.runStart) }
+            }
         case UInt8(ascii: "i"):
             if name == "is", s.pointee.inInline {
                 s.pointee.inInline = false

@@ -21,6 +21,8 @@ private final class SharedStringsHandler: XMLStreamHandler {
     var collecting = false
     var phoneticDepth = 0
     var inItem = false
+    var runStart = 0
+    var preserve = false
 
     func startElement(_ e: XMLStartElement) {
         switch e.name.first {
@@ -32,7 +34,11 @@ private final class SharedStringsHandler: XMLStreamHandler {
                 strings.reserveCapacity(min(max(count, 0), 1 << 20))  // a hint, never trusted further
             }
         case UInt8(ascii: "t"):
-            if e.name == "t", inItem, phoneticDepth == 0 { collecting = true }
+            if e.name == "t", inItem, phoneticDepth == 0 {
+                collecting = true
+                runStart = text.count
+                preserve = XMLWhitespace.preserves(e.attributes)
+            }
         case UInt8(ascii: "r"):
             if e.name == "rPh" { phoneticDepth += 1 }
         default:
@@ -43,7 +49,10 @@ private final class SharedStringsHandler: XMLStreamHandler {
     func endElement(_ name: XMLName) {
         switch name.first {
         case UInt8(ascii: "t"):
-            if name == "t" { collecting = false }
+            if name == "t", collecting {
+                collecting = false
+                if !preserve { XMLWhitespace.trim(&text, from: runStart) }
+            }
         case UInt8(ascii: "s"):
             if name == "si" {
                 strings.append(text.withUnsafeBufferPointer { EscapedText.string($0) })
