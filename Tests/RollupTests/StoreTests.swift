@@ -144,6 +144,16 @@ enum StoreSamples {
         }
     }
 
+    @Test func factsOfAnotherYearAreRefused() throws {
+        let temp = TemporaryStore()
+        let store = try Store(path: temp.path)
+        let facts = StoreSamples.facts(communes: 1, fields: ["x"], year: 2023)
+        #expect(throws: DatabaseError.self) {
+            try store.importSubmission(file: "a.xlsx", sha256: "h", unitCode: "916", year: 2024, received: StoreSamples.received, facts: facts, issues: [])
+        }
+        #expect(try store.submissions(year: 2024).isEmpty)
+    }
+
     @Test func aConnectionLostMidTransactionLeavesThePreviousState() throws {
         let temp = TemporaryStore()
         do {

@@ -87,10 +87,14 @@ public final class Store {
     ///
     /// Facts carry their own unit codes (a district's workbook holds its communes' rows);
     /// `unitCode` is the unit that sent the file. Issues are recorded with the current run.
-    /// If anything fails, nothing of this import is kept.
+    /// Every fact must belong to `year`. If anything fails, nothing of this import is kept.
     public func importSubmission(file: String, sha256: String, unitCode: String, year: Int, received: Date,
                                  facts: [Fact], issues: [Issue]) throws -> ImportOutcome {
-        try database.transaction {
+        if let stray = facts.first(where: { $0.year != year }) {
+            throw DatabaseError(code: 21, message: "tệp \(file) nộp cho năm \(year) nhưng có dữ kiện năm \(stray.year) "
+                                + "(ô \(stray.provenance.sheet)!\(stray.provenance.cell)); mỗi lần nhập chỉ một năm.")
+        }
+        return try database.transaction {
             let current = try currentSubmission(unitCode: unitCode, year: year)
             if let current, current.sha256 == sha256 {
                 try insert(issues: issues, submission: current.id)
@@ -109,10 +113,23 @@ public final class Store {
                 INSERT INTO facts(submission_id, unit_code, year, field, value_type, integer_value, text_value, file, sheet, cell)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            // One prepared statement, parameters bound one by one: no allocation per fact.
+            insertFact.reset()
+            try insertFact.bind(nextID, at: 1)
+            try insertFact.bind(Int64(year), at: 3)
             for fact in facts {
-                let (type, integer, text) = Store.columns(fact.value)
-                try insertFact.execute([.integer(nextID), .text(fact.unitCode), DatabaseValue(fact.year), .text(fact.field), .text(type),
-                                        integer, text, .text(fact.provenance.file), .text(fact.provenance.sheet), .text(fact.provenance.cell)])
+                try insertFact.bind(fact.unitCode, at: 2)
+                try insertFact.bind(fact.field, at: 4)
+                switch fact.value {
+                case .count(let n): try insertFact.bind("count", at: 5); try insertFact.bind(n, at: 6); try insertFact.bindNull(at: 7)
+                case .level(let n): try insertFact.bind("level", at: 5); try insertFact.bind(Int64(n), at: 6); try insertFact.bindNull(at: 7)
+                case .yesNo(let b): try insertFact.bind("yes-no", at: 5); try insertFact.bind(b ? 1 : 0, at: 6); try insertFact.bindNull(at: 7)
+                case .text(let t): try insertFact.bind("text", at: 5); try insertFact.bindNull(at: 6); try insertFact.bind(t, at: 7)
+                }
+                try insertFact.bind(fact.provenance.file, at: 8)
+                try insertFact.bind(fact.provenance.sheet, at: 9)
+                try insertFact.bind(fact.provenance.cell, at: 10)
+                try insertFact.run()
             }
             try insert(issues: issues, submission: nextID)
             guard var previous = current else { return .added }
@@ -190,16 +207,6 @@ public final class Store {
         Submission(id: row.int64(at: 0) ?? 0, file: row.string(at: 1) ?? "", sha256: row.string(at: 2) ?? "",
                    unitCode: row.string(at: 3) ?? "", year: Int(row.int64(at: 4) ?? 0), received: date(row.string(at: 5)) ?? .distantPast,
                    importedRun: row.int64(at: 6), supersededBy: row.int64(at: 7))
-    }
-
-    /// The value columns of a fact: its type name, the integer column, the text column.
-    static func columns(_ value: FieldValue) -> (String, DatabaseValue, DatabaseValue) {
-        switch value {
-        case .count(let n): ("count", .integer(n), .null)
-        case .level(let n): ("level", .integer(Int64(n)), .null)
-        case .yesNo(let b): ("yes-no", .integer(b ? 1 : 0), .null)
-        case .text(let s): ("text", .null, .text(s))
-        }
     }
 
     private static func fact(_ row: Statement) throws -> Fact {
