@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 import Rollup
 @testable import Render
 
@@ -104,5 +105,34 @@ struct FormatTests {
         #expect(blank.hasPrefix("Số: "))
         #expect(blank.hasSuffix("/BC-SGDĐT"))
         #expect(!blank.contains { $0.isNumber })
+    }
+}
+
+@Suite("Unicode NFC")
+struct UnicodeTextTests {
+    @Test("NFD input becomes NFC; NFC and ASCII pass unchanged")
+    func nfc() {
+        let nfd = "Tho\u{0302}\u{0301}t No\u{0302}\u{0301}t"
+        #expect(nfd.unicodeScalars.count == 12)
+        let out = UnicodeText.nfc(nfd)
+        #expect(out.unicodeScalars.count == 8)
+        #expect(Array(out.unicodeScalars) == Array("Thốt Nốt".precomposedStringWithCanonicalMapping.unicodeScalars))
+        #expect(UnicodeText.needsNormalization(nfd))
+        #expect(!UnicodeText.needsNormalization("Cần Thơ, ngày 05 tháng 01 năm 2025"))
+        #expect(!UnicodeText.needsNormalization("Độc lập - Tự do - Hạnh phúc"))
+        #expect(UnicodeText.nfc("abc <script>") == "abc <script>")
+        // A singleton: KELVIN SIGN becomes K under NFC.
+        #expect(UnicodeText.nfc("\u{212A}") == "K")
+    }
+
+    @Test("every template file is NFC already")
+    func templatesAreNFC() throws {
+        let folder = RenderFixtures.templatesFolder
+        let files = try #require(FileManager.default.enumerator(atPath: folder.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".mustache") }
+        #expect(files.count >= 5)
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            #expect(Array(text.unicodeScalars) == Array(text.precomposedStringWithCanonicalMapping.unicodeScalars), "\(file)")
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Rollup
 
 /// The HTML report: one self-contained page (inline CSS, SVG and script, nothing fetched), in
 /// Vietnamese, following the layout of Nghị định 30/2020/NĐ-CP, rendered with the Mustache
@@ -17,6 +18,16 @@ public enum HTMLReport {
     /// `Output/<year>/bao-cao.html` under an output folder.
     public static func outputURL(outputFolder: URL, year: Int) -> URL {
         outputFolder.appendingPathComponent(String(year), isDirectory: true).appendingPathComponent(fileName)
+    }
+
+    /// Renders the report model with the templates: the whole page as one string.
+    public static func render(model: ReportModel, templates: TemplateSet) throws -> String {
+        try render(page: page(for: model), templates: templates)
+    }
+
+    /// The view the templates see for a model (the keys of Templates/README.md).
+    public static func page(for model: ReportModel) -> PageView {
+        PageBuilder(model: model).build()
     }
 
     /// Renders a prepared view (the keys of Templates/README.md).

@@ -13,6 +13,8 @@ public struct IndicatorView: Sendable {
     /// "75%", or "—" without a target.
     public var targetText: String
     public var targetSortKey: String
+    /// Where the target comes from: "Chỉ tiêu năm 2024 theo kế hoạch (pipeline.yml, indicators: gia_dinh)".
+    public var targetSource: String
     /// The report unit's result: "9.735/11.160 (87,23%)".
     public var resultText: String
     /// "87,23%", or "—".

@@ -1,0 +1,190 @@
+import Testing
+import Foundation
+import Rollup
+@testable import Render
+
+@Suite("HTML report page")
+struct HTMLReportTests {
+    static func render(_ model: ReportModel) throws -> String {
+        try HTMLReport.render(model: model, templates: RenderFixtures.templates())
+    }
+
+    @Test("the ND30 header, title, summary and closing come from the model")
+    func headerAndStructure() throws {
+        let model = RenderFixtures.canTho()
+        let html = try Self.render(model)
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"vi\">"))
+        #expect(html.contains("<meta charset=\"utf-8\">"))
+        for text in ["UBND THÀNH PHỐ CẦN THƠ", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                     "Độc lập - Tự do - Hạnh phúc", "/BC-SGDĐT", "Cần Thơ, ngày 05 tháng 01 năm 2025",
+                     "<span class=\"doc-kind\">BÁO CÁO</span>", "Kết quả xây dựng xã hội học tập năm 2024",
+                     "Nơi nhận:", "- Bộ Giáo dục và Đào tạo (để báo cáo);", "- Lưu: VT, GDTX.", "KT. GIÁM ĐỐC", "Nguyễn Văn An"] {
+            #expect(html.contains(text), "missing \(text)")
+        }
+        // Coverage: 8 of 9 districts reported; the missing one is named.
+        #expect(html.contains("8/9 quận, huyện"))
+        #expect(html.contains("Đơn vị chưa gửi báo cáo: Huyện Cờ Đỏ."))
+        // Order of the sections as a reader meets them.
+        let order = ["class=\"nd30-header\"", "id=\"tom-tat\"", "id=\"bang-chi-tieu\"", "id=\"chi-tieu-cdht_xa\"",
+                     "class=\"nd30-closing\"", "id=\"phu-luc-don-vi\"", "id=\"phu-luc-chat-luong\""]
+        let positions = order.map { html.range(of: $0)?.lowerBound }
+        #expect(positions.allSatisfy { $0 != nil })
+        #expect(positions.compactMap { $0 }.sorted() == positions.compactMap { $0 })
+        // An annual report has no trend section.
+        #expect(!html.contains("id=\"xu-huong\""))
+    }
+
+    @Test("every indicator shows target, n/N (x,xx%) and status, consistent with the exact numbers")
+    func indicatorTable() throws {
+        let model = RenderFixtures.canTho()
+        let html = try Self.render(model)
+        let f = PercentFormatter(model.metadata.display)
+        for indicator in model.indicators {
+            let t = indicator.total
+            let n = try #require(t.numerator), d = try #require(t.denominator)
+            #expect(html.contains(f.countAndRate(n, d)), "\(indicator.id)")
+            let word = t.status == .exceeded ? "Vượt" : t.status == .met ? "Đạt" : "Chưa đạt"
+            #expect(html.contains("<td class=\"status \(PageBuilder.statusClass(t.status))\">\(word)</td>"))
+            // Each breakdown row of a district shows its own numbers.
+            for r in indicator.breakdown {
+                if let n = r.numerator {
+                    #expect(html.contains(">\(VietnameseNumber.integer(n))</td>"))
+                }
+            }
+        }
+        // Targets as the plans write them.
+        #expect(html.contains(">55,55%</td>"))
+        #expect(html.contains(">80%</td>"))
+        #expect(html.contains(">100%</td>"))
+    }
+
+    @Test("the summary says met, exceeded or missed, by how many points, and x/y units")
+    func summarySentences() throws {
+        let model = RenderFixtures.canTho()
+        let page = HTMLReport.page(for: model)
+        let f = PercentFormatter(model.metadata.display)
+        for (indicator, fact) in zip(model.indicators, model.narrative.facts) {
+            let sentence = try #require(page.summary.paragraphs.first { $0.hasPrefix(indicator.name + " đạt ") })
+            let gap = try #require(indicator.total.gap)
+            #expect(sentence.contains(GapPhrase.sentence(gap, f)))
+            #expect(sentence.contains(gap.numerator > 0 ? "vượt chỉ tiêu" : (gap.numerator < 0 ? "thấp hơn chỉ tiêu" : "đạt đúng chỉ tiêu")))
+            #expect(sentence.contains("\(fact.childrenMet)/\(fact.childrenCounted) quận, huyện đạt"))
+        }
+        let reached = model.narrative.met + model.narrative.exceeded
+        #expect(page.summary.paragraphs.contains { $0.hasPrefix("Trong 14 chỉ tiêu có kế hoạch năm 2024, \(reached) chỉ tiêu đạt") })
+    }
+
+    @Test("rounding follows the setting on the exact fraction: 5/9 is 55,56% half-up, 55,55% truncated")
+    func roundingSetting() throws {
+        for (display, expected) in [(Display(rounding: .halfUp, percentDecimals: 2), "5/9 (55,56%)"),
+                                    (Display(rounding: .truncate, percentDecimals: 2), "5/9 (55,55%)")] {
+            var model = RenderFixtures.canTho(display: display)
+            var total = model.indicators[0].total
+            total.numerator = 5; total.denominator = 9; total.rate = Fraction(5, 9)
+            model.indicators[0].total = total
+            let html = try Self.render(model)
+            #expect(html.contains(expected))
+        }
+    }
+
+    @Test("a unit named <script>alert(1)</script> shows as text everywhere")
+    func escaping() throws {
+        let hostile = "<script>alert(1)</script>"
+        let model = RenderFixtures.canTho(hostileName: hostile)
+        let html = try Self.render(model)
+        #expect(!html.contains(hostile))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        // The only script element is the page's own sorting script.
+        #expect(html.components(separatedBy: "<script").count == 2)
+        #expect(html.contains("<script>\n// Sortable tables"))
+        // Attribute values cannot be broken out of either.
+        let quoting = RenderFixtures.canTho(hostileName: "\" onmouseover=\"alert(1)")
+        let html2 = try Self.render(quoting)
+        #expect(!html2.contains("\" onmouseover=\"alert(1)"))
+        #expect(html2.contains("&quot; onmouseover=&quot;alert(1)"))
+    }
+
+    @Test("every number can be traced to its file and cell")
+    func traceability() throws {
+        let model = RenderFixtures.canTho()
+        let html = try Self.render(model)
+        // A commune's cell in the appendix names the workbook, the sheet and the cells.
+        let giaDinh = try #require(model.indicators.first { $0.id == "gia_dinh" })
+        let commune = try #require(giaDinh.results.first { $0.unitCode == "91601" })
+        let cells = commune.sources.cells.map { "\($0.sheet)!\($0.cell)" }
+        #expect(cells.count == 2)
+        let expected = "title=\"\(PercentFormatter().countAndRate(commune.numerator!, commune.denominator!)). Nguồn: mau-2024-916-ninh-kieu.xlsx, \(cells.joined(separator: ", "))\""
+        #expect(html.contains(expected))
+        // Aggregates name the files they sum.
+        #expect(html.contains("title=\"Nguồn: tổng hợp từ 8 tệp: mau-2024-916-ninh-kieu.xlsx"))
+        // Every numeric cell of the breakdown tables carries a title.
+        let numericCells = html.components(separatedBy: "<td class=\"num\" data-sort=\"").dropFirst()
+        #expect(numericCells.count > 100)
+        let rateCells = html.components(separatedBy: "<td class=\"num\" data-sort=\"").dropFirst().filter { $0.contains("%</td>") && !$0.contains("điểm %") }
+        for cell in rateCells.prefix(200) {
+            let head = cell.prefix { $0 != ">" }
+            #expect(head.contains("title=\""), "untraceable cell: \(cell.prefix(80))")
+        }
+    }
+
+    @Test("self-contained, NFC, deterministic")
+    func selfContained() throws {
+        var model = RenderFixtures.canTho()
+        // A name in NFD, as some workbooks carry it, comes out NFC.
+        model.units[1].name = "Qua\u{0323}\u{0302}n Ninh Kie\u{0302}\u{0300}u"
+        let html = try Self.render(model)
+        #expect(!html.contains("<link"))
+        #expect(!html.contains(" src="))
+        #expect(!html.contains("https:"))
+        #expect(!html.contains("@import"))
+        #expect(html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http:") == false)
+        #expect(Array(html.unicodeScalars) == Array(html.precomposedStringWithCanonicalMapping.unicodeScalars))
+        #expect(try Self.render(model) == html)
+        // The charts are inline SVG: one per indicator.
+        #expect(html.components(separatedBy: "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart bar-chart\"").count - 1 == model.indicators.count)
+    }
+
+    @Test("a review year shows trend tables and line charts with re-expressed and flagged values")
+    func reviewYear() throws {
+        let model = RenderFixtures.canTho(kind: .review2023To2025, year: 2025)
+        let html = try Self.render(model)
+        #expect(html.contains("Sơ kết giai đoạn 2023-2025 xây dựng xã hội học tập"))
+        #expect(html.contains("id=\"xu-huong\""))
+        #expect(html.contains("III. Kết quả qua các năm, giai đoạn 2023-2025"))
+        #expect(html.components(separatedBy: "class=\"chart line-chart\"").count - 1 == model.indicators.count)
+        #expect(html.contains("<th scope=\"col\">2023</th><th scope=\"col\">2024</th><th scope=\"col\">2025</th>"))
+        #expect(html.contains("<span class=\"reexpressed-mark\" title=\"Số liệu quy đổi\">*</span>"))
+        #expect(html.contains("không quy đổi được"))
+        #expect(html.contains("Số liệu quy đổi</text>"))
+    }
+
+    @Test("the data-quality appendix lists every issue with file, sheet and cell")
+    func qualityAppendix() throws {
+        let model = RenderFixtures.canTho()
+        let html = try Self.render(model)
+        #expect(html.contains("Phát hiện 4 vấn đề: 2 lỗi"))
+        for issue in model.quality.issues {
+            #expect(html.contains("<td>\(Markup.escape(issue.provenance.file))</td><td>\(Markup.escape(issue.provenance.sheet))</td><td>\(issue.provenance.cell)</td>"))
+        }
+        // Errors first.
+        let rows = html.components(separatedBy: "<td class=\"severity ").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(rows == ["error", "error", "warning", "info"])
+    }
+
+    @Test("a broken template in use is reported with its file and line")
+    func brokenTemplateFolder() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xhht-broken-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: RenderFixtures.templatesFolder, to: dir)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let summary = dir.appendingPathComponent("partials/summary.mustache")
+        var text = try String(contentsOf: summary, encoding: .utf8)
+        text = text.replacingOccurrences(of: "{{/paragraphs}}", with: "{{/paragraph}}")
+        try text.write(to: summary, atomically: true, encoding: .utf8)
+        #expect {
+            try TemplateSet.load(from: dir)
+        } throws: { error in
+            let message = "\(error)"
+            return message.contains("partials/summary.mustache, dòng 6") && message.contains("{{/paragraph}}")
+        }
+    }
+}
