@@ -5,9 +5,7 @@ import Foundation
 /// owned by `SheetHandler`: mutating a class's stored properties costs a dynamic exclusivity
 /// check per access, a pointer's pointee does not, and this runs several times per cell.
 struct SheetState {
-    /// Cells finished during the current chunk; handed to the caller after each chunk.
-    var pending: [Cell] = []
-    var text: [UInt8] = []
+    var text = TextBuffer()
     var collecting = false
     var inInline = false
     var phoneticDepth = 0
@@ -26,7 +24,9 @@ struct SheetState {
     var merged: [MergedRange] = []
     var dimension: String?
     var cellCount = 0
-    var failure: XLSXError?
+    /// The first error: a damaged cell, or whatever the caller's closure threw. Once set,
+    /// the remaining events are ignored and `Workbook.forEachCell` rethrows it.
+    var failure: (any Error)?
 }
 
 /// The `t` attribute of a cell.
@@ -38,19 +38,23 @@ enum CellType: UInt8 {
 ///
 /// Handles cells and rows without `r` (they follow the previous one), rows in any order,
 /// namespace prefixes (libxml2 gives local names) and Strict files (same local names).
+///
+/// Each finished cell goes straight to the caller's closure from inside the SAX callback
+/// (no buffering and no copies); an error it throws is kept and stops the reading.
 final class SheetHandler: XMLStreamHandler {
     let state: UnsafeMutablePointer<SheetState>
+    let body: (Cell) throws -> Void
     let sharedStrings: [String]
     let styleKinds: [UInt8]
     let date1904: Bool
     let file: String
     let sheetName: String
 
-    init(sharedStrings: [String], styles: StyleTable, date1904: Bool, file: String, sheetName: String) {
+    init(sharedStrings: [String], styles: StyleTable, date1904: Bool, file: String, sheetName: String,
+         body: @escaping (Cell) throws -> Void) {
         state = .allocate(capacity: 1)
         state.initialize(to: SheetState())
-        state.pointee.text.reserveCapacity(256)
-        state.pointee.pending.reserveCapacity(4096)
+        self.body = body
         self.sharedStrings = sharedStrings
         self.styleKinds = styles.kinds
         self.date1904 = date1904
@@ -59,19 +63,21 @@ final class SheetHandler: XMLStreamHandler {
     }
 
     deinit {
+        state.pointee.text.deallocate()
         state.deinitialize(count: 1)
         state.deallocate()
     }
 
     func startElement(_ e: XMLStartElement) {
         let s = state
+        if s.pointee.failure != nil { return }
         switch e.name.first {
         case UInt8(ascii: "c"):
             if e.name == "c" { startCell(e.attributes) }
         case UInt8(ascii: "v"):
             if e.name == "v", s.pointee.inCell {
                 s.pointee.collecting = true
-                s.pointee.text.removeAll(keepingCapacity: true)
+                s.pointee.text.removeAll()
             }
         case UInt8(ascii: "f"):
             if e.name == "f", s.pointee.inCell { s.pointee.hasFormula = true }
@@ -84,7 +90,7 @@ final class SheetHandler: XMLStreamHandler {
         case UInt8(ascii: "i"):
             if e.name == "is", s.pointee.inCell {
                 s.pointee.inInline = true
-                s.pointee.text.removeAll(keepingCapacity: true)
+                s.pointee.text.removeAll()
             }
         case UInt8(ascii: "t"):
             if e.name == "t", s.pointee.inInline, s.pointee.phoneticDepth == 0 {
@@ -105,6 +111,7 @@ final class SheetHandler: XMLStreamHandler {
 
     func endElement(_ name: XMLName) {
         let s = state
+        if s.pointee.failure != nil { return }
         switch name.first {
         case UInt8(ascii: "c"):
             if name == "c", s.pointee.inCell { finishCell() }
@@ -116,7 +123,7 @@ final class SheetHandler: XMLStreamHandler {
         case UInt8(ascii: "t"):
             if name == "t", s.pointee.inInline, s.pointee.collecting {
                 s.pointee.collecting = false
-                if !s.pointee.preserve { XMLWhitespace.trim(&s.pointee.text, from: s.pointee.runStart) }
+                if !s.pointee.preserve { s.pointee.text.trimRun(from: s.pointee.runStart) }
             }
         case UInt8(ascii: "i"):
             if name == "is", s.pointee.inInline {
@@ -132,7 +139,7 @@ final class SheetHandler: XMLStreamHandler {
     }
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if state.pointee.collecting { state.pointee.text.append(contentsOf: bytes) }
+        if state.pointee.collecting { state.pointee.text.append(bytes) }
     }
 
     private func startRow(_ attributes: XMLAttributes) {
@@ -175,7 +182,7 @@ final class SheetHandler: XMLStreamHandler {
         s.pointee.inCell = true
         s.pointee.inInline = false
         s.pointee.collecting = false
-        s.pointee.text.removeAll(keepingCapacity: true)
+        s.pointee.text.removeAll()
     }
 
     @inline(__always) static func cellType(_ v: UnsafeBufferPointer<UInt8>) -> CellType {
@@ -200,7 +207,8 @@ final class SheetHandler: XMLStreamHandler {
             if formula { emit(Cell(reference: ref, value: .empty, hasFormula: true, styleIndex: s.pointee.style)) }
             return
         }
-        let value: CellValue? = s.pointee.text.withUnsafeBufferPointer { text in
+        let text = s.pointee.text.bytes
+        let value: CellValue? = {
             switch s.pointee.type {
             case .number:
                 return number(text)
@@ -234,7 +242,7 @@ final class SheetHandler: XMLStreamHandler {
                 if let date = ExcelDateTime(iso: t) { return .date(date) }
                 return .string(t)
             }
-        }
+        }()
         if let value {
             emit(Cell(reference: ref, value: value, hasFormula: formula, styleIndex: s.pointee.style))
         } else if formula {
@@ -243,8 +251,12 @@ final class SheetHandler: XMLStreamHandler {
     }
 
     @inline(__always) private func emit(_ cell: Cell) {
-        state.pointee.pending.append(cell)
         state.pointee.cellCount += 1
+        do {
+            try body(cell)
+        } catch {
+            state.pointee.failure = error
+        }
     }
 
     /// A `<v>` number, shown as a date when its style's number format is a date format.
@@ -304,6 +316,7 @@ final class SheetHandler: XMLStreamHandler {
     let text = trimmed(raw)
     if text.isEmpty { return nil }
     if text.count <= 15, let i = parseInt(text) { return Double(i) }
+    if let v = parseSimpleDecimal(text) { return v }
     guard text.count < 400 else { return nil }
     for b in text {
         switch b {
@@ -323,4 +336,42 @@ final class SheetHandler: XMLStreamHandler {
         guard let end, end - buf.baseAddress! == text.count else { return nil }
         return v
     }
+}
+
+/// Powers of ten exactly representable as Doubles.
+private let exactPowersOfTen: [Double] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+                                          1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22]
+
+/// "-123.4567" without an exponent, up to 15 significant digits: the digits as an exact
+/// integer divided by an exact power of ten, which IEEE division rounds correctly (the
+/// result equals strtod's). Anything else: nil, and strtod decides.
+@inline(__always) func parseSimpleDecimal(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
+    var i = 0
+    let n = text.count
+    var negative = false
+    if n > 0 && text[0] == UInt8(ascii: "-") { negative = true; i = 1 }
+    var mantissa: UInt64 = 0
+    var digits = 0
+    var fraction = 0
+    var seenPoint = false
+    var any = false
+    while i < n {
+        let b = text[i]
+        let d = b &- UInt8(ascii: "0")
+        if d < 10 {
+            any = true
+            if mantissa != 0 || d != 0 { digits += 1 }
+            if digits > 15 { return nil }
+            mantissa = mantissa * 10 + UInt64(d)
+            if seenPoint { fraction += 1 }
+        } else if b == UInt8(ascii: "."), !seenPoint {
+            seenPoint = true
+        } else {
+            return nil
+        }
+        i += 1
+    }
+    guard any, fraction < exactPowersOfTen.count else { return nil }
+    let v = Double(mantissa) / exactPowersOfTen[fraction]
+    return negative ? -v : v
 }

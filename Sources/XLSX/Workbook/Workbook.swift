@@ -139,7 +139,8 @@ public final class Workbook {
     /// Streams the cells of `sheet` in document order (row by row as written; rows may be
     /// out of order in odd files), calling `body` for each cell that has a value or a formula.
     /// Blank cells (styled but empty) are not delivered. Chart, macro and dialog sheets
-    /// deliver nothing. Memory stays bounded: cells are handed over after each 64 KiB chunk.
+    /// deliver nothing. Memory stays bounded: `body` is called from inside the parse, cell by
+    /// cell, while the part is inflated 64 KiB at a time.
     ///
     /// - Returns: the merged ranges and what else the sheet declared.
     /// - Throws: `XLSXError` naming the file, the sheet and the reason; errors thrown by
@@ -151,30 +152,23 @@ public final class Workbook {
             throw XLSXError(.missingPart, file: fileName, part: "sheet \(sheet.name)",
                             message: "the workbook lists this sheet but its part is missing from the package; the file is damaged: save it again from Excel or LibreOffice.")
         }
-        let handler = SheetHandler(sharedStrings: sharedStrings, styles: styles, date1904: date1904,
-                                   file: fileName, sheetName: sheet.name)
-        let parser = XMLPushParser(handler: handler, file: fileName, part: part)
-        let state = handler.state
-        // Two buffers swapped each chunk, so that neither is ever copied or reallocated.
-        var batch: [Cell] = []
-        batch.reserveCapacity(4096)
-        func drain() throws {
-            if let failure = state.pointee.failure { throw failure }
-            if state.pointee.pending.isEmpty { return }
-            swap(&batch, &state.pointee.pending)
-            for cell in batch { try body(cell) }
-            batch.removeAll(keepingCapacity: true)
-        }
-        try XLSXError.wrapping {
-            try container.streamPart(part) { chunk in
-                try parser.feed(chunk)
-                try drain()
+        return try withoutActuallyEscaping(body) { body in
+            // The handler calls `body` from inside libxml2's callbacks; it never outlives this call.
+            let handler = SheetHandler(sharedStrings: sharedStrings, styles: styles, date1904: date1904,
+                                       file: fileName, sheetName: sheet.name, body: body)
+            let parser = XMLPushParser(handler: handler, file: fileName, part: part)
+            let state = handler.state
+            try XLSXError.wrapping {
+                try container.streamPart(part) { chunk in
+                    try parser.feed(chunk)
+                    if let failure = state.pointee.failure { throw failure }
+                }
+                try parser.finish()
             }
-            try parser.finish()
+            if let failure = state.pointee.failure { throw failure }
+            return SheetMetadata(mergedRanges: state.pointee.merged, declaredDimension: state.pointee.dimension,
+                                 cellCount: state.pointee.cellCount)
         }
-        try drain()
-        return SheetMetadata(mergedRanges: state.pointee.merged, declaredDimension: state.pointee.dimension,
-                             cellCount: state.pointee.cellCount)
     }
 
     /// Streams the cells of the sheet named `name` (exact name); throws when there is none.
