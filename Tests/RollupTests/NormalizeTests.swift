@@ -241,6 +241,21 @@ import Testing
         #expect(s.records.isEmpty)
     }
 
+    @Test func signatureBlockUnderTheTableIsNotData() {
+        let s = normalizer.normalize(file: "t.xlsx", sheets: [TestForm.communeSheet(rows: [
+            [1, nil, "Cái Khế", 1, 5, 5],
+            ["Tổng cộng", nil, nil, nil, .formula(cached: nil), .formula(cached: nil)],
+            [],
+            [nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, "Cần Thơ, ngày 25 tháng 11 năm 2024"],
+            [nil, nil, "NGƯỜI LẬP BIỂU", nil, nil, nil, nil, nil, nil, nil, nil, "TRƯỞNG PHÒNG"],
+            [nil, nil, "Nguyễn Văn A", nil, nil, nil, nil, nil, nil, nil, nil, "Trần Thị B"],
+            [2, nil, "An Hòa", 1, 7, 7],  // numbers after the footer are still read, never lost
+        ])])
+        #expect(s.records.map(\.unitCode) == ["31117", "31120"])
+        let rowIssues = s.issues.filter { $0.rule != RuleID.sheetNotFound.rawValue }  // no "Cấp huyện" here
+        #expect(rowIssues.isEmpty, "\(rowIssues.map(\.message))")
+    }
+
     @Test func blankRowsAndEmptyUnitRows() {
         let s = normalizer.normalize(file: "t.xlsx", sheets: [TestForm.communeSheet(rows: [
             [1, nil, "Cái Khế", 1, 5, 5],

@@ -93,6 +93,23 @@ import Testing
         #expect(r.facts.contains { $0.unitCode == "31303" })
     }
 
+    @Test func aCopyUnderTheWrongDistrictLosesToTheUnitsOwnDistrict() throws {
+        // Ô Môn's file comes first in file order, but its Bình Thủy row is out of place.
+        let omon = submission("a-om.xlsx", district: [[1, "917", "Quận Ô Môn", "Đạt", 3, 2, 4, 2]], communes: [
+            [1, "31153", "Phường Châu Văn Liêm", 1, 10, 5], [2, nil, "Phường Bình Thủy", 1, 99, 9],
+        ])
+        let binhThuy = submission("b-bt.xlsx", district: [[1, "918", "Quận Bình Thuỷ", "Đạt", 3, 2, 4, 2]], communes: [
+            [1, nil, "Phường Bình Thủy", 1, 10, 5],
+        ])
+        let r = validator.validate([omon, binhThuy])
+        let dup = try #require(only(r, .duplicateUnit).first)
+        #expect(only(r, .duplicateUnit).count == 1)
+        #expect(dup.provenance == Provenance(file: "a-om.xlsx", sheet: "Cấp xã", cell: "C4"))
+        #expect(dup.message.contains("b-bt.xlsx") && dup.message.contains("99"))
+        #expect(only(r, .wrongDistrict).map(\.provenance.file) == ["a-om.xlsx"])
+        #expect(r.facts.filter { $0.unitCode == "31168" && $0.field == "gia_dinh_tong" }.map(\.value) == [.count(10)])
+    }
+
     @Test func communeUnderTheWrongDistrict() throws {
         // Ô Môn's workbook with a Bình Thủy ward copied in.
         let s = submission("om.xlsx", district: [[1, "917", "Quận Ô Môn", "Đạt", 3, 2, 4, 2]], communes: [

@@ -67,4 +67,18 @@ enum RowLabel {
         default: return false
         }
     }
+
+    private static let footerMarkers = [
+        "nguoi lap bieu", "nguoi lap", "truong phong", "thu truong", "giam doc", "chu tich", "ky ten", "ghi ro ho ten",
+        "dong dau", "xac nhan cua",
+    ]
+
+    /// Text of the signature block under a table: "NGƯỜI LẬP BIỂU", "TRƯỞNG PHÒNG",
+    /// "Cần Thơ, ngày 25 tháng 11 năm 2024", "(Ký, ghi rõ họ tên)", "Ghi chú: ...".
+    static func isFooter(_ key: String) -> Bool {
+        if key.hasPrefix("ghi chu") { return true }
+        if footerMarkers.contains(where: { key.contains($0) }) { return true }
+        let tokens = Set(key.split(separator: " "))
+        return tokens.contains("ngay") && tokens.contains("thang") && tokens.contains("nam")
+    }
 }

@@ -23,6 +23,8 @@ struct SheetReader {
     private let columns: [(field: Int, column: Int)]
     private let countColumns: [(field: Int, column: Int)]
     private var groupCode: String?
+    /// Set once the signature block under the table started ("NGƯỜI LẬP BIỂU").
+    private var inFooter = false
     private var segment = Sums()
     private var grand = Sums()
     /// The values a group row carried, to compare with the rows under it when the group ends.
@@ -82,6 +84,11 @@ struct SheetReader {
         let hasValues = columns.contains { sheet[row, $0.column] != nil }
         if code == nil && name == nil && !hasValues { return }
         if row <= layout.dataStartRow + 1, isColumnNumberRow(row) { return }
+        // The signature block: its texts sit in any column, often in value columns.
+        if isFooterRow(row) || (inFooter && code == nil && !hasNumber(row)) {
+            inFooter = true
+            return
+        }
 
         for text in [name, ordinal, code].compactMap({ $0 }) where isSubtotal(text) {
             checkTotals(row: row, label: text, values: countValues(row), against: segment.isEmpty ? [grand] : [segment, grand])
@@ -117,6 +124,22 @@ struct SheetReader {
             seen += 1
         }
         return seen >= 2
+    }
+
+    private func isFooterRow(_ row: Int) -> Bool {
+        for column in 1...max(sheet.maxColumn, 1) {
+            if case .text(let t)? = sheet[row, column]?.value, RowLabel.isFooter(HeaderKey.make(t)) { return true }
+        }
+        return false
+    }
+
+    private func hasNumber(_ row: Int) -> Bool {
+        columns.contains { col in
+            guard let cell = sheet[row, col.column] else { return false }
+            if case .number = cell.value { return true }
+            if case .text(let t) = cell.value, case .integer = NumberText.parse(t) { return true }
+            return cell.hasFormula
+        }
     }
 
     private func isSubtotal(_ text: String) -> Bool {

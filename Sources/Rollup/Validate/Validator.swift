@@ -20,32 +20,43 @@ public struct Validator: Sendable {
         self.registry = registry
     }
 
-    /// `submissions` in a stable order (file name order): when a unit is reported twice, the
-    /// first row kept is the first in this order. `received` maps a file name to the moment the
+    /// `submissions` in a stable order (file name order): when a unit is reported twice, the row
+    /// kept is the first in this order that is not under a wrong district. `received` maps a file name to the moment the
     /// workbook arrived; a file not in it is not checked against the deadline.
     public func validate(_ submissions: [NormalizedSubmission], received: [String: Date] = [:]) -> ValidationResult {
         var result = ValidationResult()
         for s in submissions { result.issues += s.issues }
         let fields = config.fieldsByID
-        var firstSeen: [String: (submission: NormalizedSubmission, record: NormalizedRecord)] = [:]
+        // A unit reported twice keeps one row: the first in order among the rows in their right
+        // place (not under a wrong district), so that a row copied into another district's
+        // workbook never wins over the unit's own district.
+        var kept: [String: (file: String, record: NormalizedRecord)] = [:]
+        for s in submissions {
+            for record in s.records where wrongDistrict(record, in: s) == nil && kept[record.unitCode] == nil {
+                kept[record.unitCode] = (s.file, record)
+            }
+        }
+        for s in submissions {
+            for record in s.records where kept[record.unitCode] == nil { kept[record.unitCode] = (s.file, record) }
+        }
 
         for s in submissions {
             if let date = received[s.file], let issue = lateSubmission(file: s.file, received: date) { result.issues.append(issue) }
             // Cells normalize already reported: a value rejected there is not also "missing".
             let reported = Set(s.issues.map { CellKey(sheet: $0.provenance.sheet, cell: $0.provenance.cell) })
             for record in s.records {
-                if let first = firstSeen[record.unitCode] {
-                    result.issues.append(duplicate(record, of: first.record, firstFile: first.submission.file, file: s.file))
+                if let issue = wrongDistrict(record, in: s) { result.issues.append(issue) }
+                guard let first = kept[record.unitCode], first.file == s.file, first.record == record else {
+                    let first = kept[record.unitCode]!
+                    result.issues.append(duplicate(record, of: first.record, firstFile: first.file, file: s.file))
                     continue
                 }
-                firstSeen[record.unitCode] = (s, record)
-                if let issue = wrongDistrict(record, in: s) { result.issues.append(issue) }
-                let (kept, issues) = check(record, fields: fields, reported: reported)
+                let (accepted, issues) = check(record, fields: fields, reported: reported)
                 result.issues += issues
-                result.facts += kept.facts(year: config.year)
+                result.facts += accepted.facts(year: config.year)
             }
         }
-        result.issues += missingUnits(submissions, reported: Set(firstSeen.keys))
+        result.issues += missingUnits(submissions, reported: Set(kept.keys))
         return result
     }
 
@@ -92,6 +103,7 @@ public struct Validator: Sendable {
 
     func duplicate(_ record: NormalizedRecord, of first: NormalizedRecord, firstFile: String, file: String) -> Issue {
         let place = firstFile == file ? "dòng \(first.row) trang \"\(first.sheet)\"" : "dòng \(first.row) trang \"\(first.sheet)\" của tệp \(firstFile)"
+        let which = firstFile == file && first.row < record.row ? "Chỉ tính dòng đầu" : "Chỉ tính dòng ở \(place)"
         let differences = Set(record.values.keys).union(first.values.keys).sorted().compactMap { id -> String? in
             let a = first.values[id], b = record.values[id]
             guard a != b else { return nil }
@@ -100,7 +112,7 @@ public struct Validator: Sendable {
         let values = record.values.keys.sorted().map { "\($0) = \(Messages.value(record.values[$0]!))" }.joined(separator: ", ")
         let comparison = differences.isEmpty ? "Số liệu hai dòng giống nhau." : "Số liệu khác nhau (\(differences.joined(separator: "; ")))."
         return RuleID.duplicateUnit.issue(record.unitCell, unit: record.unitCode,
-            "Ô \(record.unitCell.cell): \(record.unitName) (\(record.unitCode)) đã có ở \(place). Chỉ tính dòng đầu; dòng \(record.row) không được tính\(values.isEmpty ? "" : " (\(values))"). \(comparison) Hãy xóa dòng thừa.")
+            "Ô \(record.unitCell.cell): \(record.unitName) (\(record.unitCode)) cũng có ở \(place). \(which); dòng \(record.row) không được tính\(values.isEmpty ? "" : " (\(values))"). \(comparison) Hãy xóa dòng thừa.")
     }
 
     /// A unit row whose registry parent is not the group row above it, or not the unit that sent
