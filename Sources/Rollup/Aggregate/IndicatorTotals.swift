@@ -1,0 +1,87 @@
+/// One indicator's sums for every unit of a hierarchy, computed in one bottom-up pass: each row
+/// adds its numerator and denominator to the unit it is attached to, then every unit (children
+/// before parents) adds its totals to its parent's. Ratios are sums of numerators over sums of
+/// denominators, never averages; shares count units meeting the condition over units counted.
+///
+/// A row missing a field the indicator needs adds nothing; a unit at an expected level with no
+/// usable row counts once in `notReported` (missing is never zero).
+struct IndicatorTotals: Sendable {
+    var numerator: [Int64]
+    var denominator: [Int64]
+    /// Rows that gave a value (reported), under and at the unit.
+    var rowsUsed: [Int]
+    /// Units at expected levels, under and at the unit, with no usable row.
+    var notReported: [Int]
+    /// Some row summed under or at the unit was re-expressed from earlier units.
+    var reexpressed: [Bool]
+    /// Usable rows attached to the unit itself (not its descendants), for provenance and for
+    /// telling merged units apart.
+    var ownRows: [[Int]]
+
+    init(indicator: CompiledIndicator, rows: FactRows, hierarchy: ReportHierarchy) {
+        let n = hierarchy.count
+        var num = [Int64](repeating: 0, count: n)
+        var den = [Int64](repeating: 0, count: n)
+        var used = [Int](repeating: 0, count: n)
+        var missing = [Int](repeating: 0, count: n)
+        var reexp = [Bool](repeating: false, count: n)
+        var own = [[Int]](repeating: [], count: n)
+        for r in 0..<rows.count {
+            let c = indicator.contribution(level: rows.level[r]) { rows.value(row: r, field: $0) }
+            guard case .value(let a, let b) = c else { continue }
+            let u = rows.unit[r]
+            num[u] = num[u].saturatingAdding(a)
+            den[u] = den[u].saturatingAdding(b)
+            used[u] += 1
+            own[u].append(r)
+            if rows.reexpressed[r] { reexp[u] = true }
+        }
+        for u in 0..<n where indicator.expectedLevels.contains(hierarchy.levels[u]) && own[u].isEmpty {
+            missing[u] = 1
+        }
+        for u in stride(from: n - 1, through: 1, by: -1) {
+            let p = hierarchy.parent[u]
+            num[p] = num[p].saturatingAdding(num[u])
+            den[p] = den[p].saturatingAdding(den[u])
+            used[p] += used[u]
+            missing[p] += missing[u]
+            if reexp[u] { reexp[p] = true }
+        }
+        self.numerator = num
+        self.denominator = den
+        self.rowsUsed = used
+        self.notReported = missing
+        self.reexpressed = reexp
+        self.ownRows = own
+    }
+
+    /// The unit's exact figures and how they stand against `target`.
+    func figures(_ u: Int, target: Fraction?) -> Figures {
+        guard rowsUsed[u] > 0 else {
+            return Figures(numerator: nil, denominator: nil, rate: nil, status: .notReported, met: nil, gap: nil)
+        }
+        let n = numerator[u], d = denominator[u]
+        guard d != 0 else {
+            return Figures(numerator: n, denominator: d, rate: nil, status: .noRate, met: nil, gap: nil)
+        }
+        let rate = Fraction(n, d)
+        guard let target else {
+            return Figures(numerator: n, denominator: d, rate: rate, status: .noTarget, met: nil, gap: nil)
+        }
+        let status: IndicatorStatus = rate > target ? .exceeded : (rate == target ? .met : .missed)
+        return Figures(numerator: n, denominator: d, rate: rate, status: status, met: rate >= target,
+                       gap: rate.subtracting(target))
+    }
+}
+
+/// A unit's numbers for one indicator and year.
+struct Figures: Sendable, Hashable {
+    var numerator: Int64?
+    var denominator: Int64?
+    var rate: Fraction?
+    var status: IndicatorStatus
+    var met: Bool?
+    var gap: Fraction?
+
+    static let flagged = Figures(numerator: nil, denominator: nil, rate: nil, status: .notReported, met: nil, gap: nil)
+}
