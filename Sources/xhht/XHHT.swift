@@ -6,6 +6,6 @@ struct XHHT: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "xhht",
         abstract: "Roll up the districts' learning-society workbooks into the annual report.",
-        subcommands: [CellsCommand.self]
+        subcommands: [ValidateCommand.self, ImportCommand.self, CellsCommand.self]
     )
 }

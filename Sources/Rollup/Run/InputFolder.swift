@@ -41,10 +41,10 @@ public enum InputFolder {
             let path = url.appendingPathComponent(name).path
             guard let attributes = try? fm.attributesOfItem(atPath: path),
                   attributes[.type] as? FileAttributeType == .typeRegular else { continue }
-            out.append(InputFile(name: name.precomposedStringWithCanonicalMapping, path: path,
+            out.append(InputFile(name: name, path: path,
                                  modified: attributes[.modificationDate] as? Date ?? Date(timeIntervalSince1970: 0)))
         }
-        // Byte order of the NFC names: the same on every machine and locale.
+        // Byte order of the names: the same on every machine and locale.
         return out.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
     }
 }

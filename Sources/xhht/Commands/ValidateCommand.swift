@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import Render
+import Rollup
+
+/// `xhht validate`: reads every workbook of the input folder, checks it, and writes
+/// `Output/<year>/issues.csv` with a summary on the terminal. Nothing is stored.
+///
+///     xhht validate --input ~/Downloads/bao-cao-huyen
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Read and check the submissions; write issues.csv. Nothing is stored.",
+        discussion: ExitStatusHelp.text
+    )
+
+    @OptionGroup var options: PipelineOptions
+    @OptionGroup var verbosity: VerbosityOptions
+
+    func run() throws {
+        try runReportingFailures {
+            let session = try Session.open(options, verbosity)
+            let lock = try session.lock()
+            defer { lock.release() }
+            var clock = StageClock()
+            let reading = try session.readInputs(clock: &clock)
+            let issuesFile = session.outputFolder.appendingPathComponent("issues.csv")
+            try AtomicFile.write(IssuesCSV.render(reading.issues), to: issuesFile)
+            RunSummary.print(reading: reading, outputs: [issuesFile.path], quiet: verbosity.quiet)
+            return ExitStatus.of(issues: reading.issues)
+        }
+    }
+}

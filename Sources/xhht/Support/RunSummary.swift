@@ -1,0 +1,34 @@
+import Rollup
+
+/// The few lines a person reads after a run: files read, facts accepted, findings by severity
+/// and the worst files, and where the outputs are. On a terminal always; under cron only when
+/// there is something to say (a finding, or a changed submission).
+enum RunSummary {
+    static func print(reading: Pipeline.Reading, imports: [String: ImportOutcome] = [:], outputs: [String], changedOutputs: Int? = nil,
+                      quiet: Bool) {
+        let errors = reading.issues.count { $0.severity == .error }
+        let warnings = reading.issues.count { $0.severity == .warning }
+        let notes = reading.issues.count { $0.severity == .info }
+        let changedImports = imports.values.filter { if case .unchanged = $0 { false } else { true } }.count
+        let somethingToSay = errors + warnings > 0 || changedImports > 0 || (changedOutputs ?? 0) > 0
+        guard Terminal.standardErrorIsInteractive ? !quiet || errors + warnings > 0 : somethingToSay else { return }
+
+        var lines: [String] = []
+        let readable = reading.workbooks.filter { $0.sheets != nil }.count
+        lines.append("Đã đọc \(readable)/\(reading.workbooks.count) tệp, nhận \(reading.validation.facts.count) số liệu.")
+        if !imports.isEmpty {
+            let added = imports.values.filter { if case .added = $0 { true } else { false } }.count
+            let replaced = imports.values.filter { if case .replaced = $0 { true } else { false } }.count
+            lines.append("Lưu trữ: \(added) tệp mới, \(replaced) tệp thay thế bản cũ, \(imports.count - added - replaced) tệp không đổi.")
+        }
+        lines.append("Phát hiện \(errors) lỗi, \(warnings) cảnh báo, \(notes) ghi chú.")
+        var perFile: [String: Int] = [:]
+        for issue in reading.issues where issue.severity != .info { perFile[issue.provenance.file, default: 0] += 1 }
+        for (file, count) in perFile.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }).prefix(5) where !file.isEmpty {
+            lines.append("  \(file): \(count) lỗi/cảnh báo")
+        }
+        if let changedOutputs { lines.append("Đầu ra: \(changedOutputs) tệp thay đổi.") }
+        for path in outputs { lines.append("  \(path)") }
+        Terminal.printError(lines.joined(separator: "\n"))
+    }
+}
