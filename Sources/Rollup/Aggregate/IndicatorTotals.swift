@@ -3,8 +3,8 @@
 /// before parents) adds its totals to its parent's. Ratios are sums of numerators over sums of
 /// denominators, never averages; shares count units meeting the condition over units counted.
 ///
-/// A row missing a field the indicator needs adds nothing; a unit at an expected level with no
-/// usable row counts once in `notReported` (missing is never zero).
+/// A row missing a field the indicator needs adds nothing and counts in `notReported`; a unit at
+/// an expected level with no row at all counts once (missing is never zero).
 struct IndicatorTotals: Sendable {
     var numerator: [Int64]
     var denominator: [Int64]
@@ -26,8 +26,10 @@ struct IndicatorTotals: Sendable {
         var missing = [Int](repeating: 0, count: n)
         var reexp = [Bool](repeating: false, count: n)
         var own = [[Int]](repeating: [], count: n)
+        var missingRows = [Int](repeating: 0, count: n)
         for r in 0..<rows.count {
             let c = indicator.contribution(level: rows.level[r]) { rows.value(row: r, field: $0) }
+            if c == .missing { missingRows[rows.unit[r]] += 1 }
             guard case .value(let a, let b) = c else { continue }
             let u = rows.unit[r]
             num[u] = num[u].saturatingAdding(a)
@@ -36,8 +38,11 @@ struct IndicatorTotals: Sendable {
             own[u].append(r)
             if rows.reexpressed[r] { reexp[u] = true }
         }
-        for u in 0..<n where indicator.expectedLevels.contains(hierarchy.levels[u]) && own[u].isEmpty {
-            missing[u] = 1
+        // A unit counts once when it has no usable row at all; a unit whose history merges
+        // several earlier rows counts each row left out.
+        for u in 0..<n {
+            if missingRows[u] > 0 { missing[u] = missingRows[u] }
+            else if own[u].isEmpty && indicator.expectedLevels.contains(hierarchy.levels[u]) { missing[u] = 1 }
         }
         for u in stride(from: n - 1, through: 1, by: -1) {
             let p = hierarchy.parent[u]

@@ -1,0 +1,82 @@
+import Rollup
+
+/// `Output/<year>/indicators.csv`, the machine-readable contract of DESIGN.md: one row per unit
+/// and indicator at every level of the report, the root's total included.
+///
+///     unit_code,unit_name,level,indicator,numerator,denominator,rate_percent,target_percent,met
+///     92,Thành phố Cần Thơ,province,pc_thcs_3,5,9,55.5556,66,0
+///     925,Huyện Cờ Đỏ,district,gia_dinh,,,,75,
+///
+/// - UTF-8 with a byte order mark (Excel then reads the Vietnamese right), comma-separated,
+///   CRLF line ends (RFC 4180), quoted where a value holds a comma, a quote or a line break.
+/// - Rows: units in the model's order (hierarchy pre-order, siblings by code), and for each unit
+///   the indicators in catalogue order; a unit appears for every indicator it has a result for
+///   (a commune has no row for a district-level share).
+/// - `level`: commune, district, province or nation.
+/// - `numerator`, `denominator`: exact integers; EMPTY when nothing under the unit reported
+///   (missing is never zero: "0" means a reported zero).
+/// - `rate_percent`: the exact fraction × 100 rounded half-up to 4 decimals with a dot
+///   ("55.5556" for 5/9), whatever the display setting; empty when the denominator is 0 or
+///   nothing was reported.
+/// - `target_percent`: the target × 100 written exactly when it has at most 4 decimals ("55.55",
+///   "80"), else rounded half-up to 4; empty without a target.
+/// - `met`: 1 when the EXACT rate reaches the exact target, 0 when not; empty without a rate or
+///   a target.
+/// - No cell can become a formula: a text value starting with =, +, -, @, a tab or a carriage
+///   return gets a leading apostrophe (`CSVText`, the OWASP rule, as issues.csv does); numbers
+///   are written as they are.
+public enum IndicatorsCSV {
+    public static let fileName = "indicators.csv"
+    public static let header = ["unit_code", "unit_name", "level", "indicator", "numerator", "denominator",
+                                "rate_percent", "target_percent", "met"]
+
+    /// The file's bytes: BOM, header, rows.
+    public static func bytes(_ model: ReportModel) -> [UInt8] {
+        Array(text(model).utf8)
+    }
+
+    /// The file as text, BOM included.
+    public static func text(_ model: ReportModel) -> String {
+        var out = "\u{FEFF}" + CSVText.row(header)
+        for row in rows(model) { out += CSVText.row(row) }
+        return out
+    }
+
+    /// The data rows as fields, without quoting.
+    public static func rows(_ model: ReportModel) -> [[String]] {
+        var byUnit: [String: [IndicatorResult]] = [:]
+        for indicator in model.indicators {
+            for result in indicator.results { byUnit[result.unitCode, default: []].append(result) }
+        }
+        var out: [[String]] = []
+        for unit in model.units {
+            for r in byUnit[unit.code] ?? [] { out.append(fields(r)) }
+        }
+        return out
+    }
+
+    /// One result's fields.
+    public static func fields(_ r: IndicatorResult) -> [String] {
+        [r.unitCode, r.unitName, r.level.rawValue, r.indicatorID,
+         r.numerator.map(String.init) ?? "", r.denominator.map(String.init) ?? "",
+         r.rate.map(ratePercent) ?? "", r.target.map(targetPercent) ?? "",
+         r.met.map { $0 ? "1" : "0" } ?? ""]
+    }
+
+    /// 5/9 -> "55.5556": × 100, half-up to 4 decimals, dot.
+    public static func ratePercent(_ rate: Fraction) -> String {
+        RoundedPercent(rate, decimals: 4, rounding: .halfUp).plain
+    }
+
+    /// 5555/10000 -> "55.55", 4/5 -> "80", 2/3 -> "66.6667".
+    public static func targetPercent(_ target: Fraction) -> String {
+        var scale: Int64 = 100
+        for decimals in 0...4 {
+            if target.multiplied(by: scale).denominator == 1 {
+                return RoundedPercent(target, decimals: decimals, rounding: .truncate).plain
+            }
+            scale *= 10
+        }
+        return RoundedPercent(target, decimals: 4, rounding: .halfUp).plain
+    }
+}
