@@ -211,6 +211,37 @@ enum StoreSamples {
         #expect(try store.facts(years: 2024...2030).map(\.year) == [2024, 2024, 2025, 2025])
     }
 
+    @Test func factsWrittenByTheFirstSchemaSurviveItsMigration() throws {
+        let temp = TemporaryStore()
+        try FileManager.default.createDirectory(at: temp.folder, withIntermediateDirectories: true)
+        let path = temp.folder.appendingPathComponent("old.sqlite").path
+        do {
+            let db = try Database(path: path)
+            try Store.migrator.migrate(db, upTo: Store.migrator.identifiers[0])
+            #expect(try Store.migrator.appliedIdentifiers(db) == [Store.migrator.identifiers[0]])
+            try db.execute("""
+                INSERT INTO submissions(id, file, sha256, unit_code, year, received) VALUES (1, 'a.xlsx', 'h', '916', 2024, '2024-11-30T07:00:00Z');
+                INSERT INTO facts(submission_id, unit_code, year, field, value_type, integer_value, text_value, file, sheet, cell) VALUES
+                    (1, '31117', 2024, 'gia_dinh_dat', 'count', 950, NULL, 'a.xlsx', 'Cấp xã', 'F7'),
+                    (1, '31117', 2024, 'ghi_chu', 'text', NULL, 'mới', 'a.xlsx', 'Cấp xã', 'X7');
+                """)
+        }
+        let store = try Store(path: path)
+        #expect(try Store.migrator.appliedIdentifiers(store.database) == Store.migrator.identifiers)
+        #expect(try store.facts(year: 2024) == [
+            Fact(unitCode: "31117", year: 2024, field: "gia_dinh_dat", value: .count(950), provenance: Provenance(file: "a.xlsx", sheet: "Cấp xã", cell: "F7")),
+            Fact(unitCode: "31117", year: 2024, field: "ghi_chu", value: .text("mới"), provenance: Provenance(file: "a.xlsx", sheet: "Cấp xã", cell: "X7")),
+        ])
+    }
+
+    @Test func emptyTextsStayTextsNotNulls() throws {
+        let temp = TemporaryStore()
+        let store = try Store(path: temp.path)
+        let fact = Fact(unitCode: "31117", year: 2024, field: "ghi_chu", value: .text(""), provenance: Provenance(file: "a.xlsx"))
+        _ = try store.importSubmission(file: "a.xlsx", sha256: "h", unitCode: "916", year: 2024, received: StoreSamples.received, facts: [fact], issues: [])
+        #expect(try store.facts(year: 2024) == [fact])
+    }
+
     @Test func aStoreFromANewerProgramIsRefused() throws {
         let temp = TemporaryStore()
         let store = try Store(path: temp.path)

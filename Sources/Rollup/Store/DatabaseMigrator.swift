@@ -34,12 +34,22 @@ public struct DatabaseMigrator: Sendable {
 
     /// Applies every registered migration not applied yet.
     public func migrate(_ db: Database) throws {
+        try migrate(db, upTo: nil)
+    }
+
+    /// Applies the registered migrations up to and including `identifier` (nil: all), for
+    /// tests of a migration on data written by the previous schema.
+    public func migrate(_ db: Database, upTo identifier: String?) throws {
         let applied = try appliedIdentifiers(db)
-        let unknown = applied.filter { id in !migrations.contains { $0.identifier == id } }
+        let unknown = applied.filter { id in !self.migrations.contains { $0.identifier == id } }
         guard unknown.isEmpty else {
             throw DatabaseError(code: 1, message: "cơ sở dữ liệu \(db.path) đã được một phiên bản xhht mới hơn nâng cấp (\(unknown.joined(separator: ", "))); hãy dùng phiên bản đó hoặc một tệp paths.store khác.")
         }
-        for migration in migrations where !applied.contains(migration.identifier) {
+        var pending = self.migrations
+        if let identifier, let last = pending.firstIndex(where: { $0.identifier == identifier }) {
+            pending = Array(pending[...last])
+        }
+        for migration in pending where !applied.contains(migration.identifier) {
             try db.transaction {
                 try migration.migrate(db)
                 try db.prepare("INSERT INTO schema_migrations(identifier, applied) VALUES (?, ?)")

@@ -80,7 +80,17 @@ public final class Statement {
     }
 
     public func bind(_ value: String, at index: Int32) throws(DatabaseError) {
-        try check(sqlite3_bind_text(handle, index, value, -1, Statement.transient))
+        var value = value
+        // The UTF-8 bytes in place (small strings on the stack), with their length: no C-string
+        // copy and no strlen.
+        let code = value.withUTF8 { bytes -> Int32 in
+            guard let base = bytes.baseAddress, bytes.count > 0 else {
+                return sqlite3_bind_text(handle, index, "", 0, Statement.transient)  // "" is text, a nil pointer would be NULL
+            }
+            return sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self),
+                                     Int32(bytes.count), Statement.transient)
+        }
+        try check(code)
     }
 
     public func bindNull(at index: Int32) throws(DatabaseError) {

@@ -110,14 +110,15 @@ public final class Store {
                 """).execute([.integer(nextID), .text(file), .text(sha256), .text(unitCode), DatabaseValue(year),
                               .text(Store.text(received)), DatabaseValue(currentRun)])
             let insertFact = try database.cachedStatement("""
-                INSERT INTO facts(submission_id, unit_code, year, field, value_type, integer_value, text_value, file, sheet, cell)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO facts(submission_id, seq, unit_code, year, field, value_type, integer_value, text_value, file, sheet, cell)
+                VALUES (?1, ?11, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
                 """)
             // One prepared statement, parameters bound one by one: no allocation per fact.
             insertFact.reset()
             try insertFact.bind(nextID, at: 1)
             try insertFact.bind(Int64(year), at: 3)
-            for fact in facts {
+            for (seq, fact) in facts.enumerated() {
+                try insertFact.bind(Int64(seq), at: 11)
                 try insertFact.bind(fact.unitCode, at: 2)
                 try insertFact.bind(fact.field, at: 4)
                 switch fact.value {
@@ -170,7 +171,7 @@ public final class Store {
             SELECT f.unit_code, f.year, f.field, f.value_type, f.integer_value, f.text_value, f.file, f.sheet, f.cell
             FROM facts f JOIN submissions s ON s.id = f.submission_id
             WHERE s.superseded_by IS NULL AND s.year BETWEEN ? AND ?
-            ORDER BY s.year, s.id, f.rowid
+            ORDER BY s.year, s.id, f.seq
             """).rows([DatabaseValue(years.lowerBound), DatabaseValue(years.upperBound)]) { row in
             try Store.fact(row)
         }
