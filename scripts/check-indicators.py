@@ -411,30 +411,29 @@ def main(argv=None):
             find(None, "Cấp xã", None, "unit-missing", f"{c} {reg.communes[c][0]} sent no row", c)
 
     out_rows = []
-    prov_acc = {i[0]: [0, 0] for i in INDICATORS}
+    prov_acc = {i[0]: [0, 0, 0] for i in INDICATORS}
     district_rows, commune_rows = [], []
     for d in districts:
-        acc = {i[0]: [0, 0] for i in INDICATORS}
+        acc = {i[0]: [0, 0, 0] for i in INDICATORS}
         for c in (c for c in communes if reg.communes[c][1] == d):
             cacc = {}
             for ind in INDICATORS:
                 if ind[2] == "district":
                     continue
                 cacc[ind[0]] = contribution(ind, commune_vals.get(c), None)
-                acc[ind[0]][0] += cacc[ind[0]][0]
-                acc[ind[0]][1] += cacc[ind[0]][1]
+                for j in range(3):
+                    acc[ind[0]][j] += cacc[ind[0]][j]
             for ind in INDICATORS:
                 if ind[0] in cacc:
                     commune_rows.append(row(c, reg.communes[c][0], "commune", ind, cacc[ind[0]]))
         dv = district_vals.get(d)
         for ind in INDICATORS:
             if ind[2] != "commune":
-                n, m = contribution(ind, None, dv)
-                acc[ind[0]][0] += n
-                acc[ind[0]][1] += m
+                for j, v in enumerate(contribution(ind, None, dv)):
+                    acc[ind[0]][j] += v
             district_rows.append(row(d, reg.districts[d][0], "district", ind, acc[ind[0]]))
-            prov_acc[ind[0]][0] += acc[ind[0]][0]
-            prov_acc[ind[0]][1] += acc[ind[0]][1]
+            for j in range(3):
+                prov_acc[ind[0]][j] += acc[ind[0]][j]
     for ind in INDICATORS:
         out_rows.append(row(province, reg.provinces[province], "province", ind, prov_acc[ind[0]]))
     out_rows += district_rows + commune_rows
@@ -539,24 +538,26 @@ def check_subtotals(rows, ident_cols, fn, find):
 
 
 def contribution(ind, cv, dv):
-    """(numerator, denominator) of one commune (cv) or one district's own row (dv)."""
+    """(numerator, denominator, reported) of one commune (cv) or one district's own row (dv).
+    reported is 0 when the unit gave no usable value: such a unit is left out, never counted as 0/0."""
     iid, kind, level, defn, _ = ind
     vals = cv if cv is not None else dv
     if vals is None:
-        return (0, 0)
+        return (0, 0, 0)
     bad = vals.get("_bad_pairs", set())
     if iid == "tthtcd_cntt":
         if vals.get("tthtcd_co") is True and vals.get("tthtcd_cntt") is not None:
-            return (1 if vals["tthtcd_cntt"] else 0, 1)
-        return (0, 0)
+            return (1 if vals["tthtcd_cntt"] else 0, 1, 1)
+        # A commune that reported having no centre is outside the share: 0 of 0, not missing.
+        return (0, 0, 1) if vals.get("tthtcd_co") is False else (0, 0, 0)
     if kind == "share":
         fid, cond = defn
         v = vals.get(fid)
-        return (0, 0) if v is None else (1 if cond(v) else 0, 1)
+        return (0, 0, 0) if v is None else (1 if cond(v) else 0, 1, 1)
     pairs = [(defn[0], defn[1])]
     if iid == "dvht":
         pairs = [(defn[0], defn[1])] if cv is not None else [(defn[2], defn[3])]
-    n = m = 0
+    n = m = k = 0
     for num, den in pairs:
         if num not in vals:
             continue
@@ -565,12 +566,16 @@ def contribution(ind, cv, dv):
             continue
         n += a
         m += b
-    return (n, m)
+        k = 1
+    return (n, m, k)
 
 
 def row(code, name, level, ind, acc):
     iid, _, _, _, target = ind
-    n, m = acc
+    n, m, k = acc
+    if k == 0:
+        # Nothing below the unit reported this indicator: missing, not 0/0.
+        return [code, name, level, iid, "", "", "", target, ""]
     if m == 0:
         rate = met = ""
     else:

@@ -3,9 +3,13 @@ import ArgumentParser
 /// The command line: `xhht run` does the whole job; the stages can run alone.
 @main
 struct XHHT: ParsableCommand {
+    static let versionString = "xhht 0.1.0"
+
     static let configuration = CommandConfiguration(
         commandName: "xhht",
         abstract: "Roll up the districts' learning-society workbooks into the annual report.",
-        subcommands: [ValidateCommand.self, ImportCommand.self, CellsCommand.self]
+        version: "0.1.0",
+        subcommands: [RunCommand.self, ValidateCommand.self, ImportCommand.self, ReportCommand.self, CellsCommand.self],
+        defaultSubcommand: nil
     )
 }

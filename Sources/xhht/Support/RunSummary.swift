@@ -1,3 +1,4 @@
+import Render
 import Rollup
 
 /// The few lines a person reads after a run: files read, facts accepted, findings by severity
@@ -29,6 +30,16 @@ enum RunSummary {
         }
         if let changedOutputs { lines.append("Đầu ra: \(changedOutputs) tệp thay đổi.") }
         for path in outputs { lines.append("  \(path)") }
+        Terminal.printError(lines.joined(separator: "\n"))
+    }
+}
+
+extension RunSummary {
+    static func printOutputs(_ written: [ReportOutputs.Written], quiet: Bool) {
+        let changed = written.filter(\.changed)
+        guard Terminal.standardErrorIsInteractive ? !quiet : !changed.isEmpty else { return }
+        var lines = ["Đầu ra: \(changed.count)/\(written.count) tệp thay đổi."]
+        lines += written.map { "  \($0.url.path)\($0.changed ? "" : " (không đổi)")" }
         Terminal.printError(lines.joined(separator: "\n"))
     }
 }

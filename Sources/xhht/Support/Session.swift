@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import Render
 import Rollup
 
 /// What every pipeline command starts with: the configuration with the command line's
@@ -11,6 +12,7 @@ struct Session {
     var config: PipelineConfig
     var registry: UnitRegistry
     var configSHA256: String
+    var configPath: String
     var logger: Logger
 
     static func open(_ options: PipelineOptions, _ verbosity: VerbosityOptions) throws -> Session {
@@ -34,7 +36,7 @@ struct Session {
         }
         let bytes = FileManager.default.contents(atPath: options.config).map { Array($0) } ?? []
         logger.debug("cấu hình \(options.config): năm \(config.year), \(config.indicators.count) chỉ tiêu, \(registry.units.count) đơn vị")
-        return Session(config: config, registry: registry, configSHA256: SHA256.hex(bytes), logger: logger)
+        return Session(config: config, registry: registry, configSHA256: SHA256.hex(bytes), configPath: options.config, logger: logger)
     }
 
     /// The folder of this year's outputs: Output/<year>.
@@ -91,4 +93,76 @@ func runReportingFailures(_ body: () throws -> ExitStatus) throws {
         status = .internalFailure
     }
     if status != .success { throw ExitCode(status.rawValue) }
+}
+
+extension Session {
+    /// The unit lineage named by paths.lineage (an old-to-new mapping whose file name carries its
+    /// effective date, as in old-to-new-commune-2025-07-01.csv), or none.
+    func loadLineage() throws -> UnitLineage {
+        guard let path = config.paths.lineage else { return UnitLineage() }
+        let name = (path as NSString).lastPathComponent
+        guard let range = name.range(of: #"\d{4}-\d{2}-\d{2}"#, options: .regularExpression) else {
+            throw CommandFailure(status: .configurationError, message:
+                "paths.lineage \(path): tên tệp cần có ngày hiệu lực dạng năm-tháng-ngày (ví dụ old-to-new-commune-2025-07-01.csv).")
+        }
+        var notes: [String] = []
+        do {
+            let step = try LineageStep(oldToNewCSVAt: path, effective: String(name[range]), diagnostics: &notes)
+            for note in notes { logger.info("\(note)") }
+            return UnitLineage(steps: [step])
+        } catch {
+            throw CommandFailure(status: .configurationError, message: error.description)
+        }
+    }
+
+    /// Builds the report model of the configured year (and phase) from the store.
+    func buildModel(store: Store, issues: [Issue], documentDate: String, clock: inout StageClock) throws -> ReportModel {
+        let years = config.report.years(reportYear: config.year)
+        let facts = try clock.measure("load") { try store.facts(years: years) }
+        let lineage = try loadLineage()
+        return try clock.measure("aggregate") {
+            do {
+                return try ReportModelBuilder.build(config: config, registry: registry, facts: facts, issues: issues, lineage: lineage,
+                                                    documentDate: documentDate, generatedBy: XHHT.versionString)
+            } catch {
+                throw CommandFailure(status: .configurationError, message: "\(error)")
+            }
+        }
+    }
+
+    /// Writes the outputs of pipeline.yml and the run manifest; returns what was written.
+    func writeOutputs(model: ReportModel, reading: Pipeline.Reading?, issues: [Issue], command: String, started: Date,
+                      status: ExitStatus, clock: inout StageClock) throws -> (written: [ReportOutputs.Written], manifest: Bool) {
+        let templates = URL(fileURLWithPath: config.paths.templates)
+        let written: [ReportOutputs.Written]
+        do {
+            written = try clock.measure("render") {
+                try ReportOutputs.write(model: model, issues: issues, kinds: config.outputs, templates: templates, to: outputFolder)
+            }
+        } catch let error as AtomicFileError {
+            throw CommandFailure(status: .internalFailure, message: error.description)
+        } catch {
+            throw CommandFailure(status: .configurationError, message: "Mẫu báo cáo trong \(templates.path): \(error)")
+        }
+        for kind in config.outputs where ReportOutputs.notYetWritten.contains(kind) {
+            logger.info("đầu ra \(kind) chưa có trong phiên bản này; bỏ qua")
+        }
+        guard config.outputs.contains("manifest") else { return (written, false) }
+        // A run that changed no report leaves the previous manifest (and its timings) alone.
+        let manifestURL = outputFolder.appendingPathComponent("manifest.json")
+        guard written.contains(where: \.changed) || !FileManager.default.fileExists(atPath: manifestURL.path) else { return (written, false) }
+        let configBytes = FileManager.default.contents(atPath: configPath).map { Array($0) } ?? []
+        let manifest = RunManifest(
+            generator: XHHT.versionString, command: command, started: started, year: config.year, report: config.report.rawValue,
+            config: .init(file: configPath, sha256: configSHA256, bytes: configBytes.count),
+            inputs: (reading?.workbooks ?? []).map { .init(file: $0.file.name, sha256: $0.sha256, bytes: $0.byteCount) },
+            stages: clock.timings,
+            outputs: written.map { .init(file: $0.url.lastPathComponent, sha256: $0.sha256, bytes: $0.bytes) },
+            counts: .init(files: reading?.workbooks.count ?? 0, unreadableFiles: reading?.workbooks.filter { $0.sheets == nil }.count ?? 0,
+                          facts: reading?.validation.facts.count ?? 0, errors: issues.count { $0.severity == .error },
+                          warnings: issues.count { $0.severity == .warning }, infos: issues.count { $0.severity == .info }),
+            exitStatus: status.rawValue)
+        try AtomicFile.write(try manifest.json(), to: manifestURL)
+        return (written, true)
+    }
 }

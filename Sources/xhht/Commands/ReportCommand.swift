@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import Render
+import Rollup
+
+/// `xhht report`: builds the report of the configured year (or review phase) from what the
+/// store holds, without reading the input folder: for a review year, or to re-render after
+/// editing a template.
+///
+///     xhht report --date 2025-12-05
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the reports from the stored facts (no reading of Input/).",
+        discussion: ExitStatusHelp.text
+    )
+
+    @OptionGroup var options: PipelineOptions
+    @OptionGroup var report: ReportOptions
+    @OptionGroup var verbosity: VerbosityOptions
+
+    func run() throws {
+        try runReportingFailures {
+            let started = Date()
+            let session = try Session.open(options, verbosity)
+            let documentDate = try report.documentDate()
+            let lock = try session.lock()
+            defer { lock.release() }
+            var clock = StageClock()
+            let store = try session.openStore()
+            // The findings of the latest run that read files.
+            let lastReading = try store.runs().last { $0.command == "run" || $0.command == "import" }
+            let issues = try lastReading.map { try store.issues(run: $0.id) } ?? []
+            let model = try session.buildModel(store: store, issues: issues, documentDate: documentDate, clock: &clock)
+            let status = ExitStatus.of(issues: issues)
+            let (written, _) = try session.writeOutputs(model: model, reading: nil, issues: issues, command: "report", started: started,
+                                                        status: status, clock: &clock)
+            RunSummary.printOutputs(written, quiet: verbosity.quiet)
+            return status
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import Render
+import Rollup
+
+/// `xhht run`: the whole job. Reads pipeline.yml, every workbook of the input folder, checks
+/// them, keeps the accepted facts in the store, computes the indicators and writes the reports
+/// to Output/<year>/. Safe from cron: locked, atomic, quiet when nothing changed.
+///
+///     xhht run                      # ./pipeline.yml
+///     xhht run --config /srv/xhht/pipeline.yml --quiet
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Do everything: read, check, store, compute and write the reports.",
+        discussion: ExitStatusHelp.text
+    )
+
+    @OptionGroup var options: PipelineOptions
+    @OptionGroup var report: ReportOptions
+    @OptionGroup var verbosity: VerbosityOptions
+
+    func run() throws {
+        try runReportingFailures {
+            let started = Date()
+            let session = try Session.open(options, verbosity)
+            let documentDate = try report.documentDate()
+            let lock = try session.lock()
+            defer { lock.release() }
+            var clock = StageClock()
+            let reading = try session.readInputs(clock: &clock)
+            let store = try session.openStore()
+            let run = try store.beginRun(configSHA256: session.configSHA256, command: "run", started: started)
+            let imports = try clock.measure("store") {
+                try Pipeline(config: session.config, registry: session.registry).record(reading, in: store)
+            }
+            let model = try session.buildModel(store: store, issues: reading.issues, documentDate: documentDate, clock: &clock)
+            // Findings the model adds (a unit outside the report's territory) count too.
+            let issues = model.quality.issues
+            let status = ExitStatus.of(issues: issues)
+            let (written, _) = try session.writeOutputs(model: model, reading: reading, issues: issues, command: "run", started: started,
+                                                        status: status, clock: &clock)
+            try store.finishRun(run, exitStatus: status.rawValue,
+                                counts: RunCounts(files: reading.workbooks.count, facts: reading.validation.facts.count, issues: issues.count))
+            RunSummary.print(reading: reading, imports: imports, outputs: written.filter(\.changed).map(\.url.path),
+                             changedOutputs: written.filter(\.changed).count, quiet: verbosity.quiet)
+            return status
+        }
+    }
+}
