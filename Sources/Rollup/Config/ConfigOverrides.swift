@@ -7,7 +7,9 @@ import Foundation
 ///         .applying(overrides: ConfigOverrides(input: "/data/2024", year: 2024))
 ///
 /// Paths given on the command line are relative to the current directory (where the user typed
-/// them), unlike paths inside pipeline.yml, which are relative to the file.
+/// them), unlike paths inside pipeline.yml, which are relative to the file. A store that lies
+/// inside the output folder (the default `Output/xhht.sqlite`) follows `--output` unless
+/// `--store` is given.
 public struct ConfigOverrides: Sendable, Hashable {
     public var input: String?
     public var output: String?
@@ -32,7 +34,16 @@ extension PipelineConfig {
         var config = self
         func resolve(_ path: String) -> String { ConfigDecoding.resolve(path, against: currentDirectory) }
         if let input = overrides.input { config.paths.input = resolve(input) }
-        if let output = overrides.output { config.paths.output = resolve(output) }
+        if let output = overrides.output {
+            let newOutput = resolve(output)
+            // A store kept inside the output folder (the default Output/xhht.sqlite) moves with it,
+            // so `--output /tmp/x` never writes into the configured Output/.
+            let oldPrefix = paths.output.hasSuffix("/") ? paths.output : paths.output + "/"
+            if overrides.store == nil, paths.store.hasPrefix(oldPrefix) {
+                config.paths.store = URL(fileURLWithPath: newOutput).appendingPathComponent(String(paths.store.dropFirst(oldPrefix.count))).path
+            }
+            config.paths.output = newOutput
+        }
         if let units = overrides.units { config.paths.units = resolve(units) }
         if let store = overrides.store { config.paths.store = resolve(store) }
         if let year = overrides.year {
