@@ -10,7 +10,7 @@ import Rollup
 ///     // the caller writes it atomically to Output/<year>/bao-cao.html (HTMLReport.fileName)
 ///
 /// Rendering is a pure function of the model and the templates: the same inputs give the same
-/// bytes. The text is returned in Unicode NFC, the form Vietnamese text is expected in.
+/// bytes. The text is in Unicode NFC, the form Vietnamese text is expected in.
 public enum HTMLReport {
     /// The page's file name in `Output/<year>/`.
     public static let fileName = "bao-cao.html"
@@ -30,9 +30,10 @@ public enum HTMLReport {
         PageBuilder(model: model).build()
     }
 
-    /// Renders a prepared view (the keys of Templates/README.md).
+    /// Renders a prepared view (the keys of Templates/README.md). The view's strings are NFC
+    /// (`PageBuilder` normalizes every value from the input) and so are the templates (a test
+    /// checks them), so the page is NFC without normalizing megabytes at the end.
     public static func render(page: PageView, templates: TemplateSet) throws -> String {
-        let text = try templates.render(page)
-        return text.precomposedStringWithCanonicalMapping
+        try templates.render(page)
     }
 }

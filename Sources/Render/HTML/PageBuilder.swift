@@ -17,6 +17,12 @@ struct PageBuilder {
     let unitsByCode: [String: ReportUnit]
     /// The root's children's results, by indicator then unit code (for the summary's names).
     let resultsByIndicator: [String: [String: IndicatorResult]]
+    /// Memo of source texts of aggregates, by file list (a builder is used by one thread).
+    let aggregateSources = SourceMemo()
+
+    final class SourceMemo {
+        var texts: [[String]: String] = [:]
+    }
 
     init(model: ReportModel) {
         self.model = model
@@ -250,7 +256,14 @@ struct PageBuilder {
     }
 
     func sourceText(_ r: IndicatorResult) -> String {
-        SourceText.describe(files: r.sources.files.map(name), cells: r.sources.cells.map {
+        if r.sources.cells.isEmpty {
+            // Aggregates of a large roll-up share a handful of file lists: describe each once.
+            if let known = aggregateSources.texts[r.sources.files] { return known }
+            let text = SourceText.describe(files: r.sources.files.map(name), cells: [])
+            aggregateSources.texts[r.sources.files] = text
+            return text
+        }
+        return SourceText.describe(files: r.sources.files.map(name), cells: r.sources.cells.map {
             Provenance(file: name($0.file), sheet: name($0.sheet), cell: $0.cell)
         })
     }
@@ -294,7 +307,7 @@ struct PageBuilder {
         var lookups: [[String: IndicatorResult]] = []
         for (i, indicator) in model.indicators.enumerated() {
             var byCode: [String: IndicatorResult] = [:]
-            for r in indicator.results where wanted.contains(r.unitCode) { byCode[r.unitCode] = r }
+            for r in indicator.results where r.level == level && wanted.contains(r.unitCode) { byCode[r.unitCode] = r }
             guard !byCode.isEmpty else { continue }
             columns.append(UnitTableColumnView(number: String(i + 1), id: indicator.id, name: name(indicator.name),
                                                targetText: indicator.target.map { percent.percentTarget($0) } ?? "—"))
