@@ -29,7 +29,8 @@ var targets: [Target] = [
     ]),
 
     .testTarget(name: "OfficeXMLTests", dependencies: ["OfficeXML"]),
-    .testTarget(name: "XLSXTests", dependencies: ["XLSX", "OfficeXML"]),
+    // Fixtures are read from their folder (#filePath), not from a bundle.
+    .testTarget(name: "XLSXTests", dependencies: ["XLSX", "OfficeXML"], exclude: ["Fixtures"]),
     .testTarget(name: "RollupTests", dependencies: ["Rollup"]),
     .testTarget(name: "RenderTests", dependencies: ["Render", "Rollup"]),
     .testTarget(name: "EndToEndTests", dependencies: ["xhht"]),

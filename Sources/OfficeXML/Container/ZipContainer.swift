@@ -92,7 +92,7 @@ public final class ZipContainer {
         self.limits = limits
         let count = zip_get_num_entries(archive, 0)
         if count < 0 || count > Int64(limits.maxEntries) {
-            zip_discard(archive)
+            // Every stored property is set: deinit runs and discards the archive.
             throw ContainerError(.tooManyEntries, file: fileName,
                                  reason: "the archive lists \(count) entries, more than the \(limits.maxEntries) a workbook may have; it is not a workbook or it is built to exhaust the reader.")
         }

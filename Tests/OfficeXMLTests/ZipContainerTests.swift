@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import OfficeXML
+
+@Suite("Zip container")
+struct ZipContainerTests {
+    func archive(_ entries: [(String, String)]) throws -> [UInt8] {
+        let zip = ZipWriter()
+        for (name, text) in entries { zip.add(name, Array(text.utf8)) }
+        return try zip.archiveBytes()
+    }
+
+    @Test func caseInsensitiveAndBackslashLookup() throws {
+        let zip = try ZipContainer(bytes: try archive([("xl\\Workbook.XML", "<w/>"), ("[Content_Types].xml", "<T/>")]), name: "a.xlsx")
+        #expect(zip.resolve("xl/workbook.xml") == "xl/Workbook.XML")
+        #expect(zip.contains("XL\\WORKBOOK.xml"))
+        #expect(try zip.readPart("xl/workbook.xml") == Array("<w/>".utf8))
+        #expect(!zip.contains("xl/styles.xml"))
+        let e = try #require(throws: ContainerError.self) { try zip.readPart("xl/styles.xml") }
+        #expect(e.kind == .missingPart)
+    }
+
+    @Test func pathAndMemoryGiveTheSameParts() throws {
+        let bytes = try archive([("a.xml", String(repeating: "<x>Xã</x>", count: 20_000))])
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("xhht-zip-test-\(UUID().uuidString).xlsx").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+        let fromPath = try ZipContainer(path: path)
+        let fromMemory = try ZipContainer(bytes: bytes, name: "m.xlsx")
+        #expect(try fromPath.readPart("a.xml") == fromMemory.readPart("a.xml"))
+        var chunks = 0
+        try fromPath.streamPart("a.xml", chunkSize: 4096) { chunk in
+            chunks += 1
+            #expect(chunk.count <= 4096)
+        }
+        #expect(chunks > 10)
+    }
+
+    @Test func writerIsDeterministic() throws {
+        let a = try archive([("x.xml", "<a/>"), ("y.xml", "<b/>")])
+        let b = try archive([("x.xml", "<a/>"), ("y.xml", "<b/>")])
+        #expect(a == b)
+    }
+
+    @Test func tooManyEntries() throws {
+        let bytes = try archive((0..<20).map { ("e\($0).xml", "<a/>") })
+        let e = try #require(throws: ContainerError.self) {
+            try ZipContainer(bytes: bytes, name: "many.xlsx", limits: ContainerLimits(maxEntries: 10))
+        }
+        #expect(e.kind == .tooManyEntries)
+        #expect(e.description.hasPrefix("many.xlsx: "))
+    }
+
+    @Test func totalSizeLimitCountsEveryPartRead() throws {
+        let bytes = try archive([("a.xml", String(repeating: "a", count: 3000)), ("b.xml", String(repeating: "b", count: 3000))])
+        let zip = try ZipContainer(bytes: bytes, name: "t.xlsx", limits: ContainerLimits(maxTotalSize: 5000))
+        _ = try zip.readPart("a.xml")
+        let e = try #require(throws: ContainerError.self) { try zip.readPart("b.xml") }
+        #expect(e.kind == .totalTooLarge)
+    }
+
+    @Test("Sniffing names what a file is", arguments: [
+        ([UInt8](), FileKind.empty), (Array("a,b\n1,2\n".utf8), .text), (Array("<?xml version=\"1.0\"?><Workbook/>".utf8), .xml),
+        ([0x50, 0x4B, 0x03, 0x04, 0, 0], .zip), ([0x00, 0x01, 0x02, 0xFF], .unknown),
+    ])
+    func sniff(bytes: [UInt8], kind: FileKind) {
+        #expect(FileKind.sniff(bytes) == kind)
+    }
+}
