@@ -207,7 +207,7 @@ struct PageBuilder {
             statusText: Self.statusText(total.status),
             statusClass: Self.statusClass(total.status),
             gapText: total.gap.map { GapPhrase.short($0, percent) } ?? "",
-            gapSentence: total.gap.map { GapPhrase.sentence($0, percent) } ?? "",
+            gapSentence: total.gap.map { GapPhrase.sentence($0, percent) } ?? (indicator.target == nil ? "" : "chưa có số liệu để so sánh"),
             childrenMetText: childrenMetText(total.children, hasTarget: indicator.target != nil),
             notReportedText: notReported,
             source: sourceText(total),
