@@ -46,6 +46,7 @@ public func fuzzPartXML(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         let metadata = try? book.forEachCell(in: sheet) { cell in
             hasher.combine(cell.reference.a1)
             hasher.combine(cell.value)
+            if case .date(let date) = cell.value { hasher.combine(date.iso) }  // the output formatting too
             hasher.combine(cell.hasFormula)
         }
         if let metadata {
