@@ -71,3 +71,56 @@ struct HTMLTemplateTests {
         }
     }
 }
+
+/// The keys a template can use are the view's property names: every one is documented in
+/// Templates/README.md, and the row types that answer by name (`MustacheParent`) answer for
+/// every property.
+@Suite("Templates/README.md documents the view")
+struct HTMLTemplateKeysTests {
+    /// Property names of the view, walking into nested values and the first element of lists.
+    static func keys(of value: Any, into keys: inout Set<String>, problems: inout [String]) {
+        let mirror = Mirror(reflecting: value)
+        if mirror.displayStyle == .collection {
+            if let first = mirror.children.first { Self.keys(of: first.value, into: &keys, problems: &problems) }
+            return
+        }
+        if mirror.displayStyle == .optional {
+            if let wrapped = mirror.children.first { Self.keys(of: wrapped.value, into: &keys, problems: &problems) }
+            return
+        }
+        guard mirror.displayStyle == .struct else { return }
+        for child in mirror.children {
+            guard let label = child.label else { continue }
+            keys.insert(label)
+            if let parent = value as? MustacheParentProbe {
+                let isNilOptional = Mirror(reflecting: child.value).displayStyle == .optional && Mirror(reflecting: child.value).children.isEmpty
+                if parent.probe(label) == nil && !isNilOptional { problems.append("\(type(of: value)).\(label) is not answered by child(named:)") }
+            }
+            Self.keys(of: child.value, into: &keys, problems: &problems)
+        }
+    }
+
+    @Test("every key of the page view is in Templates/README.md")
+    func documented() throws {
+        let readmeURL = RenderFixtures.templatesFolder.deletingLastPathComponent().appendingPathComponent("README.md")
+        let readme = try String(contentsOf: readmeURL, encoding: .utf8)
+        var keys = Set<String>()
+        var problems: [String] = []
+        for model in [RenderFixtures.canTho(), RenderFixtures.canTho(kind: .review2023To2025, year: 2025)] {
+            Self.keys(of: HTMLReport.page(for: model), into: &keys, problems: &problems)
+        }
+        #expect(keys.count > 80)
+        #expect(problems.isEmpty, "\(problems)")
+        let undocumented = keys.filter { !readme.contains("`\($0)`") }.sorted()
+        #expect(undocumented.isEmpty, "not in Templates/README.md: \(undocumented)")
+    }
+}
+
+/// Lets the test ask a `MustacheParent` row for a key without importing Mustache here.
+protocol MustacheParentProbe { func probe(_ key: String) -> Any? }
+extension UnitRowView: MustacheParentProbe { func probe(_ key: String) -> Any? { child(named: key) } }
+extension TrendRowView: MustacheParentProbe { func probe(_ key: String) -> Any? { child(named: key) } }
+extension TrendCellView: MustacheParentProbe { func probe(_ key: String) -> Any? { child(named: key) } }
+extension IssueView: MustacheParentProbe { func probe(_ key: String) -> Any? { child(named: key) } }
+extension UnitTableRowView: MustacheParentProbe { func probe(_ key: String) -> Any? { child(named: key) } }
+extension UnitTableCellView: MustacheParentProbe { func probe(_ key: String) -> Any? { child(named: key) } }
