@@ -96,6 +96,7 @@ import Testing
 
 extension UnitResolution {
     var isAmbiguous: Bool { if case .ambiguous = self { true } else { false } }
+    var unit: AdministrativeUnit? { if case .unit(let u) = self { u } else { nil } }
 }
 
 @Suite struct RegistryResolutionTests {
@@ -244,6 +245,22 @@ struct RegistryNationalListTests {
         #expect(wrong.isEmpty, "\(wrong.prefix(10))")
     }
 
+    @Test func numberedWardsOfHoChiMinhCity() throws {
+        let path = try #require(SharedData.units("units-2023-04-10.csv"))
+        let registry = try UnitRegistry(contentsOf: path)
+        let district3 = try #require(registry.resolve(code: nil, name: "Q.3", level: .district, under: "79").unit)
+        #expect(district3.name == "Quận 3")
+        // The official list writes "Phường 01".
+        let ward1 = try #require(registry.children(of: district3.code).first { $0.name == "Phường 01" })
+        for written in ["P.1", "P. 01", "phường 1", "P1", "Phường 01"] {
+            #expect(registry.resolve(code: nil, name: written, level: .commune, under: district3.code) == .unit(ward1), "\(written)")
+        }
+        guard case .ambiguous(let many) = registry.resolve(code: nil, name: "Phường 1", level: .commune, under: "79") else {
+            Issue.record("Phường 1 of Hồ Chí Minh City without a district must be ambiguous"); return
+        }
+        #expect(many.count > 5 && many.contains(ward1))
+    }
+
     @Test func postReformListHangsCommunesUnderProvinces() throws {
         let path = try #require(SharedData.units("communes-2025-07-01.csv"))
         let registry = try UnitRegistry(contentsOf: path, nationalRoot: true)
@@ -252,5 +269,9 @@ struct RegistryNationalListTests {
         #expect(registry.units(at: .district).isEmpty)
         #expect(registry.descendants(of: "92").count == 103)
         #expect(registry.children(of: UnitRegistry.nationCode).count == 34)
+        // "Tp Hải Phòng" is how this list writes the province; "Đặc khu" is a commune-level type.
+        #expect(registry.resolve(code: nil, name: "Thành phố Hải Phòng", level: .province, under: nil).unit?.code == "31")
+        #expect(registry.resolve(code: nil, name: "Cô Tô", level: .commune, under: "22").unit?.name == "Đặc khu Cô Tô")
+        #expect(registry.resolve(code: "7192", name: nil, level: .commune, under: nil).unit?.code == "07192")
     }
 }
