@@ -36,6 +36,25 @@ struct ZipContainerTests {
         #expect(chunks > 10)
     }
 
+    @Test func concurrentInflateGivesTheSameBytesAndStopsWhenTheReaderThrows() throws {
+        struct Stop: Error {}
+        let text = (0..<50_000).map { "<c r=\"A\($0)\"><v>\($0)</v></c>" }.joined()
+        let zip = try ZipContainer(bytes: try archive([("s.xml", text)]), name: "c.xlsx")
+        var whole: [UInt8] = []
+        try zip.streamPartConcurrently("s.xml", chunkSize: 4096) { whole.append(contentsOf: $0) }
+        #expect(whole == Array(text.utf8))
+        var chunks = 0
+        #expect(throws: Stop.self) {
+            try zip.streamPartConcurrently("s.xml", chunkSize: 4096) { _ in
+                chunks += 1
+                if chunks == 3 { throw Stop() }
+            }
+        }
+        #expect(chunks == 3)
+        // The container is still usable afterwards: the inflating thread has stopped.
+        #expect(try zip.readPart("s.xml").count == text.utf8.count)
+    }
+
     @Test func writerIsDeterministic() throws {
         let a = try archive([("x.xml", "<a/>"), ("y.xml", "<b/>")])
         let b = try archive([("x.xml", "<a/>"), ("y.xml", "<b/>")])

@@ -178,6 +178,34 @@ public final class ZipContainer {
         }
     }
 
+    /// Like `streamPart`, but inflates on a second thread while `body` runs on this one
+    /// (see `InflatePipe`); the same limits are counted. Worth it for large parts only.
+    public func streamPartConcurrently(_ part: String, chunkSize: Int = 64 << 10, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        guard let e = entry(part) else {
+            throw ContainerError(.missingPart, file: fileName, part: part, reason: "the part is missing from the package.")
+        }
+        try checkDeclared(e)
+        guard let file = zip_fopen_index(archive, e.index, 0) else {
+            var error = zip_get_error(archive)!.pointee
+            throw entryError(code: zip_error_code_zip(&error), message: String(cString: zip_error_strerror(&error)), part: e.name)
+        }
+        defer { zip_fclose(file) }
+        let pipe = InflatePipe(file: file, size: max(4096, chunkSize))
+        pipe.start()
+        defer { pipe.finish() }
+        var produced: Int64 = 0
+        while let chunk = pipe.nextChunk() {
+            produced += Int64(chunk.count)
+            inflatedTotal += Int64(chunk.count)
+            try checkCounted(e, produced: produced)
+            try body(chunk)
+            pipe.release()
+        }
+        if let failure = pipe.failure {
+            throw entryError(code: failure.code, message: failure.message, part: e.name)
+        }
+    }
+
     private func checkDeclared(_ e: Entry) throws {
         guard let size = e.size else { return }
         if size > limits.maxEntrySize {

@@ -159,9 +159,15 @@ public final class Workbook {
             let parser = XMLPushParser(handler: handler, file: fileName, part: part)
             let state = handler.state
             try XLSXError.wrapping {
-                try container.streamPart(part) { chunk in
+                // Large sheets inflate on a second thread while this one parses.
+                let feed: (UnsafeRawBufferPointer) throws -> Void = { chunk in
                     try parser.feed(chunk)
                     if let failure = state.pointee.failure { throw failure }
+                }
+                if (container.declaredSize(of: part) ?? 0) > 1 << 20 {
+                    try container.streamPartConcurrently(part, feed)
+                } else {
+                    try container.streamPart(part, feed)
                 }
                 try parser.finish()
             }
