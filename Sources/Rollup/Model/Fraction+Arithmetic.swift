@@ -5,8 +5,9 @@
 ///     Fraction(1, 3).multiplied(by: 100)                  // 100/3
 ///
 /// A result whose reduced numerator or denominator does not fit in Int64 (only possible with
-/// denominators near 10^10 on both sides) is rounded half-up to the nearest 1/10^12 of one, far
-/// below any displayed decimal; `isExact` on the returned pair tells which happened.
+/// denominators near 10^10 on both sides) is approximated by shifting both right until they
+/// fit: for values of magnitude up to 1 (rates, gaps, changes) the error is below 2^-60, far
+/// below any displayed decimal; `reduced(_:_:)` tells which happened.
 extension Fraction {
     /// self − other.
     public func subtracting(_ other: Fraction) -> Fraction {
@@ -27,8 +28,8 @@ extension Fraction {
         Fraction.reduced(Int128(numerator) * Int128(k), Int128(denominator)).value
     }
 
-    /// n/d reduced; when it does not fit in Int64, the nearest multiple of 1/10^12 (half-up on
-    /// the magnitude) and `isExact == false`.
+    /// n/d reduced; when it does not fit in Int64, an approximation (both scaled down by the same
+    /// power of two; within 2^-60 when |n/d| <= 1) and `isExact == false`.
     /// - Precondition: d != 0.
     public static func reduced(_ n: Int128, _ d: Int128) -> (value: Fraction, isExact: Bool) {
         precondition(d != 0, "Fraction with a zero denominator")
@@ -40,9 +41,10 @@ extension Fraction {
         if let n64 = Int64(exactly: n), let d64 = Int64(exactly: d) {
             return (Fraction(n64, d64), true)
         }
-        let scale: Int128 = 1_000_000_000_000
-        let magnitude = (n.magnitude * UInt128(scale) * 2 + d.magnitude) / (d.magnitude * 2)
-        let clamped = Int64(clamping: magnitude)
-        return (Fraction(n < 0 ? -clamped : clamped, Int64(scale)), false)
+        var top = n.magnitude, bottom = d.magnitude
+        let limit = UInt128(Int64.max)
+        while top > limit || bottom > limit { top >>= 1; bottom >>= 1 }
+        let m = Int64(top)
+        return (Fraction(n < 0 ? -m : m, Int64(max(bottom, 1))), false)
     }
 }
