@@ -25,6 +25,8 @@ struct SheetReader {
     private var groupCode: String?
     /// Set once the signature block under the table started ("NGƯỜI LẬP BIỂU").
     private var inFooter = false
+    private struct TextKey: Hashable { var text: String; var type: FieldType }
+    private var parsedTexts: [TextKey: ParsedValue] = [:]
     private var segment = Sums()
     private var grand = Sums()
     /// The values a group row carried, to compare with the rows under it when the group ends.
@@ -84,11 +86,6 @@ struct SheetReader {
         let hasValues = columns.contains { sheet[row, $0.column] != nil }
         if code == nil && name == nil && !hasValues { return }
         if row <= layout.dataStartRow + 1, isColumnNumberRow(row) { return }
-        // The signature block: its texts sit in any column, often in value columns.
-        if isFooterRow(row) || (inFooter && code == nil && !hasNumber(row)) {
-            inFooter = true
-            return
-        }
 
         for text in [name, ordinal, code].compactMap({ $0 }) where isSubtotal(text) {
             checkTotals(row: row, label: text, values: countValues(row), against: segment.isEmpty ? [grand] : [segment, grand])
@@ -106,6 +103,7 @@ struct SheetReader {
             return
         }
         if code == nil && name == nil {
+            if isFooter(row, code: code) { return }
             issues.append(RuleID.unitUnknown.issue(
                 provenance(row, layout.nameColumn ?? layout.codeColumn ?? 1),
                 "Dòng \(row) có số liệu nhưng không ghi tên hay mã đơn vị. Số liệu của dòng này chưa được tính; hãy ghi tên (hoặc mã) đơn vị."))
@@ -126,6 +124,17 @@ struct SheetReader {
         return seen >= 2
     }
 
+    /// The signature block under the table ("NGƯỜI LẬP BIỂU", "Cần Thơ, ngày ... tháng ... năm"),
+    /// and any row after it with no code and no number (the signers' names). Only asked about
+    /// rows that are not units, so that unit rows never pay for folding every cell.
+    private mutating func isFooter(_ row: Int, code: String?) -> Bool {
+        if isFooterRow(row) || (inFooter && code == nil && !hasNumber(row)) {
+            inFooter = true
+            return true
+        }
+        return false
+    }
+
     private func isFooterRow(_ row: Int) -> Bool {
         for column in 1...max(sheet.maxColumn, 1) {
             if case .text(let t)? = sheet[row, column]?.value, RowLabel.isFooter(HeaderKey.make(t)) { return true }
@@ -143,6 +152,8 @@ struct SheetReader {
     }
 
     private func isSubtotal(_ text: String) -> Bool {
+        // Every subtotal word starts with c or t ("Cộng", "Tổng", "Toàn"): fold only those.
+        guard let first = text.unicodeScalars.first, "cCtT".unicodeScalars.contains(first) else { return false }
         switch RowLabel.subtotal(HeaderKey.make(text)) {
         case .no: return false
         case .yes: return true
@@ -155,7 +166,9 @@ struct SheetReader {
 
     /// A name whose type word is above the sheet's level ("Huyện ...", "Quận ..." on a commune sheet).
     private func isHigherTypeName(_ name: String?) -> Bool {
-        guard level == .commune, let name, let type = UnitName(name).type else { return false }
+        // Type words above a commune start with h, q or t ("Huyện", "Quận", "Thị xã", "TP."): fold only those.
+        guard level == .commune, let name, let first = name.unicodeScalars.first, "hHqQtT".unicodeScalars.contains(first),
+              let type = UnitName(name).type else { return false }
         switch type {
         case .ward, .townlet, .commune, .specialZone: return false
         case .province, .city, .urbanDistrict, .ruralDistrict, .town: return true
@@ -187,6 +200,9 @@ struct SheetReader {
         }
         let written = [name.map { "\"\($0)\"" }, code.map { "mã \"\($0)\"" }].compactMap { $0 }.joined(separator: ", ")
         let lost = hasValues ? " Số liệu của dòng \(row) chưa được tính." : ""
+        // A row that is no unit may be the signature block: skipped, not reported.
+        let isUnit: Bool = if case .unit = result { true } else { false }
+        if !isUnit, isFooter(row, code: code) { return nil }
         switch result {
         case .unknown:
             if !hasValues {
@@ -219,7 +235,8 @@ struct SheetReader {
                 "Ô \(CellPosition(row: row, column: codeColumn).a1): mã \"\(code)\" không có trong danh mục \(Messages.level(level)); đã nhận đơn vị theo tên: \(Messages.unit(unit)). Hãy sửa lại mã đơn vị."))
             return
         }
-        guard let name, let nameColumn = layout.nameColumn else { return }
+        // The official name as written needs no look-up.
+        guard let name, name != unit.name, let nameColumn = layout.nameColumn else { return }
         if case .unit(let other) = registry.resolve(code: nil, name: name, level: level, under: normalizer.rootCode), other.code != unit.code {
             issues.append(RuleID.codeNameMismatch.issue(provenance(row, nameColumn), unit: unit.code,
                 "Dòng \(row): mã \"\(code)\" là \(Messages.unit(unit)) nhưng tên \"\(name)\" là \(Messages.unit(other)). Số liệu được nhận theo mã (\(unit.name)); hãy kiểm tra lại mã hoặc tên."))
@@ -236,7 +253,7 @@ struct SheetReader {
             let field = compiled.definition.fields[f]
             record.cells[field.id] = provenance(row, column)
             guard let cell = sheet[row, column] else { continue }
-            switch ValueParser.parse(cell, as: field.type) {
+            switch parse(cell, as: field.type) {
             case .value(let v):
                 record.values[field.id] = v
                 if case .count(let n) = v {
@@ -252,6 +269,17 @@ struct SheetReader {
             }
         }
         records.append(record)
+    }
+
+    /// `ValueParser.parse`, remembering texts of level and yes-no columns: "Có", "Mức độ 2" repeat
+    /// on every row and folding them each time would cost more than the rest of the row.
+    private mutating func parse(_ cell: RawCell, as type: FieldType) -> ParsedValue {
+        guard case .text(let t) = cell.value, type == .level || type == .yesNo else { return ValueParser.parse(cell, as: type) }
+        let key = TextKey(text: t, type: type)
+        if let known = parsedTexts[key] { return known }
+        let parsed = ValueParser.parse(cell, as: type)
+        if parsedTexts.count < 10_000 { parsedTexts[key] = parsed }
+        return parsed
     }
 
     /// The counts a subtotal or group row carries, by field index (unreadable cells are left out:

@@ -30,25 +30,27 @@ public struct Validator: Sendable {
         // A unit reported twice keeps one row: the first in order among the rows in their right
         // place (not under a wrong district), so that a row copied into another district's
         // workbook never wins over the unit's own district.
-        var kept: [String: (file: String, record: NormalizedRecord)] = [:]
-        for s in submissions {
-            for record in s.records where wrongDistrict(record, in: s) == nil && kept[record.unitCode] == nil {
-                kept[record.unitCode] = (s.file, record)
+        let misplaced = submissions.map { s in s.records.map { wrongDistrict($0, in: s) } }
+        var kept: [String: (submission: Int, row: Int)] = [:]
+        for (i, s) in submissions.enumerated() {
+            for (j, record) in s.records.enumerated() where misplaced[i][j] == nil && kept[record.unitCode] == nil {
+                kept[record.unitCode] = (i, j)
             }
         }
-        for s in submissions {
-            for record in s.records where kept[record.unitCode] == nil { kept[record.unitCode] = (s.file, record) }
+        for (i, s) in submissions.enumerated() {
+            for (j, record) in s.records.enumerated() where kept[record.unitCode] == nil { kept[record.unitCode] = (i, j) }
         }
 
-        for s in submissions {
+        for (i, s) in submissions.enumerated() {
             if let date = received[s.file], let issue = lateSubmission(file: s.file, received: date) { result.issues.append(issue) }
             // Cells normalize already reported: a value rejected there is not also "missing".
             let reported = Set(s.issues.map { CellKey(sheet: $0.provenance.sheet, cell: $0.provenance.cell) })
-            for record in s.records {
-                if let issue = wrongDistrict(record, in: s) { result.issues.append(issue) }
-                guard let first = kept[record.unitCode], first.file == s.file, first.record == record else {
-                    let first = kept[record.unitCode]!
-                    result.issues.append(duplicate(record, of: first.record, firstFile: first.file, file: s.file))
+            for (j, record) in s.records.enumerated() {
+                if let issue = misplaced[i][j] { result.issues.append(issue) }
+                let first = kept[record.unitCode]!
+                guard first == (i, j) else {
+                    let winner = submissions[first.submission]
+                    result.issues.append(duplicate(record, of: winner.records[first.row], firstFile: winner.file, file: s.file))
                     continue
                 }
                 let (accepted, issues) = check(record, fields: fields, reported: reported)
@@ -132,10 +134,21 @@ public struct Validator: Sendable {
         guard registry.unit(code: config.agency.unitCode) != nil else { return [] }
         let levels = Set(config.sheets.map(\.level))
         var issues: [Issue] = []
-        for top in registry.children(of: config.agency.unitCode) {
-            let sender = submissions.first { $0.reportingUnit?.code == top.code }
-                ?? submissions.first { s in s.records.contains { $0.unitCode == top.code || registry.isUnit($0.unitCode, under: top.code) } }
-            guard let sender else {
+        // The unit under the root that each record belongs to, found by walking up its parents once.
+        let root = config.agency.unitCode
+        var senders: [String: Int] = [:]
+        for (i, s) in submissions.enumerated() {
+            if let u = s.reportingUnit, u.parentCode == root, senders[u.code] == nil { senders[u.code] = i }
+        }
+        for (i, s) in submissions.enumerated() {
+            for record in s.records {
+                var code: String? = record.unitCode
+                while let c = code, let u = registry.unit(code: c), u.parentCode != root { code = u.parentCode }
+                if let top = code, registry.unit(code: top) != nil, senders[top] == nil { senders[top] = i }
+            }
+        }
+        for top in registry.children(of: root) {
+            guard let sender = senders[top.code].map({ submissions[$0] }) else {
                 issues.append(RuleID.districtNotReceived.issue(Provenance(file: ""), unit: top.code,
                     "\(top.name) (\(top.code)) chưa gửi báo cáo (không tệp nào có số liệu của đơn vị này). Các chỉ tiêu của tỉnh sẽ thiếu số liệu của \(top.name); hãy liên hệ đơn vị để nhận báo cáo."))
                 continue
