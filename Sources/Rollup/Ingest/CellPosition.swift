@@ -48,6 +48,11 @@ public struct CellPosition: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     public var a1: String { CellPosition.columnName(column) + String(row) }
+
+    /// One combine instead of two: sheets are dictionaries of positions, hashed on every look-up.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(row << 24 | column)
+    }
     public var description: String { a1 }
 
     /// Row-major order: the order a person reads a sheet.

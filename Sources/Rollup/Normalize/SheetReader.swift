@@ -27,6 +27,10 @@ struct SheetReader {
     private var inFooter = false
     private struct TextKey: Hashable { var text: String; var type: FieldType }
     private var parsedTexts: [TextKey: ParsedValue] = [:]
+    /// The row being read: its cells by column, and the cells it has.
+    private var rowCells: [RawCell?] = []
+    private var present: [(column: Int, cell: RawCell)] = []
+    private var columnLetters: [String] = []
     private var segment = Sums()
     private var grand = Sums()
     /// The values a group row carried, to compare with the rows under it when the group ends.
@@ -65,17 +69,34 @@ struct SheetReader {
     private var registry: UnitRegistry { normalizer.registry }
 
     private func provenance(_ row: Int, _ column: Int) -> Provenance {
-        Provenance(file: file, sheet: sheet.name, cell: CellPosition(row: row, column: column).a1)
+        let letters = column < columnLetters.count ? columnLetters[column] : CellPosition.columnName(column)
+        return Provenance(file: file, sheet: sheet.name, cell: letters + String(row))
+    }
+
+    /// The cell of the row being read in `column`.
+    private func at(_ column: Int?) -> RawCell? {
+        guard let column, column < rowCells.count else { return nil }
+        return rowCells[column]
     }
 
     private func label(_ row: Int, _ column: Int?) -> String? {
-        guard let column, let t = sheet[row, column]?.text?.trimmingCharactersInSetWhitespace(), !t.isEmpty else { return nil }
+        guard let t = at(column)?.text?.trimmingCharactersInSetWhitespace(), !t.isEmpty else { return nil }
         return t
     }
 
+    /// Reads the rows under the header that have cells, in order. Each row's cells are laid out
+    /// by column once, so that reading a row costs array look-ups, not hashing.
     mutating func read() {
-        guard sheet.maxRow >= layout.dataStartRow else { return }
-        for row in layout.dataStartRow...sheet.maxRow { readRow(row) }
+        var byRow: [Int: [(column: Int, cell: RawCell)]] = [:]
+        for (p, c) in sheet.cells where p.row >= layout.dataStartRow { byRow[p.row, default: []].append((p.column, c)) }
+        rowCells = [RawCell?](repeating: nil, count: sheet.maxColumn + 1)
+        columnLetters = (0...sheet.maxColumn).map { CellPosition.columnName($0) }
+        for row in byRow.keys.sorted() {
+            present = byRow[row]!
+            for (column, cell) in present { rowCells[column] = cell }
+            readRow(row)
+            for (column, _) in present { rowCells[column] = nil }
+        }
         closeSegment()
     }
 
@@ -83,7 +104,7 @@ struct SheetReader {
         let ordinal = label(row, layout.ordinalColumn)
         let code = label(row, layout.codeColumn)
         let name = label(row, layout.nameColumn)
-        let hasValues = columns.contains { sheet[row, $0.column] != nil }
+        let hasValues = columns.contains { rowCells[$0.column] != nil }
         if code == nil && name == nil && !hasValues { return }
         if row <= layout.dataStartRow + 1, isColumnNumberRow(row) { return }
 
@@ -115,13 +136,7 @@ struct SheetReader {
 
     /// A row right under the header holding only column numbers: "(1)", "2", "A".
     private func isColumnNumberRow(_ row: Int) -> Bool {
-        var seen = 0
-        for column in 1...max(sheet.maxColumn, 1) {
-            guard let cell = sheet[row, column] else { continue }
-            guard RowLabel.isColumnNumber(cell) else { return false }
-            seen += 1
-        }
-        return seen >= 2
+        present.count >= 2 && present.allSatisfy { RowLabel.isColumnNumber($0.cell) }
     }
 
     /// The signature block under the table ("NGƯỜI LẬP BIỂU", "Cần Thơ, ngày ... tháng ... năm"),
@@ -136,15 +151,12 @@ struct SheetReader {
     }
 
     private func isFooterRow(_ row: Int) -> Bool {
-        for column in 1...max(sheet.maxColumn, 1) {
-            if case .text(let t)? = sheet[row, column]?.value, RowLabel.isFooter(HeaderKey.make(t)) { return true }
-        }
-        return false
+        present.contains { if case .text(let t) = $0.cell.value { RowLabel.isFooter(HeaderKey.make(t)) } else { false } }
     }
 
     private func hasNumber(_ row: Int) -> Bool {
         columns.contains { col in
-            guard let cell = sheet[row, col.column] else { return false }
+            guard let cell = rowCells[col.column] else { return false }
             if case .number = cell.value { return true }
             if case .text(let t) = cell.value, case .integer = NumberText.parse(t) { return true }
             return cell.hasFormula
@@ -247,12 +259,14 @@ struct SheetReader {
         let unitColumn = (layout.nameColumn ?? layout.codeColumn) ?? 1
         var record = NormalizedRecord(unitCode: unit.code, unitName: unit.name, writtenName: written, level: level,
                                       sheet: sheet.name, row: row, groupCode: groupCode, unitCell: provenance(row, unitColumn))
+        record.values.reserveCapacity(columns.count)
+        record.cells.reserveCapacity(columns.count)
         segment.touch(row: row)
         grand.touch(row: row)
         for (f, column) in columns {
             let field = compiled.definition.fields[f]
             record.cells[field.id] = provenance(row, column)
-            guard let cell = sheet[row, column] else { continue }
+            guard let cell = rowCells[column] else { continue }
             switch parse(cell, as: field.type) {
             case .value(let v):
                 record.values[field.id] = v
@@ -287,7 +301,7 @@ struct SheetReader {
     private func countValues(_ row: Int) -> [Int: Int64] {
         var out: [Int: Int64] = [:]
         for (f, column) in countColumns {
-            if let cell = sheet[row, column], case .value(.count(let n)) = ValueParser.parse(cell, as: .count) { out[f] = n }
+            if let cell = rowCells[column], case .value(.count(let n)) = ValueParser.parse(cell, as: .count) { out[f] = n }
         }
         return out
     }
