@@ -23,13 +23,18 @@ public struct XMLParseError: Error, CustomStringConvertible, Sendable, Hashable 
         self.message = message
     }
 
-    public var description: String {
-        let place = line > 0 ? "\(file) (part \(part), line \(line))" : "\(file) (part \(part))"
+    /// The reason and the remedy, without the place.
+    public var reason: String {
         switch kind {
         case .doctype:
-            return "\(place): the XML declares a DOCTYPE, which Office files never do; it is refused for safety (entity expansion or external files). Save the workbook again from Excel or LibreOffice."
+            return "the XML declares a DOCTYPE, which Office files never do; it is refused for safety (entity expansion or external files). Save the workbook again from Excel or LibreOffice."
         case .malformed:
-            return "\(place): the XML is malformed (\(message)); the file is damaged or was not written by a spreadsheet program: save it again from Excel or LibreOffice."
+            return "the XML is malformed (\(message)); the file is damaged or was not written by a spreadsheet program: save it again from Excel or LibreOffice."
         }
+    }
+
+    public var description: String {
+        let place = line > 0 ? "\(file) (part \(part), line \(line))" : "\(file) (part \(part))"
+        return "\(place): \(reason)"
     }
 }

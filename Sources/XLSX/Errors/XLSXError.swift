@@ -57,14 +57,7 @@ public struct XLSXError: Error, CustomStringConvertible, Sendable, Hashable {
 
     init(_ error: XMLParseError) {
         let place = error.line > 0 ? "\(error.part), line \(error.line)" : error.part
-        switch error.kind {
-        case .doctype:
-            self.init(.unsafeXML, file: error.file, part: place,
-                      message: "the XML declares a DOCTYPE, which Office files never do; it is refused for safety (entity expansion, external files). Save the workbook again from Excel or LibreOffice.")
-        case .malformed:
-            self.init(.malformedXML, file: error.file, part: place,
-                      message: "the XML is malformed (\(error.message)); the file is damaged or was not written by a spreadsheet program: save it again from Excel or LibreOffice.")
-        }
+        self.init(error.kind == .doctype ? .unsafeXML : .malformedXML, file: error.file, part: place, message: error.reason)
     }
 
     /// Runs `body`, turning container and XML errors into `XLSXError`.
