@@ -49,6 +49,34 @@ struct HTMLBenchmarkTests {
         #expect(html.contains("Tỉnh số 63"))
     }
 
+    @Test("national roll-up after the 2025 reform: 34 provinces, 3,332 communes in the appendix")
+    func postReform() throws {
+        var root = RenderFixtures.Node(code: "VN", name: "Toàn quốc", level: .nation)
+        for p in 0..<34 {
+            let pc = String(format: "%02d", p + 1)
+            var province = RenderFixtures.Node(code: pc, name: "Tỉnh số \(p + 1)", level: .province, file: "tinh-\(pc).xlsx")
+            for c in 0..<98 {
+                province.children.append(RenderFixtures.Node(code: pc + String(format: "%03d", c), name: "Xã \(p + 1)-\(c + 1)", level: .commune))
+            }
+            root.children.append(province)
+        }
+        let specs = RenderFixtures.catalogue.filter { $0.level == .commune }
+        let model = RenderFixtures.model(tree: root, year: 2026, specs: specs)
+        let templates = try RenderFixtures.templates()
+        var cpu: [Double] = []
+        var walls: [Duration] = []
+        var html = ""
+        for _ in 0..<5 {
+            let start = ContinuousClock.now
+            let cpuStart = Self.threadCPUSeconds()
+            html = try HTMLReport.render(model: model, templates: templates)
+            cpu.append(Self.threadCPUSeconds() - cpuStart)
+            walls.append(ContinuousClock.now - start)
+        }
+        print("benchmark html post-reform: render wall median \(walls.sorted()[2]); CPU median \(String(format: "%.3f", cpu.sorted()[2])) s; \(html.utf8.count) bytes")
+        #expect(HTMLReport.page(for: model).unitTable?.rows.count == 34 * 98)
+    }
+
     static func threadCPUSeconds() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
