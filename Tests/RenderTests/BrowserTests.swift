@@ -122,6 +122,43 @@ struct BrowserTests {
         }
     }
 
+    @Test("clicking a column's sort button sorts the table in a real browser", BrowserTools.browserTrait)
+    func sortingWorks() throws {
+        let tools = BrowserTools.found
+        try #require(tools.browserReady, "missing: \(tools.missing.joined(separator: ", "))")
+        let pages = try Self.writePages()
+        defer { try? FileManager.default.removeItem(at: pages.folder) }
+        // A copy of the page that clicks the "Tỷ lệ" button of the gia_dinh table once loaded.
+        var html = try String(contentsOf: pages.annual, encoding: .utf8)
+        let click = "<script>document.querySelectorAll(\"#chi-tieu-gia_dinh table.sortable thead th\")[4].querySelector(\"button.sort\").click();</script>"
+        html = html.replacingOccurrences(of: "</body>", with: click + "\n</body>")
+        let clicked = pages.folder.appendingPathComponent("clicked.html")
+        try html.write(to: clicked, atomically: true, encoding: .utf8)
+        let dom = try BrowserTools.run(tools.chromium!, BrowserTools.chromiumFlags + ["--dump-dom", clicked.absoluteString])
+        #expect(BrowserTools.consoleLines(dom.stderr).isEmpty, "console: \(BrowserTools.consoleLines(dom.stderr))")
+        func rates(in text: String) throws -> [Double] {
+            let section = try #require(text.range(of: "id=\"chi-tieu-gia_dinh\""))
+            let rest = text[section.upperBound...]
+            // The children's body (the second one: the first holds the total, which never moves).
+            let body = try #require(rest.range(of: "<tbody>")), end = try #require(rest[body.upperBound...].range(of: "</tbody>"))
+            return rest[body.upperBound..<end.lowerBound].components(separatedBy: "<tr").dropFirst().compactMap { row in
+                let cells = row.components(separatedBy: "<td").dropFirst()
+                guard cells.count >= 5, let open = cells[cells.startIndex + 4].range(of: "data-sort=\"") else { return nil }
+                return Double(cells[cells.startIndex + 4][open.upperBound...].prefix { $0 != "\"" })
+            }
+        }
+        let before = try rates(in: String(contentsOf: pages.annual, encoding: .utf8))
+        let after = try rates(in: dom.stdout)
+        #expect(before.count >= 8)
+        #expect(Set(after) == Set(before))
+        #expect(after == before.sorted(), "after clicking: \(after)")
+        #expect(after != before)
+        #expect(dom.stdout.contains("aria-sort=\"ascending\""))
+        // The total stays first, in its own body.
+        let section = try #require(dom.stdout.range(of: "id=\"chi-tieu-gia_dinh\""))
+        #expect(dom.stdout[section.upperBound...].range(of: "<tbody class=\"total\">\n<tr class=\"total\">") != nil)
+    }
+
     @Test("console errors are caught: a page that throws is reported", BrowserTools.browserTrait)
     func consoleDetectionWorks() throws {
         let tools = BrowserTools.found

@@ -170,7 +170,7 @@ struct PageBuilder {
     func indicatorView(_ indicator: IndicatorReport, number: Int) -> IndicatorView {
         let total = indicator.total
         let childLevel = indicator.breakdown.first?.level ?? total.children?.level ?? .district
-        let rows = [rowView(total, isTotal: true)] + indicator.breakdown.map { rowView($0, isTotal: false) }
+        let rows = indicator.breakdown.map { rowView($0, isTotal: false) }
         let byCode = Dictionary(indicator.breakdown.map { ($0.unitCode, $0) }, uniquingKeysWith: { a, _ in a })
         let below = indicator.belowTarget.compactMap { byCode[$0] }.map { rowView($0, isTotal: false) }
         let targetText = indicator.target.map { percent.percentTarget($0) } ?? "—"
@@ -215,6 +215,7 @@ struct PageBuilder {
             chartTitle: chartTitle,
             rowLevelName: LevelWords.plural(childLevel),
             rowLevelTitle: LevelWords.title(childLevel),
+            total: rowView(total, isTotal: true),
             rows: rows,
             hasRows: !indicator.breakdown.isEmpty,
             belowTarget: below,

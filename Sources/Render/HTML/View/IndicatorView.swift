@@ -41,7 +41,10 @@ public struct IndicatorView: Sendable {
     /// The level of the rows, in running text and as a column title: "huyện" / "Huyện".
     public var rowLevelName: String
     public var rowLevelTitle: String
-    /// The report unit's total first, then its children ordered by rank.
+    /// The report unit's own row (the province total): kept apart so that sorting the
+    /// children never moves it.
+    public var total: UnitRowView
+    /// The report unit's children ordered by rank (the ranking).
     public var rows: [UnitRowView]
     public var hasRows: Bool
     /// Children below target, by rank.
