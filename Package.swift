@@ -18,7 +18,7 @@ var targets: [Target] = [
     // Workbooks: sheets, shared strings, styles and dates, streaming cells, merged ranges.
     .target(name: "XLSX", dependencies: ["OfficeXML"]),
     // The domain: configuration, units, normalize, validate, store, aggregate, report model.
-    .target(name: "Rollup", dependencies: ["XLSX", "CSQLite", .product(name: "Yams", package: "Yams")]),
+    .target(name: "Rollup", dependencies: ["XLSX", "OfficeXML", "CSQLite", .product(name: "Yams", package: "Yams")]),
     // Report model -> HTML, CSV, JSON; vi-VN formatting; SVG charts.
     .target(name: "Render", dependencies: ["Rollup", .product(name: "Mustache", package: "swift-mustache")]),
     // The command line, and nothing else.
