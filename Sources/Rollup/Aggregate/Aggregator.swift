@@ -35,10 +35,9 @@ public enum Aggregator {
             let totals = IndicatorTotals(indicator: indicator, rows: rows, hierarchy: hierarchy)
             let target = indicator.definition.target(for: year)
             let figures = (0..<hierarchy.count).map { totals.figures($0, target: target) }
+            let traces = tracer?.traces(indicator: indicator, totals: totals, hierarchy: hierarchy)
             results.append(makeResults(indicator: indicator, totals: totals, figures: figures, target: target,
-                                       hierarchy: hierarchy, sources: tracer.map { t in
-                                           { u in t.trace(unit: u, indicator: indicator, totals: totals, hierarchy: hierarchy) }
-                                       }))
+                                       hierarchy: hierarchy, sources: traces))
         }
         return YearAggregation(year: year, hierarchy: hierarchy, indicators: indicators, results: results,
                                unitsOutsideHierarchy: outside)
@@ -46,7 +45,7 @@ public enum Aggregator {
 
     /// Results for the units that have one, in hierarchy order, with ranks and children summaries.
     static func makeResults(indicator: CompiledIndicator, totals: IndicatorTotals, figures: [Figures], target: Fraction?,
-                            hierarchy: ReportHierarchy, sources: ((Int) -> SourceTrace)?) -> [IndicatorResult] {
+                            hierarchy: ReportHierarchy, sources: [SourceTrace]?) -> [IndicatorResult] {
         let n = hierarchy.count
         let has = (0..<n).map { indicator.hasResult(at: hierarchy.levels[$0]) }
         // Ranks among siblings.
@@ -55,11 +54,10 @@ public enum Aggregator {
         for p in 0..<n {
             let kids = hierarchy.children[p].filter { has[$0] }
             guard !kids.isEmpty else { continue }
-            let order = SiblingRanking.order(kids.map { (hierarchy.codes[$0], figures[$0].rate) })
-            let rankedCount = order.reduce(0) { $0 + ($1.rank == nil ? 0 : 1) }
-            for entry in order {
-                guard let k = hierarchy.index[entry.code] else { continue }
-                rank[k] = entry.rank
+            let ranks = SiblingRanking.ranks(kids.map { figures[$0].rate })
+            let rankedCount = ranks.reduce(0) { $0 + ($1 == nil ? 0 : 1) }
+            for (k, r) in zip(kids, ranks) {
+                rank[k] = r
                 ranked[k] = rankedCount
             }
         }
@@ -87,7 +85,7 @@ public enum Aggregator {
                 met: f.met, gap: f.gap, rank: rank[u], rankedSiblings: ranked[u],
                 unitsCounted: indicator.definition.kind == .share ? Int(clamping: totals.denominator[u]) : totals.rowsUsed[u],
                 unitsNotReported: totals.notReported[u], children: children, reexpressed: totals.reexpressed[u],
-                sources: sources?(u) ?? SourceTrace()))
+                sources: sources?[u] ?? SourceTrace()))
         }
         return out
     }

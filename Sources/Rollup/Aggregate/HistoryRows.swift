@@ -32,14 +32,19 @@ struct HistoryRows {
         // Group the year's facts into rows of the units as they were: (old code, level).
         struct OldRow { var code: String; var level: UnitLevel; var values: [(Int, Int64, Int)] }
         var codeIndex: [String: Int] = [:]
+        var lastCode: (code: String, index: Int)? = nil
         var index: [Int: Int] = [:]
         var old: [OldRow] = []
         for i in indexes {
             let fact = facts[i]
             guard let f = catalogue.fieldIndex[fact.field], let v = fact.value.integer else { continue }
             let level = catalogue.fieldLevel[f] ?? hierarchy.index[fact.unitCode].map { hierarchy.levels[$0] } ?? .commune
+            // Facts arrive grouped by unit: compare with the previous code before hashing.
             let c: Int
-            if let existing = codeIndex[fact.unitCode] { c = existing } else { c = codeIndex.count; codeIndex[fact.unitCode] = c }
+            if let last = lastCode, last.code == fact.unitCode { c = last.index }
+            else if let existing = codeIndex[fact.unitCode] { c = existing }
+            else { c = codeIndex.count; codeIndex[fact.unitCode] = c }
+            lastCode = (fact.unitCode, c)
             let key = c &* 8 &+ level.depthIndex
             let r: Int
             if let existing = index[key] { r = existing } else {

@@ -14,18 +14,19 @@ struct IndicatorTotals: Sendable {
     var notReported: [Int]
     /// Some row summed under or at the unit was re-expressed from earlier units.
     var reexpressed: [Bool]
-    /// Usable rows attached to the unit itself (not its descendants), for provenance and for
-    /// telling merged units apart.
+    /// Usable rows attached to the unit itself (not its descendants), for provenance; empty
+    /// lists unless `keepRows` was asked for (trends do without: it saves an array per unit).
     var ownRows: [[Int]]
 
-    init(indicator: CompiledIndicator, rows: FactRows, hierarchy: ReportHierarchy) {
+    init(indicator: CompiledIndicator, rows: FactRows, hierarchy: ReportHierarchy, keepRows: Bool = true) {
         let n = hierarchy.count
         var num = [Int64](repeating: 0, count: n)
         var den = [Int64](repeating: 0, count: n)
         var used = [Int](repeating: 0, count: n)
         var missing = [Int](repeating: 0, count: n)
         var reexp = [Bool](repeating: false, count: n)
-        var own = [[Int]](repeating: [], count: n)
+        var own = [[Int]](repeating: [], count: keepRows ? n : 0)
+        var ownCount = [Int](repeating: 0, count: n)
         var missingRows = [Int](repeating: 0, count: n)
         for r in 0..<rows.count {
             let c = indicator.contribution(level: rows.level[r]) { rows.value(row: r, field: $0) }
@@ -35,14 +36,15 @@ struct IndicatorTotals: Sendable {
             num[u] = num[u].saturatingAdding(a)
             den[u] = den[u].saturatingAdding(b)
             used[u] += 1
-            own[u].append(r)
+            ownCount[u] += 1
+            if keepRows { own[u].append(r) }
             if rows.reexpressed[r] { reexp[u] = true }
         }
         // A unit counts once when it has no usable row at all; a unit whose history merges
         // several earlier rows counts each row left out.
         for u in 0..<n {
             if missingRows[u] > 0 { missing[u] = missingRows[u] }
-            else if own[u].isEmpty && indicator.expectedLevels.contains(hierarchy.levels[u]) { missing[u] = 1 }
+            else if ownCount[u] == 0 && indicator.expectedLevels.contains(hierarchy.levels[u]) { missing[u] = 1 }
         }
         for u in stride(from: n - 1, through: 1, by: -1) {
             let p = hierarchy.parent[u]

@@ -22,4 +22,17 @@ public enum SiblingRanking {
         }
         return out
     }
+
+    /// The rank of each rate, in the order given (nil for nil): [1/2, 3/4, 1/2, nil] -> [2, 1, 2, nil].
+    public static func ranks(_ rates: [Fraction?]) -> [Int?] {
+        let ranked = rates.indices.filter { rates[$0] != nil }.sorted { rates[$0]! > rates[$1]! }
+        var out = [Int?](repeating: nil, count: rates.count)
+        var previous: Fraction? = nil
+        var rank = 0
+        for (i, k) in ranked.enumerated() {
+            if rates[k] != previous { rank = i + 1; previous = rates[k] }
+            out[k] = rank
+        }
+        return out
+    }
 }

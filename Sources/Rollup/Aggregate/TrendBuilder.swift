@@ -35,7 +35,7 @@ public enum TrendBuilder {
             var flags: [[Bool]] = []
             let targets = yearList.map { indicator.definition.target(for: $0) }
             for (y, h) in history.enumerated() {
-                let totals = IndicatorTotals(indicator: indicator, rows: h.rows, hierarchy: hierarchy)
+                let totals = IndicatorTotals(indicator: indicator, rows: h.rows, hierarchy: hierarchy, keepRows: false)
                 var f: [Figures] = [], fl: [Bool] = []
                 for u in 0..<hierarchy.count {
                     let isFlagged = h.isFlagged(u, indicator: indicator, level: hierarchy.levels[u])
@@ -51,7 +51,9 @@ public enum TrendBuilder {
             for u in 0..<hierarchy.count where indicator.hasResult(at: hierarchy.levels[u]) {
                 if let maxDepth, hierarchy.depth[u] > maxDepth { continue }
                 var points: [TrendPoint] = []
+                points.reserveCapacity(yearList.count)
                 var firstMet: Int? = nil
+                var firstRate: (year: Int, rate: Fraction)? = nil, lastRate: (year: Int, rate: Fraction)? = nil
                 var anyTargetAndRate = false
                 for (y, year) in yearList.enumerated() {
                     let f = figures[y][u]
@@ -61,15 +63,17 @@ public enum TrendBuilder {
                                              reexpressed: reexpressed[y][u] && !flags[y][u], flagged: flags[y][u]))
                     if f.met != nil { anyTargetAndRate = true }
                     if f.met == true && firstMet == nil { firstMet = year }
+                    if let rate = f.rate {
+                        if firstRate == nil { firstRate = (year, rate) } else { lastRate = (year, rate) }
+                    }
                 }
-                let withRate = points.filter { $0.rate != nil }
                 var change: Fraction? = nil
-                if withRate.count >= 2, let a = withRate.first?.rate, let b = withRate.last?.rate { change = b.subtracting(a) }
+                if let a = firstRate, let b = lastRate { change = b.rate.subtracting(a.rate) }
                 let p = hierarchy.parent[u]
                 rows.append(TrendRow(unitCode: hierarchy.codes[u], unitName: hierarchy.names[u], level: hierarchy.levels[u],
                                      parentCode: p >= 0 ? hierarchy.codes[p] : nil, depth: hierarchy.depth[u], points: points,
-                                     change: change, changeFrom: change == nil ? nil : withRate.first?.year,
-                                     changeTo: change == nil ? nil : withRate.last?.year, firstYearMet: firstMet,
+                                     change: change, changeFrom: change == nil ? nil : firstRate?.year,
+                                     changeTo: change == nil ? nil : lastRate?.year, firstYearMet: firstMet,
                                      neverMet: anyTargetAndRate && firstMet == nil,
                                      reexpressed: points.contains { $0.reexpressed }, flagged: points.contains { $0.flagged }))
             }
