@@ -7,6 +7,7 @@
 //   - trends: 6 years re-expressed through an (empty) lineage chain (TrendBuilder.build)
 //   - model: the whole review model, the year's results + 6-year trends + narrative + quality
 //     (ReportModelBuilder.build), i.e. what `xhht report` computes before rendering
+//   - model-d2: the same with trend rows down to the districts (communes still summed)
 //   - csv / json: indicators.csv and report.json of that model
 import Foundation
 import Rollup
@@ -15,8 +16,8 @@ import RenderOut
 let arguments = Array(CommandLine.arguments.dropFirst())
 let unitsPath = arguments.first ?? "/work/shared/domain/units/units-2023-04-10.csv"
 let repetitions = arguments.count > 1 ? Int(arguments[1]) ?? 5 : 5
-/// Which measurements to run (default all): "aggregate,trends,model,csv,json".
-let phases = Set((arguments.count > 2 ? arguments[2] : "aggregate,trends,model,csv,json").split(separator: ",").map(String.init))
+/// Which measurements to run (default all): "aggregate,trends,model,model-d2,csv,json".
+let phases = Set((arguments.count > 2 ? arguments[2] : "aggregate,trends,model,model-d2,csv,json").split(separator: ",").map(String.init))
 let years = 2023...2028
 
 func now(_ clock: clockid_t = CLOCK_MONOTONIC) -> Double {
@@ -150,6 +151,14 @@ try measure("model") {
     let m = try ReportModelBuilder.build(config: config, registry: registry, facts: facts, issues: [],
                                          documentDate: "2028-12-01", generatedBy: "bench")
     model = m
+    return m.indicators.reduce(0) { $0 + $1.results.count }
+}
+// The same model with trend rows down to the districts only (the national report's tables), the
+// communes' facts still summed into them.
+try measure("model-d2") {
+    let m = try ReportModelBuilder.build(config: config, registry: registry, facts: facts, issues: [],
+                                         documentDate: "2028-12-01", generatedBy: "bench",
+                                         options: ReportModelBuilder.Options(trendMaxDepth: 2))
     return m.indicators.reduce(0) { $0 + $1.results.count }
 }
 if let model {

@@ -4,7 +4,7 @@
 ///
 ///     // dvht sums commune rows (dvht_xa_*) and district rows (dvht_huyen_*):
 ///     let c = CompiledCatalogue(indicators: config.indicators, fieldLevels: config.fieldLevels)
-///     c.indicators[4].ratioFields[.district]   // the indexes of dvht_huyen_dat / dvht_huyen_tong
+///     c.indicators[4].ratioFields[UnitLevel.district.depthIndex]   // dvht_huyen_dat / dvht_huyen_tong
 struct CompiledCatalogue: Sendable {
     /// Field id -> dense index, for the fields some indicator reads.
     let fieldIndex: [String: Int]
@@ -51,9 +51,21 @@ struct CompiledCatalogue: Sendable {
 
 /// One indicator, with field indexes instead of names.
 struct CompiledIndicator: Sendable {
+    init(definition: IndicatorDefinition, ratioFields: [UnitLevel: (numerator: [Int], denominator: [Int])],
+         condition: (field: Int, test: Condition)?, among: (field: Int, test: Condition)?, expectedLevels: Set<UnitLevel>) {
+        var byDepth = [(numerator: [Int], denominator: [Int])?](repeating: nil, count: 4)
+        for (level, fields) in ratioFields { byDepth[level.depthIndex] = fields }
+        self.definition = definition
+        self.ratioFields = byDepth
+        self.condition = condition
+        self.among = among
+        self.expectedLevels = expectedLevels
+    }
+
     let definition: IndicatorDefinition
-    /// Ratio: for each row level, the fields summed above and below the line.
-    let ratioFields: [UnitLevel: (numerator: [Int], denominator: [Int])]
+    /// Ratio: for each row level (by `UnitLevel.depthIndex`), the fields summed above and below
+    /// the line; nil where rows of that level do not carry the indicator.
+    let ratioFields: [(numerator: [Int], denominator: [Int])?]
     /// Share: the condition and the optional `among` filter, with the field's index.
     let condition: (field: Int, test: Condition)?
     let among: (field: Int, test: Condition)?
@@ -85,7 +97,7 @@ extension CompiledIndicator {
     func contribution(level: UnitLevel, value: (Int) -> Int64?) -> RowContribution {
         switch definition.kind {
         case .ratio:
-            guard let fields = ratioFields[level] else { return .notApplicable }
+            guard let fields = ratioFields[level.depthIndex] else { return .notApplicable }
             var n: Int64 = 0, d: Int64 = 0
             for f in fields.numerator {
                 guard let v = value(f) else { return .missing }
@@ -111,7 +123,7 @@ extension CompiledIndicator {
     func fieldsRead(at level: UnitLevel) -> [Int] {
         switch definition.kind {
         case .ratio:
-            guard let f = ratioFields[level] else { return [] }
+            guard let f = ratioFields[level.depthIndex] else { return [] }
             return f.numerator + f.denominator
         case .share:
             guard level == definition.level else { return [] }

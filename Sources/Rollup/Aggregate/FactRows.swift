@@ -69,16 +69,26 @@ extension FactRows {
         var rows = FactRows(width: catalogue.fieldCount)
         var rowIndex: [Int: Int] = [:]
         var outside: Set<String> = []
+        // Facts arrive grouped by unit: the previous unit and row are checked before hashing.
+        var lastUnit: (code: String, index: Int)? = nil
+        var lastRow: (key: Int, row: Int)? = nil
         for (i, fact) in facts.enumerated() where fact.year == year {
-            guard let u = hierarchy.index[fact.unitCode] else { outside.insert(fact.unitCode); continue }
+            let u: Int
+            if let last = lastUnit, last.code == fact.unitCode { u = last.index } else {
+                guard let found = hierarchy.index[fact.unitCode] else { outside.insert(fact.unitCode); continue }
+                u = found
+                lastUnit = (fact.unitCode, u)
+            }
             guard let f = catalogue.fieldIndex[fact.field], let v = fact.value.integer else { continue }
             let level = catalogue.fieldLevel[f] ?? hierarchy.levels[u]
             let key = u &* 8 &+ level.depthIndex
             let r: Int
-            if let existing = rowIndex[key] { r = existing } else {
+            if let last = lastRow, last.key == key { r = last.row }
+            else if let existing = rowIndex[key] { r = existing } else {
                 r = rows.appendRow(unit: u, level: level, reexpressed: false)
                 rowIndex[key] = r
             }
+            lastRow = (key, r)
             rows.set(row: r, field: f, value: v, fact: i)
         }
         return (rows, outside.sorted())

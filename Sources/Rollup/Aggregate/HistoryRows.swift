@@ -33,6 +33,7 @@ struct HistoryRows {
         struct OldRow { var code: String; var level: UnitLevel; var values: [(Int, Int64, Int)] }
         var codeIndex: [String: Int] = [:]
         var lastCode: (code: String, index: Int)? = nil
+        var lastRow: (key: Int, row: Int)? = nil
         var index: [Int: Int] = [:]
         var old: [OldRow] = []
         for i in indexes {
@@ -47,11 +48,13 @@ struct HistoryRows {
             lastCode = (fact.unitCode, c)
             let key = c &* 8 &+ level.depthIndex
             let r: Int
-            if let existing = index[key] { r = existing } else {
+            if let last = lastRow, last.key == key { r = last.row }
+            else if let existing = index[key] { r = existing } else {
                 r = old.count
                 index[key] = r
                 old.append(OldRow(code: fact.unitCode, level: level, values: []))
             }
+            lastRow = (key, r)
             old[r].values.append((f, v, i))
         }
         // Attach each old row.

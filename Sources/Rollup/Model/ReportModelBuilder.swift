@@ -45,10 +45,13 @@ public enum ReportModelBuilder {
         for (i, f) in fileNames.enumerated() { fileID[f] = i }
         var unitFiles = [Set<Int>](repeating: [], count: hierarchy.count)
         var reported = [Bool](repeating: false, count: hierarchy.count)
+        var last: (code: String, unit: Int, file: String, fileID: Int)? = nil  // facts come grouped by unit and file
         for fact in reportYearFacts {
-            guard let u = hierarchy.index[fact.unitCode] else { continue }
+            if let l = last, l.code == fact.unitCode, l.file == fact.provenance.file { continue }
+            guard let u = hierarchy.index[fact.unitCode], let f = fileID[fact.provenance.file] else { continue }
             reported[u] = true
-            if let f = fileID[fact.provenance.file] { unitFiles[u].insert(f) }
+            unitFiles[u].insert(f)
+            last = (fact.unitCode, u, fact.provenance.file, f)
         }
         for u in stride(from: hierarchy.count - 1, through: 1, by: -1) {
             let p = hierarchy.parent[u]
