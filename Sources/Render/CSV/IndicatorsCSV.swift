@@ -38,7 +38,22 @@ public enum IndicatorsCSV {
     /// The file as text, BOM included.
     public static func text(_ model: ReportModel) -> String {
         var out = "\u{FEFF}" + CSVText.row(header)
-        for row in rows(model) { out += CSVText.row(row) }
+        // Text columns (code, name, level, indicator) go through CSVText (quoting, formula
+        // neutralisation, NFC); the numeric columns are digits and dots only and are written as
+        // they are, which keeps a national file (100,000+ rows) fast.
+        var textCache: [String: String] = [:]
+        func text(_ value: String) -> String {
+            if let cached = textCache[value] { return cached }
+            let escaped = CSVText.field(value)
+            textCache[value] = escaped
+            return escaped
+        }
+        for row in rows(model) {
+            out += text(row[0]); out += ","; out += text(row[1]); out += ","; out += text(row[2]); out += ","
+            out += text(row[3])
+            for value in row[4...] { out += ","; out += value }
+            out += "\r\n"
+        }
         return out
     }
 
