@@ -1,0 +1,91 @@
+// Pipeline benchmark: one district workbook of 10,000 commune rows (the default form), through
+// the stages of `Pipeline.read` and `Pipeline.record`, each timed on its own:
+//
+//   read       SubmissionReader.read (unzip, parse, shared strings, SHA-256)
+//   normalize  Normalizer.normalize (header, units, values with provenance)
+//   validate   Validator.validate (value rules, duplicates, missing units)
+//   store      Store.importSubmission of the accepted facts and the issues, into a fresh file
+//
+//   PipelineBench WORKBOOK.xlsx [repetitions] [--config pipeline.yml] [--units units.csv]
+//
+// prints the median wall time of each stage and what normalize + validate + store cost as a
+// share of the read. Under callgrind, run it with 1 repetition: each stage is a function of its
+// own (`stageRead`, `stageNormalize`, ...), so `callgrind_annotate --inclusive=yes` gives each
+// stage's instruction count (Benchmarks/Pipeline/run.sh does both).
+import Foundation
+import Rollup
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+@MainActor func option(_ name: String) -> String? {
+    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
+    let value = arguments[i + 1]
+    arguments.removeSubrange(i...i + 1)
+    return value
+}
+let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+let repo = here.appendingPathComponent("../../../..").standardizedFileURL
+let configPath = option("--config") ?? repo.appendingPathComponent("pipeline.yml").path
+let unitsPath = option("--units") ?? ["/work/shared/domain/units", repo.appendingPathComponent("../shared/domain/units").path]
+    .map { $0 + "/units-2023-04-10.csv" }.first { FileManager.default.fileExists(atPath: $0) } ?? ""
+guard let workbook = arguments.first else {
+    FileHandle.standardError.write(Data("usage: PipelineBench WORKBOOK.xlsx [repetitions] [--config pipeline.yml] [--units units.csv]\n".utf8))
+    exit(2)
+}
+let repetitions = arguments.count > 1 ? max(1, Int(arguments[1]) ?? 5) : 5
+
+let config = try PipelineConfigLoader.load(path: configPath)
+let registry = try UnitRegistry(contentsOf: unitsPath)
+
+@MainActor @inline(never) func stageRead(_ path: String) -> WorkbookRead {
+    SubmissionReader.read(path: path)
+}
+
+@MainActor @inline(never) func stageNormalize(_ read: WorkbookRead) -> NormalizedSubmission {
+    Normalizer(config: config, registry: registry).normalize(file: read.file, sheets: read.sheets)
+}
+
+@MainActor @inline(never) func stageValidate(_ submission: NormalizedSubmission) -> ValidationResult {
+    Validator(config: config, registry: registry).validate([submission])
+}
+
+@MainActor @inline(never) func stageStore(_ store: Store, _ read: WorkbookRead, _ result: ValidationResult) throws -> ImportOutcome {
+    try store.importSubmission(file: read.file, sha256: read.sha256 ?? "", unitCode: "bench", year: config.year,
+                               received: Date(timeIntervalSince1970: 1_732_950_000), facts: result.facts, issues: result.issues)
+}
+
+func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2 }
+
+let clock = ContinuousClock()
+var times: [String: [Double]] = [:]
+var rows = 0, facts = 0, issues = 0
+for _ in 0..<repetitions {
+    var read: WorkbookRead!
+    times["read", default: []].append(seconds(clock.measure { read = stageRead(workbook) }))
+    guard read.isReadable else { fatalError("unreadable workbook: \(read.issues.map(\.message))") }
+    var submission: NormalizedSubmission!
+    times["normalize", default: []].append(seconds(clock.measure { submission = stageNormalize(read) }))
+    var result: ValidationResult!
+    times["validate", default: []].append(seconds(clock.measure { result = stageValidate(submission) }))
+
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xhht-bench-pipeline-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let store = try Store(path: folder.appendingPathComponent("bench.sqlite").path)
+    var outcome: ImportOutcome?
+    times["store", default: []].append(seconds(try clock.measure { outcome = try stageStore(store, read, result) }))
+    precondition(outcome == .added)
+    rows = submission.records.count
+    facts = result.facts.count
+    issues = result.issues.count
+}
+
+let stages = ["read", "normalize", "validate", "store"]
+let m = Dictionary(uniqueKeysWithValues: stages.map { ($0, median(times[$0]!)) })
+print("\(workbook): \(rows) rows, \(facts) facts, \(issues) issues; medians of \(repetitions) runs")
+for stage in stages {
+    let name = stage.padding(toLength: 10, withPad: " ", startingAt: 0)
+    print("  \(name)" + String(format: "%8.1f ms", m[stage]! * 1000)
+          + "   (" + times[stage]!.map { String(format: "%.0f", $0 * 1000) }.joined(separator: " ") + ")")
+}
+let after = m["normalize"]! + m["validate"]! + m["store"]!
+print(String(format: "  normalize + validate + store: %.1f ms = %.0f%% of the read", after * 1000, after / m["read"]! * 100))

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The pipeline benchmark (see main.swift): per-stage medians of wall time, then (with
+# --callgrind) each stage's instruction count under valgrind, which the machine's load does
+# not change.
+#
+#   Benchmarks/Pipeline/run.sh [WORKBOOK.xlsx] [repetitions] [--callgrind]
+#       # default: /tmp/bench-districts.xlsx, made by scripts/make-bench-districts.py if missing; 5 runs
+#
+# Builds in Benchmarks/Pipeline/.build (git-ignored), release.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+workbook="${1:-/tmp/bench-districts.xlsx}"
+reps="${2:-5}"
+[ -f "$workbook" ] || python3 "$repo/scripts/make-bench-districts.py" "$workbook" >&2
+swift build -c release --package-path "$here" --product PipelineBench >&2
+bin="$here/.build/release/PipelineBench"
+"$bin" "$workbook" "$reps"
+if [ "${3:-}" = "--callgrind" ]; then
+    out="$(mktemp -d)/callgrind.out"
+    valgrind --tool=callgrind --callgrind-out-file="$out" "$bin" "$workbook" 1 >/dev/null 2>&1
+    echo "instructions (callgrind, one run each; $out):"
+    callgrind_annotate --inclusive=yes "$out" 2>/dev/null | grep -E 'stage(Read|Normalize|Validate|Store)' \
+        | grep -v '\[' | sed -E 's/^ *([0-9,]+).*(stage[A-Za-z]+).*/  \2 \1/' | sort -u
+fi
