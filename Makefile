@@ -12,8 +12,10 @@ setup:
 build: setup
 	$(SWIFT) build
 
+# The Swift runtime linked in: one self-contained binary to copy to a server, and a quarter less
+# memory at start (20 MB instead of 26; see docs/benchmarks.md).
 release: setup
-	$(SWIFT) build -c release --product xhht
+	$(SWIFT) build -c release --static-swift-stdlib --product xhht
 
 run: release
 	.build/release/xhht run --config $(CONFIG)
