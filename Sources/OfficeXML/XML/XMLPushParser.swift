@@ -19,6 +19,7 @@ public final class XMLPushParser {
 
     public init(handler: any XMLStreamHandler, file: String, part: String) {
         XMLSafety.install()
+        cxml_silence_generic_errors()  // per thread: nothing from libxml2 reaches stderr
         context = ParserContext(handler: handler, file: file, part: part)
     }
 
