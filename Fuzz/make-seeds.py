@@ -178,6 +178,9 @@ def seeds():
                                   '<c r="A3" t="b"><v>true</v></c><c r="B3" t="n"/><c r="C3"><v> 1e308 </v></c>'
                                   '<c r="D3" t="s"><v>2</v></c></row><row r="1"><c r="A1" s="1"><v>2958465</v></c>'
                                   '</row></sheetData></worksheet>' % T),
+        # The first finding (docs/fuzzing.md): a declared encoding that does not match the bytes.
+        ("0-utf7.xml", '0<?xml version="1.0" encoding="UTF-7"?>\n<worksheet xmlns="%s"><sheetData><row r="1">'
+                       '<c r="A1" t="inlineStr"><is><t>Cộng đồng</t></is></c></row></sheetData></worksheet>' % T),
         ("4-sst.xml", "4" + sst(rich + ["<t>Đạt</t>"])),
         ("5-styles.xml", "5" + styles('<numFmt numFmtId="164" formatCode="[$-409]dd/mm/yyyy\\ h:mm AM/PM;@"/>'
                                       '<numFmt numFmtId="165" formatCode="&quot;Ngày&quot; d"/>', xfs=(0, 164, 165))),
