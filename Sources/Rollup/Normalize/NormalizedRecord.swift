@@ -43,9 +43,8 @@ public struct NormalizedRecord: Sendable, Hashable {
 
     /// The record's values as facts of `year`, sorted by field id (stable output).
     public func facts(year: Int) -> [Fact] {
-        values.keys.sorted().map { field in
-            Fact(unitCode: unitCode, year: year, field: field, value: values[field]!,
-                 provenance: cells[field] ?? unitCell)
+        values.sorted { $0.key < $1.key }.map { field, value in
+            Fact(unitCode: unitCode, year: year, field: field, value: value, provenance: cells[field] ?? unitCell)
         }
     }
 }

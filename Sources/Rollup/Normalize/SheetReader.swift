@@ -87,15 +87,33 @@ struct SheetReader {
     /// Reads the rows under the header that have cells, in order. Each row's cells are laid out
     /// by column once, so that reading a row costs array look-ups, not hashing.
     mutating func read() {
-        var byRow: [Int: [(column: Int, cell: RawCell)]] = [:]
-        for (p, c) in sheet.cells where p.row >= layout.dataStartRow { byRow[p.row, default: []].append((p.column, c)) }
         rowCells = [RawCell?](repeating: nil, count: sheet.maxColumn + 1)
         columnLetters = (0...sheet.maxColumn).map { CellPosition.columnName($0) }
-        for row in byRow.keys.sorted() {
-            present = byRow[row]!
-            for (column, cell) in present { rowCells[column] = cell }
-            readRow(row)
-            for (column, _) in present { rowCells[column] = nil }
+        let first = layout.dataStartRow
+        let area = sheet.maxRow >= first ? (sheet.maxRow - first + 1) * (sheet.maxColumn + 1) : 0
+        if area <= 2 * sheet.cells.count {
+            // A dense table (the usual case): look the rows' cells up in place, row by row,
+            // instead of grouping every cell of the sheet by row first.
+            if area > 0 {
+                for row in first...sheet.maxRow {
+                    present.removeAll(keepingCapacity: true)
+                    for column in 0...sheet.maxColumn {
+                        if let cell = sheet[row, column] { present.append((column, cell)); rowCells[column] = cell }
+                    }
+                    guard !present.isEmpty else { continue }
+                    readRow(row)
+                    for (column, _) in present { rowCells[column] = nil }
+                }
+            }
+        } else {
+            var byRow: [Int: [(column: Int, cell: RawCell)]] = [:]
+            for (p, c) in sheet.cells where p.row >= first { byRow[p.row, default: []].append((p.column, c)) }
+            for row in byRow.keys.sorted() {
+                present = byRow[row]!
+                for (column, cell) in present { rowCells[column] = cell }
+                readRow(row)
+                for (column, _) in present { rowCells[column] = nil }
+            }
         }
         closeSegment()
     }
