@@ -93,6 +93,37 @@ public final class Statement {
         try check(code)
     }
 
+    /// Binds `value` to parameter `index` without copying it (`SQLITE_STATIC`) for as long as
+    /// `body` runs, and runs `body`: the statement must be stepped inside `body`, and the
+    /// parameter rebound (or the bindings cleared with `reset()`) before the statement runs again
+    /// after `body` returned, since SQLite then still points at bytes that are gone.
+    /// This is what a bulk insert wants: SQLite reads the bytes straight from the Swift string
+    /// (from the stack for a small one) instead of allocating and copying them on every bind.
+    public func withBound<R>(_ value: String, at index: Int32, _ body: () throws -> R) throws -> R {
+        var value = value
+        return try value.withUTF8 { bytes throws -> R in
+            let code: Int32
+            if let base = bytes.baseAddress, bytes.count > 0 {
+                code = sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self),
+                                         Int32(bytes.count), Statement.staticText)
+            } else {
+                code = sqlite3_bind_text(handle, index, "", 0, Statement.transient)
+            }
+            try check(code)
+            return try body()
+        }
+    }
+
+    /// Binds a literal (its bytes live as long as the program) without copying it.
+    public func bind(_ value: StaticString, at index: Int32) throws(DatabaseError) {
+        precondition(value.hasPointerRepresentation, "a text literal")
+        try check(sqlite3_bind_text(handle, index, UnsafeRawPointer(value.utf8Start).assumingMemoryBound(to: CChar.self),
+                                    Int32(value.utf8CodeUnitCount), Statement.staticText))
+    }
+
+    /// `SQLITE_STATIC` (a null destructor): SQLite uses the caller's bytes as they are.
+    static let staticText: sqlite3_destructor_type? = nil
+
     public func bindNull(at index: Int32) throws(DatabaseError) {
         try check(sqlite3_bind_null(handle, index))
     }

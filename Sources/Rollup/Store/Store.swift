@@ -113,24 +113,31 @@ public final class Store {
                 INSERT INTO facts(submission_id, seq, unit_code, year, field, value_type, integer_value, text_value, file, sheet, cell)
                 VALUES (?1, ?11, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
                 """)
-            // One prepared statement, parameters bound one by one: no allocation per fact.
+            // One prepared statement, parameters bound one by one: no allocation per fact. The
+            // unit, file and sheet repeat from fact to fact: they are bound (copied) only when they
+            // change (a binding outlives `reset`); the field and the cell, which change every fact,
+            // are read in place during the step (`withBound`), and the value type is a literal.
             insertFact.reset()
             try insertFact.bind(nextID, at: 1)
             try insertFact.bind(Int64(year), at: 3)
+            var bound: (unit: String, file: String, sheet: String)? = nil
+            defer { insertFact.reset() }  // no binding may point at a fact's bytes after the loop
             for (seq, fact) in facts.enumerated() {
                 try insertFact.bind(Int64(seq), at: 11)
-                try insertFact.bind(fact.unitCode, at: 2)
-                try insertFact.bind(fact.field, at: 4)
+                let p = fact.provenance
+                if bound?.unit != fact.unitCode { try insertFact.bind(fact.unitCode, at: 2) }
+                if bound?.file != p.file { try insertFact.bind(p.file, at: 8) }
+                if bound?.sheet != p.sheet { try insertFact.bind(p.sheet, at: 9) }
+                bound = (fact.unitCode, p.file, p.sheet)
                 switch fact.value {
-                case .count(let n): try insertFact.bind("count", at: 5); try insertFact.bind(n, at: 6); try insertFact.bindNull(at: 7)
-                case .level(let n): try insertFact.bind("level", at: 5); try insertFact.bind(Int64(n), at: 6); try insertFact.bindNull(at: 7)
-                case .yesNo(let b): try insertFact.bind("yes-no", at: 5); try insertFact.bind(b ? 1 : 0, at: 6); try insertFact.bindNull(at: 7)
-                case .text(let t): try insertFact.bind("text", at: 5); try insertFact.bindNull(at: 6); try insertFact.bind(t, at: 7)
+                case .count(let n): try insertFact.bind("count" as StaticString, at: 5); try insertFact.bind(n, at: 6); try insertFact.bindNull(at: 7)
+                case .level(let n): try insertFact.bind("level" as StaticString, at: 5); try insertFact.bind(Int64(n), at: 6); try insertFact.bindNull(at: 7)
+                case .yesNo(let b): try insertFact.bind("yes-no" as StaticString, at: 5); try insertFact.bind(b ? 1 : 0, at: 6); try insertFact.bindNull(at: 7)
+                case .text(let t): try insertFact.bind("text" as StaticString, at: 5); try insertFact.bindNull(at: 6); try insertFact.bind(t, at: 7)
                 }
-                try insertFact.bind(fact.provenance.file, at: 8)
-                try insertFact.bind(fact.provenance.sheet, at: 9)
-                try insertFact.bind(fact.provenance.cell, at: 10)
-                try insertFact.run()
+                try insertFact.withBound(fact.field, at: 4) {
+                    try insertFact.withBound(p.cell, at: 10) { try insertFact.run() }
+                }
             }
             try insert(issues: issues, submission: nextID)
             guard var previous = current else { return .added }
