@@ -110,8 +110,8 @@ public final class Store {
                 """).execute([.integer(nextID), .text(file), .text(sha256), .text(unitCode), DatabaseValue(year),
                               .text(Store.text(received)), DatabaseValue(currentRun)])
             let insertFact = try database.cachedStatement("""
-                INSERT INTO facts(submission_id, seq, unit_code, year, field, value_type, integer_value, text_value, file, sheet, cell)
-                VALUES (?1, ?11, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                INSERT INTO facts(submission_id, seq, unit_code, year, field, value_type, integer_value, text_value, source_id, cell)
+                VALUES (?1, ?11, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10)
                 """)
             // One prepared statement, parameters bound one by one: no allocation per fact. The
             // unit, file and sheet repeat from fact to fact: they are bound (copied) only when they
@@ -126,8 +126,7 @@ public final class Store {
                 try insertFact.bind(Int64(seq), at: 11)
                 let p = fact.provenance
                 if bound?.unit != fact.unitCode { try insertFact.bind(fact.unitCode, at: 2) }
-                if bound?.file != p.file { try insertFact.bind(p.file, at: 8) }
-                if bound?.sheet != p.sheet { try insertFact.bind(p.sheet, at: 9) }
+                if bound?.file != p.file || bound?.sheet != p.sheet { try insertFact.bind(try sourceID(file: p.file, sheet: p.sheet), at: 8) }
                 bound = (fact.unitCode, p.file, p.sheet)
                 switch fact.value {
                 case .count(let n): try insertFact.bind("count" as StaticString, at: 5); try insertFact.bind(n, at: 6); try insertFact.bindNull(at: 7)
@@ -144,6 +143,16 @@ public final class Store {
             previous.supersededBy = nextID
             return .replaced(previous: previous)
         }
+    }
+
+    /// The id of a (file, sheet) in `fact_sources`, added when new.
+    private func sourceID(file: String, sheet: String) throws -> Int64 {
+        if let id = try database.cachedStatement("SELECT id FROM fact_sources WHERE file = ? AND sheet = ?")
+            .rows([.text(file), .text(sheet)], { $0.int64(at: 0) }).first ?? nil {
+            return id
+        }
+        try database.cachedStatement("INSERT INTO fact_sources(file, sheet) VALUES (?, ?)").execute([.text(file), .text(sheet)])
+        return database.lastInsertRowID
     }
 
     /// Records findings that belong to no submission (an unreadable file, a unit that sent
@@ -175,8 +184,8 @@ public final class Store {
     /// The current facts of several years (a review's history), by year then import order.
     public func facts(years: ClosedRange<Int>) throws -> [Fact] {
         try database.cachedStatement("""
-            SELECT f.unit_code, f.year, f.field, f.value_type, f.integer_value, f.text_value, f.file, f.sheet, f.cell
-            FROM facts f JOIN submissions s ON s.id = f.submission_id
+            SELECT f.unit_code, f.year, f.field, f.value_type, f.integer_value, f.text_value, src.file, src.sheet, f.cell
+            FROM facts f JOIN submissions s ON s.id = f.submission_id JOIN fact_sources src ON src.id = f.source_id
             WHERE s.superseded_by IS NULL AND s.year BETWEEN ? AND ?
             ORDER BY s.year, s.id, f.seq
             """).rows([DatabaseValue(years.lowerBound), DatabaseValue(years.upperBound)]) { row in

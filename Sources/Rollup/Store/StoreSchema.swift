@@ -6,9 +6,10 @@
 /// - `submissions`: one row per workbook version received for a unit and year. The current one
 ///   has `superseded_by` NULL (at most one per unit and year, enforced by a partial unique
 ///   index); a replaced one points at its successor and stays as history.
-/// - `facts`: the values of each submission with their provenance (file, sheet, cell), keyed by
+/// - `facts`: the values of each submission with their provenance (source: file and sheet; cell), keyed by
 ///   (submission, position in the submission). Facts of superseded submissions are kept too;
 ///   queries read those of current submissions.
+/// - `fact_sources`: each (file, sheet) a fact was read from, once; facts point at it by id.
 /// - `issues`: every finding of every run.
 extension Store {
     static let migrator: DatabaseMigrator = {
@@ -92,6 +93,38 @@ extension Store {
                 SELECT submission_id, rowid, unit_code, year, field, value_type, integer_value, text_value, file, sheet, cell FROM facts;
             DROP TABLE facts;
             ALTER TABLE facts_v2 RENAME TO facts;
+            """)
+        }
+        // Measured (Benchmarks/Pipeline, docs/performance.md): every fact repeated its workbook's
+        // file name and sheet name, a third of the row. They now live once per (file, sheet) in
+        // `fact_sources`, and a fact keeps the source's id; the cell stays on the fact.
+        migrator.registerMigration("2024-v3: fact sources interned") { db in
+            try db.execute("""
+            CREATE TABLE fact_sources (
+                id INTEGER PRIMARY KEY,
+                file TEXT NOT NULL,
+                sheet TEXT NOT NULL,
+                UNIQUE (file, sheet)
+            );
+            INSERT INTO fact_sources(file, sheet) SELECT DISTINCT file, sheet FROM facts;
+            CREATE TABLE facts_v3 (
+                submission_id INTEGER NOT NULL REFERENCES submissions(id),
+                seq INTEGER NOT NULL,
+                unit_code TEXT NOT NULL CHECK (unit_code <> ''),
+                year INTEGER NOT NULL,
+                field TEXT NOT NULL CHECK (field <> ''),
+                value_type TEXT NOT NULL CHECK (value_type = 'count' OR value_type = 'level' OR value_type = 'yes-no' OR value_type = 'text'),
+                integer_value INTEGER,
+                text_value TEXT,
+                source_id INTEGER NOT NULL,
+                cell TEXT NOT NULL,
+                PRIMARY KEY (submission_id, seq)
+            ) WITHOUT ROWID;
+            INSERT INTO facts_v3
+                SELECT f.submission_id, f.seq, f.unit_code, f.year, f.field, f.value_type, f.integer_value, f.text_value, src.id, f.cell
+                FROM facts f JOIN fact_sources src ON src.file = f.file AND src.sheet = f.sheet;
+            DROP TABLE facts;
+            ALTER TABLE facts_v3 RENAME TO facts;
             """)
         }
         return migrator
