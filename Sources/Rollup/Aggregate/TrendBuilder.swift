@@ -20,14 +20,15 @@ public enum TrendBuilder {
                              maxDepth: Int? = nil) -> Output {
         let catalogue = CompiledCatalogue(indicators: indicators, fieldLevels: fieldLevels)
         let yearList = Array(years)
-        var byYear: [Int: [Int]] = [:]
-        for (i, fact) in facts.enumerated() where years.contains(fact.year) { byYear[fact.year, default: []].append(i) }
-        let history = yearList.map {
+        var indexesByYear: [Int: [Int]] = [:]
+        for (i, fact) in facts.enumerated() where years.contains(fact.year) { indexesByYear[fact.year, default: []].append(i) }
+        let byYear = indexesByYear
+        // Years, then indicators, are independent: both cores share the work.
+        let history = ParallelMap.map(yearList) {
             HistoryRows(facts: facts, indexes: byYear[$0] ?? [], year: $0, reportYear: reportYear, hierarchy: hierarchy,
                         catalogue: catalogue, lineage: lineage)
         }
-        var trends: [IndicatorTrend] = []
-        for indicator in catalogue.indicators {
+        let trends = ParallelMap.map(catalogue.indicators) { indicator -> IndicatorTrend in
             // figures[y][u]
             var figures: [[Figures]] = []
             var reexpressed: [[Bool]] = []
@@ -77,11 +78,11 @@ public enum TrendBuilder {
                                      neverMet: anyTargetAndRate && firstMet == nil,
                                      reexpressed: points.contains { $0.reexpressed }, flagged: points.contains { $0.flagged }))
             }
-            trends.append(IndicatorTrend(indicatorID: indicator.definition.id, name: indicator.definition.name,
-                                         targets: targets, rows: rows,
-                                         neverMet: rows.filter(\.neverMet).map(\.unitCode).sorted(),
-                                         reexpressedUnits: rows.filter(\.reexpressed).map(\.unitCode).sorted(),
-                                         flaggedUnits: rows.filter(\.flagged).map(\.unitCode).sorted()))
+            return IndicatorTrend(indicatorID: indicator.definition.id, name: indicator.definition.name,
+                                  targets: targets, rows: rows,
+                                  neverMet: rows.filter(\.neverMet).map(\.unitCode).sorted(),
+                                  reexpressedUnits: rows.filter(\.reexpressed).map(\.unitCode).sorted(),
+                                  flaggedUnits: rows.filter(\.flagged).map(\.unitCode).sorted())
         }
         let notes = history.flatMap(\.notes).sorted { ($0.unitCode, $0.year) < ($1.unitCode, $1.year) }
         var unplaced: [Int: Int] = [:]
