@@ -65,8 +65,10 @@ public struct Pipeline: Sendable {
             }
         }
         var outcomes: [String: ImportOutcome] = [:]
+        // One lookup per submission: a national run after 2025 has thousands of commune files.
+        let workbooks = Dictionary(reading.workbooks.map { ($0.file.name, $0) }, uniquingKeysWith: { first, _ in first })
         for submission in reading.submissions {
-            guard let workbook = reading.workbooks.first(where: { $0.file.name == submission.file }) else { continue }
+            guard let workbook = workbooks[submission.file] else { continue }
             // A workbook whose sending unit is unknown is still kept, under its file name.
             let sender = submission.reportingUnit?.code ?? "file:\(submission.file)"
             outcomes[submission.file] = try store.importSubmission(
