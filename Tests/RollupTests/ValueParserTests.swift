@@ -120,4 +120,44 @@ import Testing
         #expect(NumberText.parse("1.234.5") == .invalid)
         #expect(NumberText.parse("") == .invalid)
     }
+
+    /// The byte-level fast path for counts must read every string it accepts exactly as the
+    /// general reader does: checked on every string of up to 7 characters over digits and both
+    /// separators, and it must accept the common spellings (or it would never be taken).
+    @Test func plainIntegerFastPathAgreesWithTheGeneralReader() {
+        let alphabet: [Character] = ["0", "1", "9", ".", ","]
+        var accepted = 0
+        func visit(_ s: String) {
+            if let n = NumberText.plainInteger(s) {
+                accepted += 1
+                #expect(NumberText.parse(s) == .integer(n), "\(s)")
+            }
+            guard s.count < 7 else { return }
+            for ch in alphabet { visit(s + String(ch)) }
+        }
+        visit("")
+        #expect(accepted > 1000)
+        for (text, n) in [("3.003", 3003), ("12", 12), ("1,234,567", 1_234_567), ("999.999.999.999.999.999", 999_999_999_999_999_999)] as [(String, Int64)] {
+            #expect(NumberText.plainInteger(text) == n)
+        }
+        for text in ["0.123", "1.5", "1,234.5", " 12", "1.2345", "-7", "1234567890123456789", ".123", "1.", "1.23,456"] {
+            #expect(NumberText.plainInteger(text) == nil, "\(text)")
+        }
+    }
+
+    @Test func ordinalsFastAndSlowPaths() {
+        #expect(RowLabel.ordinal("12")! == (12, false))
+        #expect(RowLabel.ordinal(" 12 ")! == (12, false))
+        #expect(RowLabel.ordinal("3.")! == (3, false))
+        #expect(RowLabel.ordinal("IV")! == (4, true))
+        #expect(RowLabel.ordinal("123456789") == nil)
+        #expect(RowLabel.ordinal("1a") == nil)
+    }
+
+    @Test func trimmingKeepsTextWithNoOuterSpaceAndTrimsTheRest() {
+        #expect("Xã Tân Lộc".trimmingCharactersInSetWhitespace() == "Xã Tân Lộc")
+        #expect(" Cái Khế\u{00A0}".trimmingCharactersInSetWhitespace() == "Cái Khế")
+        #expect("\tĐơn vị\n".trimmingCharactersInSetWhitespace() == "Đơn vị")
+        #expect("  ".trimmingCharactersInSetWhitespace() == "")
+    }
 }

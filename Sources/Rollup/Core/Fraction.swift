@@ -60,6 +60,8 @@ public struct Fraction: Sendable, Hashable, Codable, Comparable, CustomStringCon
 extension String {
     /// Trims ASCII and Unicode whitespace without Foundation.
     func trimmingCharactersInSetWhitespace() -> String {
+        // Most labels and values start and end with a visible ASCII character: nothing to trim.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }

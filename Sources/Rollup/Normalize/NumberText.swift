@@ -73,6 +73,40 @@ enum NumberText: Equatable {
         return .decimal(raw.trimmingCharactersInSetWhitespace())
     }
 
+    /// The common case of `parse`, read from the UTF-8 bytes without building groups: ASCII
+    /// digits, either alone ("3003", at most 18) or in thousands groups with one separator kind
+    /// ("3.003", "12,345,678"; first group 1-3 digits and not a lone "0"). nil for anything
+    /// else, which `parse` then reads (and reads the same way when it is one of these).
+    static func plainInteger(_ raw: String) -> Int64? {
+        raw.utf8.withContiguousStorageIfAvailable { bytes -> Int64? in
+            guard !bytes.isEmpty, bytes.count <= 24 else { return nil }
+            var value: Int64 = 0
+            var digits = 0, groupDigits = 0, firstGroup = 0
+            var separator: UInt8 = 0
+            for b in bytes {
+                if b >= 0x30 && b <= 0x39 {
+                    value = value &* 10 &+ Int64(b - 0x30)
+                    digits += 1
+                    groupDigits += 1
+                } else if b == 0x2E || b == 0x2C {
+                    if separator == 0 {
+                        separator = b
+                        firstGroup = groupDigits
+                    } else if b != separator || groupDigits != 3 {
+                        return nil
+                    }
+                    groupDigits = 0
+                } else {
+                    return nil
+                }
+            }
+            guard digits <= 18 else { return nil }
+            if separator == 0 { return value }
+            guard groupDigits == 3, (1...3).contains(firstGroup), !(firstGroup == 1 && bytes[0] == 0x30) else { return nil }
+            return value
+        } ?? nil
+    }
+
     /// First group 1-3 digits (not a lone leading zero), every other exactly 3.
     private static func groupsByThree(_ groups: [String]) -> Bool {
         guard let first = groups.first, (1...3).contains(first.count), groups.count == 1 || first != "0" else { return false }

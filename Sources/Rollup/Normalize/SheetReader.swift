@@ -19,8 +19,11 @@ struct SheetReader {
     private(set) var issues: [Issue] = []
     private(set) var groups: [AdministrativeUnit] = []
 
-    /// (field index, column), in column order; and the count fields among them.
-    private let columns: [(field: Int, column: Int)]
+    /// The fields the sheet has, as every record of it shares them.
+    private let recordColumns: RecordColumns
+    /// Each field column in column order: its record slot, field index, column and type.
+    private let columns: [(slot: Int, field: Int, column: Int, type: FieldType)]
+    /// (field index, column) of the count fields, in column order.
     private let countColumns: [(field: Int, column: Int)]
     private var groupCode: String?
     /// Set once the signature block under the table started ("NGƯỜI LẬP BIỂU").
@@ -29,21 +32,27 @@ struct SheetReader {
     private var parsedTexts: [TextKey: ParsedValue] = [:]
     /// The row being read: its cells by column, and the cells it has.
     private var rowCells: [RawCell?] = []
-    private var present: [(column: Int, cell: RawCell)] = []
+    /// The cells the row being read has, in column order (for the rare checks that look at all of them).
+    private var present: [(column: Int, cell: RawCell)] {
+        rowCells.indices.compactMap { c in rowCells[c].map { (c, $0) } }
+    }
     private var columnLetters: [String] = []
-    private var segment = Sums()
-    private var grand = Sums()
+    private var segment: Sums
+    private var grand: Sums
     /// The values a group row carried, to compare with the rows under it when the group ends.
     private var openGroup: (row: Int, label: String, values: [Int: Int64])?
 
+    /// Running sums of the count fields over unit rows, by field index.
     struct Sums {
-        var values: [Int: Int64] = [:]
+        var values: [Int64]
         var firstRow: Int?
         var lastRow: Int?
         var isEmpty: Bool { firstRow == nil }
 
+        init(fieldCount: Int) { values = Array(repeating: 0, count: fieldCount) }
+
         mutating func add(_ field: Int, _ v: Int64, row: Int) {
-            values[field, default: 0] &+= v
+            values[field] &+= v
             if firstRow == nil { firstRow = row }
             lastRow = row
         }
@@ -60,9 +69,14 @@ struct SheetReader {
         self.compiled = compiled
         self.layout = layout
         self.scope = scope
+        let fields = compiled.definition.fields
         let cols = layout.fieldColumns.map { (field: $0.key, column: $0.value) }.sorted { $0.column < $1.column }
-        self.columns = cols
-        self.countColumns = cols.filter { compiled.definition.fields[$0.field].type == .count }
+        let recordColumns = RecordColumns(fields: cols.map { fields[$0.field].id }, letters: cols.map { CellPosition.columnName($0.column) })
+        self.recordColumns = recordColumns
+        self.columns = cols.map { (recordColumns.slot(of: fields[$0.field].id)!, $0.field, $0.column, fields[$0.field].type) }
+        self.countColumns = cols.filter { fields[$0.field].type == .count }
+        self.segment = Sums(fieldCount: fields.count)
+        self.grand = Sums(fieldCount: fields.count)
     }
 
     private var level: UnitLevel { compiled.definition.level }
@@ -87,34 +101,35 @@ struct SheetReader {
     /// Reads the rows under the header that have cells, in order. Each row's cells are laid out
     /// by column once, so that reading a row costs array look-ups, not hashing.
     mutating func read() {
-        rowCells = [RawCell?](repeating: nil, count: sheet.maxColumn + 1)
-        columnLetters = (0...sheet.maxColumn).map { CellPosition.columnName($0) }
+        let width = sheet.maxColumn + 1
+        rowCells = [RawCell?](repeating: nil, count: width)
+        columnLetters = (0..<width).map { CellPosition.columnName($0) }
         let first = layout.dataStartRow
-        let area = sheet.maxRow >= first ? (sheet.maxRow - first + 1) * (sheet.maxColumn + 1) : 0
+        let area = sheet.maxRow >= first ? (sheet.maxRow - first + 1) * width : 0
         if area <= 2 * sheet.cells.count {
-            // A dense table (the usual case): look the rows' cells up in place, row by row,
-            // instead of grouping every cell of the sheet by row first.
-            if area > 0 {
-                for row in first...sheet.maxRow {
-                    present.removeAll(keepingCapacity: true)
-                    for column in 0...sheet.maxColumn {
-                        if let cell = sheet[row, column] { present.append((column, cell)); rowCells[column] = cell }
-                    }
-                    guard !present.isEmpty else { continue }
-                    readRow(row)
-                    for (column, _) in present { rowCells[column] = nil }
+            // A dense table (the usual case): lay the cells out row by row in one pass over the
+            // sheet, instead of hashing every (row, column) of the table.
+            var grid = [RawCell?](repeating: nil, count: area)
+            for (p, c) in sheet.cells where p.row >= first { grid[(p.row - first) * width + p.column] = c }
+            for row in first...max(first, sheet.maxRow) where area > 0 {
+                let base = (row - first) * width
+                var any = false
+                for column in 0..<width {
+                    rowCells[column] = grid[base + column]
+                    any = any || rowCells[column] != nil
                 }
+                if any { readRow(row) }
             }
         } else {
             var byRow: [Int: [(column: Int, cell: RawCell)]] = [:]
             for (p, c) in sheet.cells where p.row >= first { byRow[p.row, default: []].append((p.column, c)) }
             for row in byRow.keys.sorted() {
-                present = byRow[row]!
-                for (column, cell) in present { rowCells[column] = cell }
+                for column in 0..<width { rowCells[column] = nil }
+                for (column, cell) in byRow[row]! { rowCells[column] = cell }
                 readRow(row)
-                for (column, _) in present { rowCells[column] = nil }
             }
         }
+        for column in 0..<width { rowCells[column] = nil }
         closeSegment()
     }
 
@@ -228,8 +243,9 @@ struct SheetReader {
         if result == .unknown, local != normalizer.rootCode {
             result = registry.resolve(code: code, name: name, level: level, under: normalizer.rootCode)
         }
-        let written = [name.map { "\"\($0)\"" }, code.map { "mã \"\($0)\"" }].compactMap { $0 }.joined(separator: ", ")
-        let lost = hasValues ? " Số liệu của dòng \(row) chưa được tính." : ""
+        // Message parts, built only when a message is written.
+        var written: String { [name.map { "\"\($0)\"" }, code.map { "mã \"\($0)\"" }].compactMap { $0 }.joined(separator: ", ") }
+        var lost: String { hasValues ? " Số liệu của dòng \(row) chưa được tính." : "" }
         // A row that is no unit may be the signature block: skipped, not reported.
         let isUnit: Bool = if case .unit = result { true } else { false }
         if !isUnit, isFooter(row, code: code) { return nil }
@@ -276,18 +292,15 @@ struct SheetReader {
     private mutating func readValues(row: Int, unit: AdministrativeUnit, written: String) {
         let unitColumn = (layout.nameColumn ?? layout.codeColumn) ?? 1
         var record = NormalizedRecord(unitCode: unit.code, unitName: unit.name, writtenName: written, level: level,
-                                      sheet: sheet.name, row: row, groupCode: groupCode, unitCell: provenance(row, unitColumn))
-        record.values.reserveCapacity(columns.count)
-        record.cells.reserveCapacity(columns.count)
+                                      sheet: sheet.name, row: row, groupCode: groupCode, columns: recordColumns,
+                                      unitCell: provenance(row, unitColumn))
         segment.touch(row: row)
         grand.touch(row: row)
-        for (f, column) in columns {
-            let field = compiled.definition.fields[f]
-            record.cells[field.id] = provenance(row, column)
+        for (slot, f, column, type) in columns {
             guard let cell = rowCells[column] else { continue }
-            switch parse(cell, as: field.type) {
+            switch parse(cell, as: type) {
             case .value(let v):
-                record.values[field.id] = v
+                record.slots[slot] = v
                 if case .count(let n) = v {
                     segment.add(f, n, row: row)
                     grand.add(f, n, row: row)
@@ -295,6 +308,7 @@ struct SheetReader {
             case .missing:
                 break
             case .rejected(let rule, let reason):
+                let field = compiled.definition.fields[f]
                 let p = provenance(row, column)
                 issues.append(rule.issue(p, unit: unit.code, field: field.id,
                     "Ô \(p.cell) (cột \"\(Messages.column(field))\", \(unit.name)): \(reason)"))
@@ -330,8 +344,8 @@ struct SheetReader {
         guard let reference = candidates.first, !reference.isEmpty else { return }
         for (f, column) in countColumns {
             guard let written = values[f] else { continue }
-            if candidates.contains(where: { ($0.values[f] ?? 0) == written }) { continue }
-            let expected = reference.values[f] ?? 0
+            if candidates.contains(where: { $0.values[f] == written }) { continue }
+            let expected = reference.values[f]
             let field = compiled.definition.fields[f]
             let rows = reference.firstRow == reference.lastRow ? "dòng \(reference.firstRow!)" : "dòng \(reference.firstRow!)-\(reference.lastRow!)"
             let p = provenance(row, column)
@@ -346,6 +360,6 @@ struct SheetReader {
             checkTotals(row: g.row, label: g.label, values: g.values, against: [segment])
             openGroup = nil
         }
-        segment = Sums()
+        segment = Sums(fieldCount: compiled.definition.fields.count)
     }
 }

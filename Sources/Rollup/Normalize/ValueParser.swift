@@ -54,7 +54,8 @@ public enum ValueParser {
     }
 
     private static func number(_ d: Double, as type: FieldType) -> ParsedValue {
-        let shown = RawCell.format(d)
+        // Formatted only for a message or a text field: most numbers are accepted as they are.
+        var shown: String { RawCell.format(d) }
         guard d.isFinite, abs(d) < 9e15 else {
             return .rejected(.notANumber, reason: "giá trị \(shown) không dùng được; cần \(expected(type)).")
         }
@@ -82,6 +83,8 @@ public enum ValueParser {
     private static let dashes: Set<String> = ["-", "–", "—", "--", "---"]
 
     private static func text(_ raw: String, as type: FieldType) -> ParsedValue {
+        // Counts typed as text are mostly plain digits in groups ("3.003"): read them byte by byte.
+        if type == .count, let n = NumberText.plainInteger(raw) { return .value(.count(n)) }
         let t = raw.trimmingCharactersInSetWhitespace()
         if t.isEmpty || dashes.contains(t) { return .missing }
         switch type {

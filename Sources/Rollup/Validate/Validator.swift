@@ -41,7 +41,8 @@ public struct Validator: Sendable {
             for (j, record) in s.records.enumerated() where kept[record.unitCode] == nil { kept[record.unitCode] = (i, j) }
         }
 
-        result.facts.reserveCapacity(submissions.reduce(0) { $0 + $1.records.reduce(0) { $0 + $1.values.count } })
+        result.facts.reserveCapacity(submissions.reduce(0) { $0 + $1.records.reduce(0) { $0 + $1.slots.count } })
+        var rules = SlotRules()
         for (i, s) in submissions.enumerated() {
             if let date = received[s.file], let issue = lateSubmission(file: s.file, received: date) { result.issues.append(issue) }
             // Cells normalize already reported: a value rejected there is not also "missing".
@@ -54,9 +55,9 @@ public struct Validator: Sendable {
                     result.issues.append(duplicate(record, of: winner.records[first.row], firstFile: winner.file, file: s.file))
                     continue
                 }
-                let (accepted, issues) = check(record, fields: fields, reported: reported)
+                let (accepted, issues) = check(record, rules: rules.of(record.columns, fields: fields), reported: reported)
                 result.issues += issues
-                result.facts += accepted.facts(year: config.year)
+                accepted.appendFacts(year: config.year, to: &result.facts)
             }
         }
         result.issues += missingUnits(submissions, reported: Set(kept.keys))
@@ -65,65 +66,91 @@ public struct Validator: Sendable {
 
     struct CellKey: Hashable { var sheet: String; var cell: String }
 
+    /// What the value rules need to know of each slot of a sheet's records: the field, and the
+    /// slot of the whole it is a part of. Computed once per sheet (records of one sheet share
+    /// their `RecordColumns`, so the comparison with the last one is a pointer check).
+    struct SlotRules {
+        struct Slot {
+            var field: FieldDefinition?
+            /// The slot of `field.partOf`, nil when the sheet has no column for it.
+            var whole: Int?
+            /// The field's rules as plain values, for the pass every record takes.
+            var required: Bool
+            var maxLevel: Int
+        }
+        private var last: (columns: RecordColumns, slots: [Slot])?
+
+        mutating func of(_ columns: RecordColumns, fields: [String: FieldDefinition]) -> [Slot] {
+            if let last, last.columns == columns { return last.slots }
+            let slots = columns.fields.map { id in
+                let field = fields[id]
+                return Slot(field: field, whole: field?.partOf.flatMap(columns.slot(of:)),
+                            required: field?.required ?? false, maxLevel: field?.maxLevel ?? Int.max)
+            }
+            last = (columns, slots)
+            return slots
+        }
+    }
+
     /// The value rules of one record: negative counts, levels out of range, a part above its
-    /// whole, a required value missing. Returns the record without its rejected values.
-    func check(_ record: NormalizedRecord, fields: [String: FieldDefinition], reported: Set<CellKey>) -> (NormalizedRecord, [Issue]) {
-        // Nearly every record breaks no rule: find that out in one unordered pass, without the
-        // sorting and messages the rules below need when one does fire.
-        if Validator.passes(record, fields: fields) { return (record, []) }
+    /// whole, a required value missing. Returns the record without its rejected values. Slots
+    /// are in field id order, so issues come out in that order.
+    func check(_ record: NormalizedRecord, rules: [SlotRules.Slot], reported: Set<CellKey>) -> (NormalizedRecord, [Issue]) {
+        // Nearly every record breaks no rule: find that out in one pass, without the messages
+        // the rules below need when one does fire.
+        if Validator.passes(record, rules: rules) { return (record, []) }
         var kept = record
         var issues: [Issue] = []
-        func reject(_ rule: RuleID, _ id: String, _ message: String) {
-            kept.values[id] = nil
-            issues.append(rule.issue(record.cells[id] ?? record.unitCell, unit: record.unitCode, field: id, message))
+        func reject(_ rule: RuleID, _ slot: Int, _ message: String) {
+            kept.slots[slot] = nil
+            issues.append(rule.issue(record.cell(at: slot), unit: record.unitCode, field: record.columns.fields[slot], message))
         }
-        func cell(_ id: String) -> String { record.cells[id]?.cell ?? "?" }
+        func cell(_ slot: Int) -> String { record.cell(at: slot).cell }
 
-        for id in record.values.keys.sorted() {
-            guard let field = fields[id], let value = record.values[id] else { continue }
+        for slot in record.slots.indices {
+            guard let field = rules[slot].field, let value = record.slots[slot] else { continue }
             switch value {
             case .count(let n) where n < 0:
-                reject(.negativeCount, id, "Ô \(cell(id)) (cột \"\(Messages.column(field))\", \(record.unitName)): số âm \(Messages.number(n)); số đếm không thể nhỏ hơn 0. Giá trị không được tính; hãy sửa lại.")
+                reject(.negativeCount, slot, "Ô \(cell(slot)) (cột \"\(Messages.column(field))\", \(record.unitName)): số âm \(Messages.number(n)); số đếm không thể nhỏ hơn 0. Giá trị không được tính; hãy sửa lại.")
             case .level(let n) where n < 0 || n > (field.maxLevel ?? Int.max):
                 let range = field.maxLevel.map { "từ 0 đến \($0)" } ?? "từ 0 trở lên"
-                reject(.levelOutOfRange, id, "Ô \(cell(id)) (cột \"\(Messages.column(field))\", \(record.unitName)): mức độ \(n) nằm ngoài khoảng cho phép (\(range)). Giá trị không được tính; hãy sửa lại.")
+                reject(.levelOutOfRange, slot, "Ô \(cell(slot)) (cột \"\(Messages.column(field))\", \(record.unitName)): mức độ \(n) nằm ngoài khoảng cho phép (\(range)). Giá trị không được tính; hãy sửa lại.")
             default:
                 break
             }
         }
         // Parts after the wholes' own checks: a rejected whole cannot reject its part.
-        for id in kept.values.keys.sorted() {
-            guard let field = fields[id], let whole = field.partOf, case .count(let part)? = kept.values[id],
-                  case .count(let total)? = kept.values[whole], part > total else { continue }
-            let wholeName = fields[whole].map(Messages.column) ?? whole
-            reject(.numeratorAboveDenominator, id, "Ô \(cell(id)) (cột \"\(Messages.column(field))\", \(record.unitName)): ghi \(Messages.number(part)), lớn hơn \"\(wholeName)\" ở ô \(cell(whole)) là \(Messages.number(total)). Số đạt không thể lớn hơn tổng số; giá trị \(Messages.number(part)) không được tính. Hãy kiểm tra lại hai ô.")
+        for slot in record.slots.indices {
+            guard let field = rules[slot].field, let whole = rules[slot].whole, case .count(let part)? = kept.slots[slot],
+                  case .count(let total)? = kept.slots[whole], part > total else { continue }
+            let wholeName = rules[whole].field.map(Messages.column) ?? record.columns.fields[whole]
+            reject(.numeratorAboveDenominator, slot, "Ô \(cell(slot)) (cột \"\(Messages.column(field))\", \(record.unitName)): ghi \(Messages.number(part)), lớn hơn \"\(wholeName)\" ở ô \(cell(whole)) là \(Messages.number(total)). Số đạt không thể lớn hơn tổng số; giá trị \(Messages.number(part)) không được tính. Hãy kiểm tra lại hai ô.")
         }
-        for (id, p) in record.cells.sorted(by: { $0.key < $1.key }) {
-            guard let field = fields[id], field.required, record.values[id] == nil,
-                  !reported.contains(CellKey(sheet: p.sheet, cell: p.cell)) else { continue }
-            issues.append(RuleID.requiredMissing.issue(p, unit: record.unitCode, field: id,
+        for slot in record.slots.indices {
+            guard let field = rules[slot].field, field.required, record.slots[slot] == nil else { continue }
+            let p = record.cell(at: slot)
+            guard !reported.contains(CellKey(sheet: p.sheet, cell: p.cell)) else { continue }
+            issues.append(RuleID.requiredMissing.issue(p, unit: record.unitCode, field: field.id,
                 "Ô \(p.cell) (cột \"\(Messages.column(field))\", \(record.unitName)): bỏ trống hoặc ghi \"-\", nhưng đây là chỉ tiêu bắt buộc. Thiếu số liệu (không tính là 0); hãy nhập số liệu."))
         }
         return (kept, issues)
     }
 
     /// True when no value rule of `check` can fire on `record` (a conservative test: false sends
-    /// the record through the full, ordered checks).
-    static func passes(_ record: NormalizedRecord, fields: [String: FieldDefinition]) -> Bool {
-        for (id, value) in record.values {
-            guard let field = fields[id] else { continue }
-            switch value {
-            case .count(let n):
+    /// the record through the full checks).
+    static func passes(_ record: NormalizedRecord, rules: [SlotRules.Slot]) -> Bool {
+        for slot in record.slots.indices {
+            switch record.slots[slot] {
+            case nil:
+                if rules[slot].required { return false }
+            case .count(let n)?:
                 if n < 0 { return false }
-                if let whole = field.partOf, case .count(let total)? = record.values[whole], n > total { return false }
-            case .level(let n):
-                if n < 0 || n > (field.maxLevel ?? Int.max) { return false }
-            case .yesNo, .text:
+                if let whole = rules[slot].whole, case .count(let total)? = record.slots[whole], n > total { return false }
+            case .level(let n)?:
+                if n < 0 || n > rules[slot].maxLevel { return false }
+            case .yesNo?, .text?:
                 break
             }
-        }
-        for id in record.cells.keys where record.values[id] == nil {
-            if fields[id]?.required ?? false { return false }
         }
         return true
     }
