@@ -22,6 +22,8 @@ import Testing
         ])
         let r = validator.validate([s])
         #expect(r.facts.count == 9)
+        #expect(r.factCount == 9)
+        #expect(r.records.map(\.unitCode) == ["31117", "31120", "31123"])
         #expect(r.facts.first == Fact(unitCode: "31117", year: 2024, field: "cdht_xa_muc", value: .level(2),
                                       provenance: Provenance(file: "nk.xlsx", sheet: "Cấp xã", cell: "D3")))
         let valueRules: [RuleID] = [.negativeCount, .levelOutOfRange, .numeratorAboveDenominator, .requiredMissing, .duplicateUnit, .wrongDistrict]

@@ -59,6 +59,9 @@ public struct NormalizedRecord: Sendable, Hashable {
         Provenance(file: unitCell.file, sheet: sheet, cell: columns.letters[slot] + String(row))
     }
 
+    /// How many values were read (slots that hold one).
+    public var valueCount: Int { slots.reduce(0) { $1 == nil ? $0 : $0 + 1 } }
+
     /// Field id -> value, for every value read (a view for messages and tests).
     public var values: [String: FieldValue] {
         var out: [String: FieldValue] = [:]

@@ -141,7 +141,8 @@ struct SheetReader {
         if code == nil && name == nil && !hasValues { return }
         if row <= layout.dataStartRow + 1, isColumnNumberRow(row) { return }
 
-        for text in [name, ordinal, code].compactMap({ $0 }) where isSubtotal(text) {
+        if let text = name.flatMap({ isSubtotal($0) ? $0 : nil }) ?? ordinal.flatMap({ isSubtotal($0) ? $0 : nil })
+            ?? code.flatMap({ isSubtotal($0) ? $0 : nil }) {
             checkTotals(row: row, label: text, values: countValues(row), against: segment.isEmpty ? [grand] : [segment, grand])
             closeSegment()
             return

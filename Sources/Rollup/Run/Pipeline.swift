@@ -49,11 +49,11 @@ public struct Pipeline: Sendable {
         return Reading(workbooks: workbooks, submissions: submissions, validation: validation)
     }
 
-    /// Keeps a reading in the store: each workbook's accepted facts replace that unit's facts for
+    /// Keeps a reading in the store: each workbook's accepted rows replace that unit's facts for
     /// the year (unchanged files change nothing); findings about no workbook are recorded with the run.
     public func record(_ reading: Reading, in store: Store) throws -> [String: ImportOutcome] {
-        var factsByFile: [String: [Fact]] = [:]
-        for fact in reading.validation.facts { factsByFile[fact.provenance.file, default: []].append(fact) }
+        var recordsByFile: [String: [NormalizedRecord]] = [:]
+        for record in reading.validation.records { recordsByFile[record.unitCell.file, default: []].append(record) }
         var issuesByFile: [String: [Issue]] = [:]
         var loose: [Issue] = []
         let readable = Set(reading.submissions.map(\.file))
@@ -73,7 +73,7 @@ public struct Pipeline: Sendable {
             let sender = submission.reportingUnit?.code ?? "file:\(submission.file)"
             outcomes[submission.file] = try store.importSubmission(
                 file: submission.file, sha256: workbook.sha256, unitCode: sender, year: config.year,
-                received: workbook.file.modified, facts: factsByFile[submission.file] ?? [],
+                received: workbook.file.modified, records: recordsByFile[submission.file] ?? [],
                 issues: issuesByFile[submission.file] ?? [])
         }
         try store.record(issues: loose)

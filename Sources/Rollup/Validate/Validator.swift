@@ -7,7 +7,8 @@ import Foundation
 ///
 ///     let result = Validator(config: config, registry: registry)
 ///         .validate(submissions, received: ["phong-dien.xlsx": receivedDate])
-///     result.facts     // what the store keeps and aggregation sums
+///     result.records   // the accepted rows: what the store keeps and aggregation sums
+///     result.facts     // the same, one `Fact` per value
 ///     result.issues    // errors keep a value out; warnings and infos keep it
 ///
 /// Nothing is dropped silently: a rejected value is named, with its reason and value, in its issue.
@@ -41,7 +42,8 @@ public struct Validator: Sendable {
             for (j, record) in s.records.enumerated() where kept[record.unitCode] == nil { kept[record.unitCode] = (i, j) }
         }
 
-        result.facts.reserveCapacity(submissions.reduce(0) { $0 + $1.records.reduce(0) { $0 + $1.slots.count } })
+        result.year = config.year
+        result.records.reserveCapacity(submissions.reduce(0) { $0 + $1.records.count })
         var rules = SlotRules()
         for (i, s) in submissions.enumerated() {
             if let date = received[s.file], let issue = lateSubmission(file: s.file, received: date) { result.issues.append(issue) }
@@ -57,7 +59,7 @@ public struct Validator: Sendable {
                 }
                 let (accepted, issues) = check(record, rules: rules.of(record.columns, fields: fields), reported: reported)
                 result.issues += issues
-                accepted.appendFacts(year: config.year, to: &result.facts)
+                result.records.append(accepted)
             }
         }
         result.issues += missingUnits(submissions, reported: Set(kept.keys))

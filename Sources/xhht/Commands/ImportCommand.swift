@@ -29,7 +29,7 @@ struct ImportCommand: ParsableCommand {
             let outcomes = try clock.measure("store") { try Pipeline(config: session.config, registry: session.registry).record(reading, in: store) }
             let status = ExitStatus.of(issues: reading.issues)
             try store.finishRun(run, exitStatus: status.rawValue,
-                                counts: RunCounts(files: reading.workbooks.count, facts: reading.validation.facts.count, issues: reading.issues.count))
+                                counts: RunCounts(files: reading.workbooks.count, facts: reading.validation.factCount, issues: reading.issues.count))
             let issuesFile = session.outputFolder.appendingPathComponent("issues.csv")
             try AtomicFile.write(IssuesCSV.render(reading.issues), to: issuesFile)
             RunSummary.print(reading: reading, imports: outcomes, outputs: [issuesFile.path], quiet: verbosity.quiet)

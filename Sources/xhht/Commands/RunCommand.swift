@@ -41,7 +41,7 @@ struct RunCommand: ParsableCommand {
             let (written, _) = try session.writeOutputs(model: model, reading: reading, issues: issues, command: "run", started: started,
                                                         status: status, clock: &clock)
             try store.finishRun(run, exitStatus: status.rawValue,
-                                counts: RunCounts(files: reading.workbooks.count, facts: reading.validation.facts.count, issues: issues.count))
+                                counts: RunCounts(files: reading.workbooks.count, facts: reading.validation.factCount, issues: issues.count))
             RunSummary.print(reading: reading, imports: imports, outputs: written.filter(\.changed).map(\.url.path),
                              changedOutputs: written.filter(\.changed).count, quiet: verbosity.quiet)
             return status

@@ -16,7 +16,7 @@ enum RunSummary {
 
         var lines: [String] = []
         let readable = reading.workbooks.filter { $0.sheets != nil }.count
-        lines.append("Đã đọc \(readable)/\(reading.workbooks.count) tệp, nhận \(reading.validation.facts.count) số liệu.")
+        lines.append("Đã đọc \(readable)/\(reading.workbooks.count) tệp, nhận \(reading.validation.factCount) số liệu.")
         if !imports.isEmpty {
             let added = imports.values.filter { if case .added = $0 { true } else { false } }.count
             let replaced = imports.values.filter { if case .replaced = $0 { true } else { false } }.count

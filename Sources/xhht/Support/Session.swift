@@ -63,7 +63,7 @@ struct Session {
         }
         logger.info("đọc \(files.count) tệp trong \(config.paths.input)")
         let reading = Pipeline(config: config, registry: registry).read(files: files, clock: &clock)
-        logger.info("\(reading.validation.facts.count) số liệu được nhận, \(reading.issues.count) vấn đề")
+        logger.info("\(reading.validation.factCount) số liệu được nhận, \(reading.issues.count) vấn đề")
         return reading
     }
 
@@ -159,7 +159,7 @@ extension Session {
             stages: clock.timings,
             outputs: written.map { .init(file: $0.url.lastPathComponent, sha256: $0.sha256, bytes: $0.bytes) },
             counts: .init(files: reading?.workbooks.count ?? 0, unreadableFiles: reading?.workbooks.filter { $0.sheets == nil }.count ?? 0,
-                          facts: reading?.validation.facts.count ?? 0, errors: issues.count { $0.severity == .error },
+                          facts: reading?.validation.factCount ?? 0, errors: issues.count { $0.severity == .error },
                           warnings: issues.count { $0.severity == .warning }, infos: issues.count { $0.severity == .info }),
             exitStatus: status.rawValue)
         try AtomicFile.write(try manifest.json(), to: manifestURL)

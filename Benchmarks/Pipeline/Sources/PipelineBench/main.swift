@@ -50,7 +50,7 @@ let registry = try UnitRegistry(contentsOf: unitsPath)
 
 @MainActor @inline(never) func stageStore(_ store: Store, _ read: WorkbookRead, _ result: ValidationResult) throws -> ImportOutcome {
     try store.importSubmission(file: read.file, sha256: read.sha256 ?? "", unitCode: "bench", year: config.year,
-                               received: Date(timeIntervalSince1970: 1_732_950_000), facts: result.facts, issues: result.issues)
+                               received: Date(timeIntervalSince1970: 1_732_950_000), records: result.records, issues: result.issues)
 }
 
 func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
@@ -75,7 +75,7 @@ for _ in 0..<repetitions {
     times["store", default: []].append(seconds(try clock.measure { outcome = try stageStore(store, read, result) }))
     precondition(outcome == .added)
     rows = submission.records.count
-    facts = result.facts.count
+    facts = result.factCount
     issues = result.issues.count
 }
 
