@@ -30,6 +30,8 @@ struct SheetReader {
     private var inFooter = false
     private struct TextKey: Hashable { var text: String; var type: FieldType }
     private var parsedTexts: [TextKey: ParsedValue] = [:]
+    /// The last text read in each record slot, and what it gave.
+    private var lastTexts: [(text: String, parsed: ParsedValue)?]
     /// The row being read: its cells by column, and the cells it has.
     private var rowCells: [RawCell?] = []
     /// The cells the row being read has, in column order (for the rare checks that look at all of them).
@@ -75,6 +77,7 @@ struct SheetReader {
         self.recordColumns = recordColumns
         self.columns = cols.map { (recordColumns.slot(of: fields[$0.field].id)!, $0.field, $0.column, fields[$0.field].type) }
         self.countColumns = cols.filter { fields[$0.field].type == .count }
+        self.lastTexts = Array(repeating: nil, count: cols.count)
         self.segment = Sums(fieldCount: fields.count)
         self.grand = Sums(fieldCount: fields.count)
     }
@@ -299,7 +302,7 @@ struct SheetReader {
         grand.touch(row: row)
         for (slot, f, column, type) in columns {
             guard let cell = rowCells[column] else { continue }
-            switch parse(cell, as: type) {
+            switch parse(cell, as: type, slot: slot) {
             case .value(let v):
                 record.slots[slot] = v
                 if case .count(let n) = v {
@@ -320,12 +323,19 @@ struct SheetReader {
 
     /// `ValueParser.parse`, remembering texts of level and yes-no columns: "Có", "Mức độ 2" repeat
     /// on every row and folding them each time would cost more than the rest of the row.
-    private mutating func parse(_ cell: RawCell, as type: FieldType) -> ParsedValue {
+    /// The same text as the row above in a column is the common case: compared before hashing.
+    private mutating func parse(_ cell: RawCell, as type: FieldType, slot: Int) -> ParsedValue {
         guard case .text(let t) = cell.value, type == .level || type == .yesNo else { return ValueParser.parse(cell, as: type) }
+        if let last = lastTexts[slot], last.text == t { return last.parsed }
         let key = TextKey(text: t, type: type)
-        if let known = parsedTexts[key] { return known }
-        let parsed = ValueParser.parse(cell, as: type)
-        if parsedTexts.count < 10_000 { parsedTexts[key] = parsed }
+        let parsed: ParsedValue
+        if let known = parsedTexts[key] {
+            parsed = known
+        } else {
+            parsed = ValueParser.parse(cell, as: type)
+            if parsedTexts.count < 10_000 { parsedTexts[key] = parsed }
+        }
+        lastTexts[slot] = (t, parsed)
         return parsed
     }
 
