@@ -10,8 +10,18 @@ import Foundation
 /// lowercases, turns every run of whitespace into one space and trims. Punctuation is kept:
 /// callers that want "TP." and "TP" alike strip it themselves. Outputs keep the original text in
 /// NFC; a folded key is never shown to the user.
+///
+/// Text made only of Latin letters, marks and ASCII (every Vietnamese header and name) is folded
+/// by a table lookup per scalar (`LatinScalarTable`, built from `general`); other text takes
+/// `general`. Both give the same bytes.
 public enum Folding {
     public static func fold(_ text: String) -> String {
+        latin(text) ?? general(text)
+    }
+
+    /// The general algorithm: Foundation's NFD, then scalar properties. Any text; about ten
+    /// times slower than `latin`.
+    static func general(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
@@ -28,5 +38,30 @@ public enum Folding {
             }
         }
         return String(out)
+    }
+
+    /// The fast path: each scalar's folded bytes from the table, nil as soon as a scalar has no
+    /// entry (the caller then folds the whole text with `general`).
+    static func latin(_ text: String) -> String? {
+        let table = LatinScalarTable.shared
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 8)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            guard let entry = table.folded(scalar.value) else { return nil }
+            switch entry {
+            case .space:
+                pendingSpace = !out.isEmpty
+            case .bytes(_, count: 0):
+                continue
+            case .bytes(var packed, let count):
+                if pendingSpace { out.append(UInt8(ascii: " ")); pendingSpace = false }
+                for _ in 0..<count {
+                    out.append(UInt8(truncatingIfNeeded: packed))
+                    packed >>= 8
+                }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -49,7 +49,7 @@ public struct UnitName: Sendable, Hashable {
 
     public init(_ text: String) {
         var tokens = UnitName.tokens(Folding.fold(text))
-        var marked = UnitName.tokens(text.precomposedStringWithCanonicalMapping.lowercased())
+        var marked = UnitName.latinMarkedTokens(text) ?? UnitName.tokens(text.precomposedStringWithCanonicalMapping.lowercased())
         if marked.count != tokens.count { marked = tokens }
         // "P1", "Q10": a one-letter type glued to a number.
         if let first = tokens.first, let letter = first.first, "pqx".contains(letter),
@@ -59,10 +59,10 @@ public struct UnitName: Sendable, Hashable {
             marked.replaceSubrange(0..<1, with: split)
         }
         unstrippedKey = tokens.joined(separator: " ")
-        for (words, type) in UnitName.prefixes where tokens.count > words.count && Array(tokens.prefix(words.count)) == words {
+        for (words, type) in UnitName.prefixes where tokens.count > words.count && tokens.starts(with: words) {
             self.type = type
-            self.key = tokens.dropFirst(words.count).joined(separator: " ")
-            self.markedKey = marked.dropFirst(words.count).joined(separator: " ")
+            self.key = tokens[words.count...].joined(separator: " ")
+            self.markedKey = marked[words.count...].joined(separator: " ")
             return
         }
         self.type = nil
@@ -72,6 +72,7 @@ public struct UnitName: Sendable, Hashable {
 
     /// Splits folded text at every character that is neither a letter nor a digit.
     static func tokens(_ folded: String) -> [String] {
+        if let ascii = asciiTokens(folded) { return ascii }
         var out: [String] = []
         var current = ""
         for ch in folded {
@@ -86,9 +87,66 @@ public struct UnitName: Sendable, Hashable {
         return out.map { $0.allSatisfy(\.isASCIIDigit) ? dropLeadingZeros($0) : $0 }
     }
 
+    /// `tokens` of ASCII text (every folded Vietnamese name) by a byte scan; nil for other text.
+    private static func asciiTokens(_ folded: String) -> [String]? {
+        var out: [String] = []
+        var start = -1, allDigits = true
+        var index = 0
+        func endToken(_ bytes: ArraySlice<UInt8>) {
+            out.append(allDigits ? dropLeadingZeros(bytes) : String(decoding: bytes, as: UTF8.self))
+        }
+        let bytes = Array(folded.utf8)
+        for byte in bytes {
+            guard byte < 0x80 else { return nil }
+            let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            let isLetter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+            if isDigit || isLetter {
+                if start < 0 { start = index; allDigits = true }
+                allDigits = allDigits && isDigit
+            } else if start >= 0 {
+                endToken(bytes[start..<index])
+                start = -1
+            }
+            index += 1
+        }
+        if start >= 0 { endToken(bytes[start...]) }
+        return out
+    }
+
+    /// The tokens of `text` lowercased in NFC, by a table lookup per scalar, for text that is
+    /// already NFC Latin (`LatinScalarTable`); nil for other text (the caller takes Foundation).
+    private static func latinMarkedTokens(_ text: String) -> [String]? {
+        let table = LatinScalarTable.shared
+        var out: [String] = []
+        var current = String.UnicodeScalarView()
+        var allDigits = true
+        func endToken() {
+            out.append(allDigits ? dropLeadingZeros(String(current)) : String(current))
+            current = String.UnicodeScalarView()
+        }
+        for scalar in text.unicodeScalars {
+            guard let entry = table.marked(scalar.value) else { return nil }
+            if entry.isWordPart {
+                if current.isEmpty { allDigits = true }
+                allDigits = allDigits && ("0"..."9").contains(entry.scalar)
+                current.append(entry.scalar)
+            } else if !current.isEmpty {
+                endToken()
+            }
+        }
+        if !current.isEmpty { endToken() }
+        return out
+    }
+
     static func dropLeadingZeros(_ digits: String) -> String {
         let trimmed = digits.drop { $0 == "0" }
         return trimmed.isEmpty ? "0" : String(trimmed)
+    }
+
+    /// `dropLeadingZeros` of ASCII digits as bytes.
+    private static func dropLeadingZeros(_ digits: ArraySlice<UInt8>) -> String {
+        let trimmed = digits.drop { $0 == UInt8(ascii: "0") }
+        return trimmed.isEmpty ? "0" : String(decoding: trimmed, as: UTF8.self)
     }
 }
 

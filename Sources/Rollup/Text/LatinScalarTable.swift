@@ -1,0 +1,106 @@
+import Foundation
+
+/// What the general (Foundation) algorithms of `Folding.fold` and `UnitName` do to each scalar of
+/// the Latin text that headers and unit names are written in, worked out once at first use BY
+/// those algorithms, so that the fast paths that look scalars up here cannot disagree with them.
+///
+/// Covered: ASCII, Latin-1 Supplement, Latin Extended-A and -B (U+0000-U+024F), the combining
+/// diacritical marks (U+0300-U+036F) and Latin Extended Additional (U+1E00-U+1EFF), which hold
+/// every Vietnamese letter in NFC and NFD. A scalar outside them, or one whose result is not
+/// context-free (see `init`), has no entry: the caller then runs the general algorithm on the
+/// whole text.
+struct LatinScalarTable: Sendable {
+    /// A scalar's contribution to a folded key.
+    enum Folded: Sendable, Equatable {
+        /// Whitespace: ends a word (runs become one space, trimmed at the ends).
+        case space
+        /// The folded text, as up to 3 UTF-8 bytes packed low byte first; `count` 0 for a
+        /// scalar that folding drops (a nonspacing mark).
+        case bytes(UInt32, count: Int)
+    }
+
+    /// A scalar's lowercased NFC form in a marked key, and whether it is part of a word
+    /// (a letter or a number) or splits words.
+    struct Marked: Sendable, Equatable {
+        var scalar: Unicode.Scalar
+        var isWordPart: Bool
+    }
+
+    static let shared = LatinScalarTable()
+
+    private static let ranges: [ClosedRange<UInt32>] = [0x0000...0x024F, 0x0300...0x036F, 0x1E00...0x1EFF]
+
+    private let folded: [Folded?]
+    private let marked: [Marked?]
+
+    /// The entry index of a scalar value, nil when it is not covered.
+    @inline(__always) private static func slot(_ value: UInt32) -> Int? {
+        if value < 0x0250 { return Int(value) }
+        if value >= 0x0300 && value < 0x0370 { return Int(value - 0x0300) + 0x0250 }
+        if value >= 0x1E00 && value < 0x1F00 { return Int(value - 0x1E00) + 0x02C0 }
+        return nil
+    }
+
+    @inline(__always) func folded(_ value: UInt32) -> Folded? {
+        LatinScalarTable.slot(value).flatMap { folded[$0] }
+    }
+
+    @inline(__always) func marked(_ value: UInt32) -> Marked? {
+        LatinScalarTable.slot(value).flatMap { marked[$0] }
+    }
+
+    /// Entries are taken from the general algorithms run on the scalar alone, and kept only when
+    /// a text's result is then the concatenation of its scalars' results:
+    /// - folding: NFD of a text is its scalars' NFDs with combining marks reordered; the marks
+    ///   of these decompositions are all nonspacing, which folding drops, so the order does not
+    ///   matter. A scalar whose decomposition holds another kind of combining scalar, or
+    ///   whose folded form is longer than 3 bytes or mixes whitespace with text, is left out.
+    /// - marked keys: only scalars that NFC keeps as they are and that lowercase to one scalar
+    ///   that is not a mark (so one scalar is one `Character`, as `UnitName.tokens` sees it).
+    ///   Combining marks are left out: NFC could compose them with the letter before.
+    private init() {
+        var folded: [Folded?] = []
+        var marked: [Marked?] = []
+        for range in LatinScalarTable.ranges {
+            for value in range {
+                let scalar = Unicode.Scalar(value)!
+                folded.append(LatinScalarTable.foldEntry(scalar))
+                marked.append(LatinScalarTable.markedEntry(scalar))
+            }
+        }
+        self.folded = folded
+        self.marked = marked
+    }
+
+    private static func foldEntry(_ scalar: Unicode.Scalar) -> Folded? {
+        let decomposition = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+        guard decomposition.allSatisfy({ $0.properties.canonicalCombiningClass == .notReordered
+            || $0.properties.generalCategory == .nonspacingMark }) else { return nil }
+        // Between two letters, so that whitespace shows as the one space it becomes.
+        let between = Array(Folding.general("a\(scalar)a").utf8)
+        guard between.count >= 2, between.first == UInt8(ascii: "a"), between.last == UInt8(ascii: "a") else { return nil }
+        let bytes = between.dropFirst().dropLast()
+        if bytes.elementsEqual([UInt8(ascii: " ")]) && Folding.general(String(scalar)).isEmpty { return .space }
+        guard bytes.count <= 3, !bytes.contains(UInt8(ascii: " ")),
+              Folding.general(String(scalar)).utf8.elementsEqual(bytes) else { return nil }
+        let packed = bytes.enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << (8 * $1.offset) }
+        return .bytes(packed, count: bytes.count)
+    }
+
+    private static func markedEntry(_ scalar: Unicode.Scalar) -> Marked? {
+        guard scalar.properties.canonicalCombiningClass == .notReordered, !isMark(scalar) else { return nil }
+        let nfc = String(scalar).precomposedStringWithCanonicalMapping
+        guard nfc.unicodeScalars.elementsEqual([scalar]) else { return nil }
+        let lower = nfc.lowercased().unicodeScalars
+        guard lower.count == 1, let first = lower.first, !isMark(first), !first.properties.isGraphemeExtend else { return nil }
+        let character = Character(first)
+        return Marked(scalar: first, isWordPart: character.isLetter || character.isNumber)
+    }
+
+    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: true
+        default: false
+        }
+    }
+}
