@@ -43,6 +43,11 @@ public enum Folding {
     /// The fast path: each scalar's folded bytes from the table, nil as soon as a scalar has no
     /// entry (the caller then folds the whole text with `general`).
     static func latin(_ text: String) -> String? {
+        latinUTF8(text).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `latin` as UTF-8, for callers that go on working on bytes (`UnitName`).
+    static func latinUTF8(_ text: String) -> [UInt8]? {
         let table = LatinScalarTable.shared
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 8)
@@ -52,16 +57,12 @@ public enum Folding {
             switch entry {
             case .space:
                 pendingSpace = !out.isEmpty
-            case .bytes(_, count: 0):
-                continue
-            case .bytes(var packed, let count):
+            case .text(let utf8):
+                guard utf8.count > 0 else { continue }
                 if pendingSpace { out.append(UInt8(ascii: " ")); pendingSpace = false }
-                for _ in 0..<count {
-                    out.append(UInt8(truncatingIfNeeded: packed))
-                    packed >>= 8
-                }
+                utf8.append(to: &out)
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }

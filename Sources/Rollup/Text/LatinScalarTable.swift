@@ -10,20 +10,42 @@ import Foundation
 /// context-free (see `init`), has no entry: the caller then runs the general algorithm on the
 /// whole text.
 struct LatinScalarTable: Sendable {
+    /// Up to 3 bytes of UTF-8, packed low byte first, to append without building a String.
+    struct PackedUTF8: Sendable, Equatable {
+        var bits: UInt32
+        var count: Int
+
+        /// Nil when the text is longer than 3 bytes.
+        init?<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+            guard bytes.count <= 3 else { return nil }
+            bits = bytes.enumerated().reduce(0) { $0 | UInt32($1.element) << (8 * $1.offset) }
+            count = bytes.count
+        }
+
+        @inline(__always) func append(to out: inout [UInt8]) {
+            var bits = bits
+            for _ in 0..<count {
+                out.append(UInt8(truncatingIfNeeded: bits))
+                bits >>= 8
+            }
+        }
+    }
+
     /// A scalar's contribution to a folded key.
     enum Folded: Sendable, Equatable {
         /// Whitespace: ends a word (runs become one space, trimmed at the ends).
         case space
-        /// The folded text, as up to 3 UTF-8 bytes packed low byte first; `count` 0 for a
-        /// scalar that folding drops (a nonspacing mark).
-        case bytes(UInt32, count: Int)
+        /// The folded text; empty for a scalar that folding drops (a nonspacing mark).
+        case text(PackedUTF8)
     }
 
     /// A scalar's lowercased NFC form in a marked key, and whether it is part of a word
     /// (a letter or a number) or splits words.
     struct Marked: Sendable, Equatable {
-        var scalar: Unicode.Scalar
+        var utf8: PackedUTF8
         var isWordPart: Bool
+        /// An ASCII digit (numbers drop their leading zeros).
+        var isDigit: Bool
     }
 
     static let shared = LatinScalarTable()
@@ -81,10 +103,9 @@ struct LatinScalarTable: Sendable {
         guard between.count >= 2, between.first == UInt8(ascii: "a"), between.last == UInt8(ascii: "a") else { return nil }
         let bytes = between.dropFirst().dropLast()
         if bytes.elementsEqual([UInt8(ascii: " ")]) && Folding.general(String(scalar)).isEmpty { return .space }
-        guard bytes.count <= 3, !bytes.contains(UInt8(ascii: " ")),
-              Folding.general(String(scalar)).utf8.elementsEqual(bytes) else { return nil }
-        let packed = bytes.enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << (8 * $1.offset) }
-        return .bytes(packed, count: bytes.count)
+        guard !bytes.contains(UInt8(ascii: " ")), Folding.general(String(scalar)).utf8.elementsEqual(bytes),
+              let packed = PackedUTF8(bytes) else { return nil }
+        return .text(packed)
     }
 
     private static func markedEntry(_ scalar: Unicode.Scalar) -> Marked? {
@@ -94,7 +115,8 @@ struct LatinScalarTable: Sendable {
         let lower = nfc.lowercased().unicodeScalars
         guard lower.count == 1, let first = lower.first, !isMark(first), !first.properties.isGraphemeExtend else { return nil }
         let character = Character(first)
-        return Marked(scalar: first, isWordPart: character.isLetter || character.isNumber)
+        return Marked(utf8: PackedUTF8(String(first).utf8)!, isWordPart: character.isLetter || character.isNumber,
+                      isDigit: character.isASCII && character.isNumber)
     }
 
     private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
