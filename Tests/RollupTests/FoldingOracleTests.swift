@@ -20,6 +20,11 @@ import Testing
                 out.append("UnitName \(debug(text)): \(debug(name.key))|\(debug(name.unstrippedKey))|\(debug(name.markedKey))|\(String(describing: name.type))"
                            + " != \(debug(reference.key))|\(debug(reference.unstrippedKey))|\(debug(reference.markedKey))|\(String(describing: reference.type))")
             }
+            let unmarked = UnitName(text, marking: false)
+            if unmarked.type != reference.type || !unmarked.key.utf8.elementsEqual(reference.key.utf8)
+                || !unmarked.unstrippedKey.utf8.elementsEqual(reference.unstrippedKey.utf8) {
+                out.append("UnitName(marking: false) \(debug(text)): \(debug(unmarked.key)) != \(debug(reference.key))")
+            }
         }
         return out
     }

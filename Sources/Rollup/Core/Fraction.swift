@@ -61,8 +61,18 @@ extension String {
     /// Trims ASCII and Unicode whitespace without Foundation.
     func trimmingCharactersInSetWhitespace() -> String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        guard let first = scalars.firstIndex(where: { !$0.isUnicodeWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.isUnicodeWhitespace }) else { return "" }
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return self }
         return String(scalars[first...last])
+    }
+}
+
+extension Unicode.Scalar {
+    /// `properties.isWhitespace`, answered without the property lookup for ASCII
+    /// (whose White_Space scalars are U+0009-U+000D and U+0020).
+    var isUnicodeWhitespace: Bool {
+        guard isASCII else { return properties.isWhitespace }
+        return value == 0x20 || (0x09...0x0D).contains(value)
     }
 }

@@ -50,19 +50,20 @@ public enum Folding {
     static func latinUTF8(_ text: String) -> [UInt8]? {
         let table = LatinScalarTable.shared
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 8)
+        out.reserveCapacity(text.utf8.count + text.utf8.count / 2 + 1)
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            guard let entry = table.folded(scalar.value) else { return nil }
+        let covered = LatinScalarTable.forEachScalar(in: text) { value in
+            guard let entry = table.folded(value) else { return false }
             switch entry {
             case .space:
                 pendingSpace = !out.isEmpty
             case .text(let utf8):
-                guard utf8.count > 0 else { continue }
+                guard utf8.count > 0 else { return true }
                 if pendingSpace { out.append(UInt8(ascii: " ")); pendingSpace = false }
                 utf8.append(to: &out)
             }
+            return true
         }
-        return out
+        return covered ? out : nil
     }
 }

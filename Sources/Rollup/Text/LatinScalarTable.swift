@@ -71,6 +71,31 @@ struct LatinScalarTable: Sendable {
         LatinScalarTable.slot(value).flatMap { marked[$0] }
     }
 
+    /// Runs `body` on the value of each scalar of `text`, decoded from its UTF-8 (a String's
+    /// UTF-8 is valid), until `body` returns false; a 4-byte scalar (never covered) is given as
+    /// U+FFFF. False when `body` stopped.
+    @inline(__always) static func forEachScalar(in text: String, _ body: (UInt32) -> Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            var i = 0
+            while i < utf8.count {
+                let lead = UInt32(utf8[i])
+                let value: UInt32
+                if lead < 0x80 {
+                    value = lead; i += 1
+                } else if lead < 0xE0 {
+                    value = (lead & 0x1F) << 6 | UInt32(utf8[i + 1] & 0x3F); i += 2
+                } else if lead < 0xF0 {
+                    value = (lead & 0x0F) << 12 | UInt32(utf8[i + 1] & 0x3F) << 6 | UInt32(utf8[i + 2] & 0x3F); i += 3
+                } else {
+                    value = 0xFFFF; i += 4
+                }
+                guard body(value) else { return false }
+            }
+            return true
+        }
+    }
+
     /// Entries are taken from the general algorithms run on the scalar alone, and kept only when
     /// a text's result is then the concatenation of its scalars' results:
     /// - folding: NFD of a text is its scalars' NFDs with combining marks reordered; the marks

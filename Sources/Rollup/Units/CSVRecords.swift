@@ -41,7 +41,9 @@ enum CSVRecords {
         func endRecord() {
             endField()
             if !(fields.count == 1 && fields[0].isEmpty) { records.append(Record(line: recordLine, fields: fields)) }
+            let width = fields.count
             fields = []
+            fields.reserveCapacity(width) // records are as wide as the one before, mostly
             fieldStarted = false
             afterQuote = false
         }
@@ -53,8 +55,11 @@ enum CSVRecords {
                 if c == quote {
                     if i < bytes.count && bytes[i] == quote { field.append(quote); i += 1 } else { inQuotes = false; afterQuote = true }
                 } else {
-                    if c == lf { line += 1 }
-                    field.append(c)
+                    // The run up to the next quote, in one append.
+                    let start = i - 1
+                    while i < bytes.count && bytes[i] != quote { i += 1 }
+                    line += bytes[start..<i].reduce(0) { $0 + ($1 == lf ? 1 : 0) }
+                    field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
                 }
                 continue
             }
@@ -70,7 +75,11 @@ enum CSVRecords {
                 endRecord(); line += 1; recordLine = line
             default:
                 if afterQuote { continue } // text after a closing quote: ignored, as spreadsheets do
-                field.append(c); fieldStarted = true
+                // The run up to the next byte that means something, in one append.
+                let start = i - 1
+                while i < bytes.count, case let next = bytes[i], next != comma && next != lf && next != cr && next != quote { i += 1 }
+                field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                fieldStarted = true
             }
         }
         if inQuotes { throw UnterminatedQuote(line: quoteLine) }

@@ -22,10 +22,24 @@ public enum UnitCode {
     /// Non-numeric codes are kept as written (trimmed).
     public static func normalized(_ raw: String) -> String? {
         var s = raw.trimmingCharactersInSetWhitespace()
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return normalizedASCII(s) }
         if let sep = s.firstIndex(where: { $0 == "." || $0 == "," }) {
             let whole = s[..<sep], fraction = s[s.index(after: sep)...]
             if !whole.isEmpty, whole.allSatisfy(\.isASCIIDigit), !fraction.isEmpty, fraction.allSatisfy({ $0 == "0" }) {
                 s = String(whole)
+            }
+        }
+        return s.isEmpty ? nil : s
+    }
+
+    /// `normalized` of trimmed ASCII text, by bytes (each byte is a `Character` there).
+    private static func normalizedASCII(_ s: String) -> String? {
+        let utf8 = s.utf8
+        if let sep = utf8.firstIndex(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }) {
+            let whole = utf8[..<sep], fraction = utf8[utf8.index(after: sep)...]
+            if !whole.isEmpty, whole.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+               !fraction.isEmpty, fraction.allSatisfy({ $0 == UInt8(ascii: "0") }) {
+                return String(s[..<sep])
             }
         }
         return s.isEmpty ? nil : s

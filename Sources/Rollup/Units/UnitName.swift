@@ -48,26 +48,33 @@ public struct UnitName: Sendable, Hashable {
     ].map { words, type in (words.map { Array($0.utf8) }, type) }
 
     public init(_ text: String) {
+        self.init(text, marking: true)
+    }
+
+    /// Without `marking`, `markedKey` is left empty and not worked out: for indexes that only
+    /// need `key` (`UnitRegistry`).
+    init(_ text: String, marking: Bool) {
         var tokens = UnitName.foldedTokens(text)
-        var marked = UnitName.latinMarkedTokens(text) ?? Tokens(UnitName.tokens(text.precomposedStringWithCanonicalMapping.lowercased()))
-        if marked.count != tokens.count { marked = tokens }
+        var marked = !marking ? Tokens(bytes: [])
+            : UnitName.latinMarkedTokens(text) ?? Tokens(UnitName.tokens(text.precomposedStringWithCanonicalMapping.lowercased()))
+        if marking && marked.count != tokens.count { marked = tokens }
         // "P1", "Q10": a one-letter type glued to a number.
         if tokens.count > 0, case let first = tokens[0], first.count > 1, "pqx".utf8.contains(first[first.startIndex]),
            first.dropFirst().allSatisfy(Tokens.isDigit) {
             let split = [first.prefix(1), Tokens.droppingLeadingZeros(first.dropFirst())]
             tokens.replaceFirst(with: split)
-            marked.replaceFirst(with: split)
+            if marking { marked.replaceFirst(with: split) }
         }
         unstrippedKey = tokens.joined(from: 0)
         for (words, type) in UnitName.prefixes where tokens.count > words.count && tokens.starts(with: words) {
             self.type = type
             self.key = tokens.joined(from: words.count)
-            self.markedKey = marked.joined(from: words.count)
+            self.markedKey = marking ? marked.joined(from: words.count) : ""
             return
         }
         self.type = nil
         self.key = unstrippedKey
-        self.markedKey = marked.joined(from: 0)
+        self.markedKey = marking ? marked.joined(from: 0) : ""
     }
 
     /// Splits folded text at every character that is neither a letter nor a digit.
@@ -119,8 +126,8 @@ public struct UnitName: Sendable, Hashable {
         var out = Tokens(bytes: [])
         out.bytes.reserveCapacity(text.utf8.count)
         var start = -1, allDigits = true
-        for scalar in text.unicodeScalars {
-            guard let entry = table.marked(scalar.value) else { return nil }
+        let covered = LatinScalarTable.forEachScalar(in: text) { value in
+            guard let entry = table.marked(value) else { return false }
             if entry.isWordPart {
                 if start < 0 { start = out.bytes.count; allDigits = true }
                 allDigits = allDigits && entry.isDigit
@@ -129,7 +136,9 @@ public struct UnitName: Sendable, Hashable {
                 out.addWord(start..<out.bytes.count, number: allDigits)
                 start = -1
             }
+            return true
         }
+        guard covered else { return nil }
         if start >= 0 { out.addWord(start..<out.bytes.count, number: allDigits) }
         return out
     }
@@ -143,6 +152,7 @@ private struct Tokens {
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
+        ranges.reserveCapacity(8)
     }
 
     /// Words given as strings (the general path).
