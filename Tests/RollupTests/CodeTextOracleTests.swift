@@ -22,6 +22,16 @@ import Testing
         return s.isEmpty ? nil : s
     }
 
+    static func referencePaddings(of code: String) -> [String] {
+        guard !code.isEmpty, code.allSatisfy({ $0.isASCII && $0.isNumber }) else { return [] }
+        return [2, 3, 5].filter { $0 > code.count }.map { String(repeating: "0", count: $0 - code.count) + code }
+    }
+
+    static func referencePadded(_ code: String, for level: UnitLevel) -> String {
+        guard let width = UnitCode.width(of: level), code.count < width, code.allSatisfy({ $0.isASCII && $0.isNumber }) else { return code }
+        return String(repeating: "0", count: width - code.count) + code
+    }
+
     static let texts: [String] = {
         let pieces = ["", " ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "\u{1C}", "\u{1F}", "\u{85}", "\u{A0}", "\u{2003}", "\u{3000}",
                       "0", "00", "1", "31117", "9", ".", ",", ".0", ",00", ".5", "a", "Đ", "\u{0301}", "٣", "１", "x"]
@@ -48,5 +58,15 @@ import Testing
         }
         #expect(differing.isEmpty, "\(differing.prefix(5).map(\.debugDescription))")
         #expect(UnitCode.normalized(" 31117.0 ") == "31117")
+    }
+
+    @Test func paddedCodes() {
+        let texts = CodeTextOracleTests.texts
+        let differing = texts.filter { UnitCode.paddings(of: $0) != CodeTextOracleTests.referencePaddings(of: $0) }
+            + UnitLevel.allCases.flatMap { level in
+                texts.filter { !UnitCode.padded($0, for: level).utf8.elementsEqual(CodeTextOracleTests.referencePadded($0, for: level).utf8) }
+            }
+        #expect(differing.isEmpty, "\(differing.prefix(5).map(\.debugDescription))")
+        #expect(UnitCode.padded("1", for: .commune) == "00001")
     }
 }

@@ -60,7 +60,7 @@ public struct UnitName: Sendable, Hashable {
         if marking && marked.count != tokens.count { marked = tokens }
         // "P1", "Q10": a one-letter type glued to a number.
         if tokens.count > 0, case let first = tokens[0], first.count > 1, "pqx".utf8.contains(first[first.startIndex]),
-           first.dropFirst().allSatisfy(Tokens.isDigit) {
+           first.dropFirst().allSatisfy(\.isASCIIDigit) {
             let split = [first.prefix(1), Tokens.droppingLeadingZeros(first.dropFirst())]
             tokens.replaceFirst(with: split)
             if marking { marked.replaceFirst(with: split) }
@@ -106,7 +106,7 @@ public struct UnitName: Sendable, Hashable {
         var out = Tokens(bytes: folded)
         var start = -1, allDigits = true
         for (i, byte) in folded.enumerated() {
-            let isDigit = Tokens.isDigit(byte)
+            let isDigit = byte.isASCIIDigit
             if isDigit || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")) {
                 if start < 0 { start = i; allDigits = true }
                 allDigits = allDigits && isDigit
@@ -164,10 +164,6 @@ private struct Tokens {
     var count: Int { ranges.count }
 
     subscript(i: Int) -> ArraySlice<UInt8> { bytes[ranges[i]] }
-
-    static func isDigit(_ byte: UInt8) -> Bool {
-        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
-    }
 
     /// ASCII digits without their leading zeros ("0" for zeros only), as `dropLeadingZeros`.
     static func droppingLeadingZeros(_ digits: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
