@@ -127,9 +127,9 @@ struct LatinScalarTable: Sendable {
         let between = Array(Folding.general("a\(scalar)a").utf8)
         guard between.count >= 2, between.first == UInt8(ascii: "a"), between.last == UInt8(ascii: "a") else { return nil }
         let bytes = between.dropFirst().dropLast()
-        if bytes.elementsEqual([UInt8(ascii: " ")]) && Folding.general(String(scalar)).isEmpty { return .space }
-        guard !bytes.contains(UInt8(ascii: " ")), Folding.general(String(scalar)).utf8.elementsEqual(bytes),
-              let packed = PackedUTF8(bytes) else { return nil }
+        // Exactly one space: whitespace, or what decomposes to whitespace and dropped marks.
+        if bytes.elementsEqual([UInt8(ascii: " ")]) { return .space }
+        guard !bytes.contains(UInt8(ascii: " ")), let packed = PackedUTF8(bytes) else { return nil }
         return .text(packed)
     }
 
