@@ -19,8 +19,8 @@ public enum Folding {
         latin(text) ?? general(text)
     }
 
-    /// The general algorithm: Foundation's NFD, then scalar properties. Any text; about ten
-    /// times slower than `latin`.
+    /// The general algorithm: Foundation's NFD, then scalar properties. Any text; some twenty
+    /// times the instructions of `latin` on a unit name.
     static func general(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
