@@ -241,13 +241,13 @@ struct SheetReader {
     /// commune filed under the wrong district still resolves (validate reports it).
     private mutating func resolve(row: Int, code: String?, name: String?, hasValues: Bool) -> AdministrativeUnit? {
         let cellColumn = (name != nil ? layout.nameColumn : layout.codeColumn) ?? 1
-        let at = provenance(row, cellColumn)
+        func at() -> Provenance { provenance(row, cellColumn) }
         let local = groupCode ?? scope
         var result = registry.resolve(code: code, name: name, level: level, under: local)
         if result == .unknown, local != normalizer.rootCode {
             result = registry.resolve(code: code, name: name, level: level, under: normalizer.rootCode)
         }
-        // Message parts, built only when a message is written.
+        // The row's words for messages; only worked out when there is one to write.
         var written: String { [name.map { "\"\($0)\"" }, code.map { "mã \"\($0)\"" }].compactMap { $0 }.joined(separator: ", ") }
         var lost: String { hasValues ? " Số liệu của dòng \(row) chưa được tính." : "" }
         // A row that is no unit may be the signature block: skipped, not reported.
@@ -256,18 +256,18 @@ struct SheetReader {
         switch result {
         case .unknown:
             if !hasValues {
-                issues.append(RuleID.groupRowUnknown.issue(at, unit: name ?? code ?? "",
-                    "Ô \(at.cell): dòng \(written) không có số liệu và không khớp đơn vị nào trong danh mục; được coi là dòng tiêu đề nhóm và bỏ qua."))
+                issues.append(RuleID.groupRowUnknown.issue(at(), unit: name ?? code ?? "",
+                    "Ô \(at().cell): dòng \(written) không có số liệu và không khớp đơn vị nào trong danh mục; được coi là dòng tiêu đề nhóm và bỏ qua."))
                 return nil
             }
             let scopeName = local.flatMap { registry.unit(code: $0)?.name }.map { ", thuộc \($0)" } ?? ""
-            issues.append(RuleID.unitUnknown.issue(at, unit: name ?? code ?? "",
-                "Ô \(at.cell): không tìm thấy đơn vị \(written) trong danh mục đơn vị hành chính (\(Messages.level(level))\(scopeName)).\(lost) Hãy kiểm tra tên đơn vị hoặc ghi đúng mã đơn vị."))
+            issues.append(RuleID.unitUnknown.issue(at(), unit: name ?? code ?? "",
+                "Ô \(at().cell): không tìm thấy đơn vị \(written) trong danh mục đơn vị hành chính (\(Messages.level(level))\(scopeName)).\(lost) Hãy kiểm tra tên đơn vị hoặc ghi đúng mã đơn vị."))
             return nil
         case .ambiguous(let units):
             let list = units.prefix(5).map(Messages.unit).joined(separator: ", ")
-            issues.append(RuleID.unitAmbiguous.issue(at, unit: name ?? code ?? "",
-                "Ô \(at.cell): tên \(written) khớp với nhiều đơn vị: \(list).\(lost) Hãy ghi mã đơn vị hoặc tên đầy đủ (kèm \"Xã\", \"Phường\", \"Thị trấn\")."))
+            issues.append(RuleID.unitAmbiguous.issue(at(), unit: name ?? code ?? "",
+                "Ô \(at().cell): tên \(written) khớp với nhiều đơn vị: \(list).\(lost) Hãy ghi mã đơn vị hoặc tên đầy đủ (kèm \"Xã\", \"Phường\", \"Thị trấn\")."))
             return nil
         case .unit(let unit):
             check(unit, code: code, name: name, row: row)

@@ -19,51 +19,67 @@ enum CSVRecords {
     }
 
     static func parse(_ text: String) throws(UnterminatedQuote) -> [Record] {
+        var text = text
+        return try text.withUTF8 { bytes in Result { () throws(UnterminatedQuote) in try parse(bytes) } }.get()
+    }
+
+    /// `parse` over the text's UTF-8: the separators are ASCII, so a byte scan finds them and
+    /// every field between them is whole UTF-8.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(UnterminatedQuote) -> [Record] {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         var records: [Record] = []
         var fields: [String] = []
-        var field = String.UnicodeScalarView()
+        var field: [UInt8] = []
         var line = 1, recordLine = 1, quoteLine = 1
         var inQuotes = false, afterQuote = false, fieldStarted = false
-        var scalars = text.unicodeScalars[...]
-        if scalars.first == "\u{FEFF}" { scalars = scalars.dropFirst() }
-        var iterator = scalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
+        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0 // a byte order mark
 
+        func endField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+        }
         func endRecord() {
-            fields.append(String(field))
-            field = String.UnicodeScalarView()
+            endField()
             if !(fields.count == 1 && fields[0].isEmpty) { records.append(Record(line: recordLine, fields: fields)) }
+            let width = fields.count
             fields = []
+            fields.reserveCapacity(width) // records are as wide as the one before, mostly
             fieldStarted = false
             afterQuote = false
         }
 
-        while let c = pending ?? iterator.next() {
-            pending = nil
+        while i < bytes.count {
+            let c = bytes[i]
+            i += 1
             if inQuotes {
-                if c == "\"" {
-                    let next = iterator.next()
-                    if next == "\"" { field.append("\"") } else { inQuotes = false; afterQuote = true; pending = next }
+                if c == quote {
+                    if i < bytes.count && bytes[i] == quote { field.append(quote); i += 1 } else { inQuotes = false; afterQuote = true }
                 } else {
-                    if c == "\n" { line += 1 }
-                    field.append(c)
+                    // The run up to the next quote, in one append.
+                    let start = i - 1
+                    while i < bytes.count && bytes[i] != quote { i += 1 }
+                    line += bytes[start..<i].reduce(0) { $0 + ($1 == lf ? 1 : 0) }
+                    field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
                 }
                 continue
             }
             switch c {
-            case "\"" where !fieldStarted:
+            case quote where !fieldStarted:
                 inQuotes = true; fieldStarted = true; quoteLine = line
-            case ",":
-                fields.append(String(field)); field = String.UnicodeScalarView(); fieldStarted = false; afterQuote = false
-            case "\r":
-                let next = iterator.next()
-                if next != "\n" { pending = next }
+            case comma:
+                endField(); fieldStarted = false; afterQuote = false
+            case cr:
+                if i < bytes.count && bytes[i] == lf { i += 1 }
                 endRecord(); line += 1; recordLine = line
-            case "\n":
+            case lf:
                 endRecord(); line += 1; recordLine = line
             default:
                 if afterQuote { continue } // text after a closing quote: ignored, as spreadsheets do
-                field.append(c); fieldStarted = true
+                // The run up to the next byte that means something, in one append.
+                let start = i - 1
+                while i < bytes.count, case let next = bytes[i], next != comma && next != lf && next != cr && next != quote { i += 1 }
+                field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                fieldStarted = true
             }
         }
         if inQuotes { throw UnterminatedQuote(line: quoteLine) }

@@ -22,6 +22,7 @@ public enum UnitCode {
     /// Non-numeric codes are kept as written (trimmed).
     public static func normalized(_ raw: String) -> String? {
         var s = raw.trimmingCharactersInSetWhitespace()
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return normalizedASCII(s) }
         if let sep = s.firstIndex(where: { $0 == "." || $0 == "," }) {
             let whole = s[..<sep], fraction = s[s.index(after: sep)...]
             if !whole.isEmpty, whole.allSatisfy(\.isASCIIDigit), !fraction.isEmpty, fraction.allSatisfy({ $0 == "0" }) {
@@ -31,15 +32,40 @@ public enum UnitCode {
         return s.isEmpty ? nil : s
     }
 
+    /// `normalized` of trimmed ASCII text, by bytes (each byte is a `Character` there).
+    private static func normalizedASCII(_ s: String) -> String? {
+        let utf8 = s.utf8
+        if let sep = utf8.firstIndex(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ",") }) {
+            let whole = utf8[..<sep], fraction = utf8[utf8.index(after: sep)...]
+            if !whole.isEmpty, whole.allSatisfy(\.isASCIIDigit),
+               !fraction.isEmpty, fraction.allSatisfy({ $0 == UInt8(ascii: "0") }) {
+                return String(s[..<sep])
+            }
+        }
+        return s.isEmpty ? nil : s
+    }
+
     /// The code left-padded with zeros to each official width longer than it (numeric codes only).
     public static func paddings(of code: String) -> [String] {
-        guard !code.isEmpty, code.allSatisfy(\.isASCIIDigit) else { return [] }
-        return [2, 3, 5].filter { $0 > code.count }.map { String(repeating: "0", count: $0 - code.count) + code }
+        guard !code.isEmpty, code.isASCIIDigits else { return [] }
+        return [2, 3, 5].filter { $0 > code.utf8.count }.map { String(repeating: "0", count: $0 - code.utf8.count) + code }
     }
 
     /// The code padded to the width of `level` when it is numeric and shorter; else unchanged.
     public static func padded(_ code: String, for level: UnitLevel) -> String {
-        guard let width = width(of: level), code.count < width, code.allSatisfy(\.isASCIIDigit) else { return code }
-        return String(repeating: "0", count: width - code.count) + code
+        guard let width = width(of: level), code.isASCIIDigits, code.utf8.count < width else { return code }
+        return String(repeating: "0", count: width - code.utf8.count) + code
     }
+}
+
+extension String {
+    /// Every character is an ASCII digit (true for ""): `allSatisfy(\.isASCIIDigit)` by bytes,
+    /// where a digit's `Character` is its one byte. Then `utf8.count` is also `count`.
+    var isASCIIDigits: Bool {
+        utf8.allSatisfy(\.isASCIIDigit)
+    }
+}
+
+extension UInt8 {
+    var isASCIIDigit: Bool { self >= UInt8(ascii: "0") && self <= UInt8(ascii: "9") }
 }

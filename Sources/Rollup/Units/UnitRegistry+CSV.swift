@@ -122,7 +122,7 @@ extension UnitRegistry {
                 if rawCode.isEmpty && name.isEmpty && level != .province { continue }
                 let code = UnitCode.padded(UnitCode.normalized(rawCode) ?? "", for: level)
                 let width = UnitCode.width(of: level)!
-                guard code.count == width, code.allSatisfy(\.isASCIIDigit) else {
+                guard code.isASCIIDigits, code.utf8.count == width else {
                     throw UnitRegistryError(file: source, line: row.line,
                                             message: "mã \(word(level)) \"\(rawCode)\" không hợp lệ; cần \(width) chữ số (ví dụ \(example(level))).")
                 }

@@ -30,13 +30,13 @@ public struct UnitRegistry: Sendable, Hashable {
         }
         var keys: [String: [Int]] = [:]
         for (i, unit) in ordered.enumerated() {
-            keys[UnitName(unit.name).key, default: []].append(i)
+            keys[UnitName(unit.name, marking: false).key, default: []].append(i)
         }
         var kept: [String: String] = [:]
         for (alias, code) in aliases {
             guard let i = seen[code] else { continue }
             kept[alias] = code
-            let key = UnitName(alias).key
+            let key = UnitName(alias, marking: false).key
             if !(keys[key]?.contains(i) ?? false) { keys[key, default: []].append(i) }
         }
         self.units = ordered

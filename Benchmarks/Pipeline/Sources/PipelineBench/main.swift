@@ -6,7 +6,13 @@
 //   validate   Validator.validate (value rules, duplicates, missing units)
 //   store      Store.importSubmission of the accepted facts and the issues, into a fresh file
 //
+// and, once before them, `stageRegistry`: loading the national unit list (--units).
+//
 //   PipelineBench WORKBOOK.xlsx [repetitions] [--config pipeline.yml] [--units units.csv]
+//   PipelineBench --registry-only [repetitions] [--units units.csv]
+//
+// The second form times only the registry load, `Folding.fold` and `UnitName` of every unit
+// name of the list (`stageRegistry`, `stageFold`, `stageUnitNames`; scripts/bench-registry.sh).
 //
 // prints the median wall time of each stage and what normalize + validate + store cost as a
 // share of the read. Under callgrind, run it with 1 repetition: each stage is a function of its
@@ -27,6 +33,44 @@ let repo = here.appendingPathComponent("../../../..").standardizedFileURL
 let configPath = option("--config") ?? repo.appendingPathComponent("pipeline.yml").path
 let unitsPath = option("--units") ?? ["/work/shared/domain/units", repo.appendingPathComponent("../shared/domain/units").path]
     .map { $0 + "/units-2023-04-10.csv" }.first { FileManager.default.fileExists(atPath: $0) } ?? ""
+
+func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2 }
+
+/// Loading the national unit list: outside the stages of a submission, but paid at the start of
+/// every run, so timed and counted under callgrind on its own.
+@inline(never) func stageRegistry(_ path: String) throws -> UnitRegistry {
+    try UnitRegistry(contentsOf: path)
+}
+
+/// `Folding.fold` of every name (the UTF-8 length of the keys, so that nothing is optimized away).
+@inline(never) func stageFold(_ names: [String]) -> Int {
+    names.reduce(0) { $0 + Folding.fold($1).utf8.count }
+}
+
+/// `UnitName` of every name.
+@inline(never) func stageUnitNames(_ names: [String]) -> Int {
+    names.reduce(0) { $0 + UnitName($1).markedKey.utf8.count }
+}
+
+if let i = arguments.firstIndex(of: "--registry-only") {
+    arguments.remove(at: i)
+    let repetitions = arguments.first.flatMap { Int($0) }.map { max(1, $0) } ?? 5
+    let clock = ContinuousClock()
+    var registry: UnitRegistry!
+    var loads: [Double] = [], folds: [Double] = [], names: [Double] = []
+    for _ in 0..<repetitions {
+        loads.append(seconds(try clock.measure { registry = try stageRegistry(unitsPath) }))
+        let all = registry.units.map(\.name)
+        folds.append(seconds(clock.measure { precondition(stageFold(all) > 0) }) / Double(all.count))
+        names.append(seconds(clock.measure { precondition(stageUnitNames(all) > 0) }) / Double(all.count))
+    }
+    print("\(unitsPath): \(registry.units.count) units; medians of \(repetitions) runs")
+    print(String(format: "  registry load   %8.1f ms", median(loads) * 1000))
+    print(String(format: "  Folding.fold    %8.0f ns per name", median(folds) * 1e9))
+    print(String(format: "  UnitName        %8.0f ns per name", median(names) * 1e9))
+    exit(0)
+}
 guard let workbook = arguments.first else {
     FileHandle.standardError.write(Data("usage: PipelineBench WORKBOOK.xlsx [repetitions] [--config pipeline.yml] [--units units.csv]\n".utf8))
     exit(2)
@@ -34,7 +78,10 @@ guard let workbook = arguments.first else {
 let repetitions = arguments.count > 1 ? max(1, Int(arguments[1]) ?? 5) : 5
 
 let config = try PipelineConfigLoader.load(path: configPath)
-let registry = try UnitRegistry(contentsOf: unitsPath)
+
+let registryStart = ContinuousClock.now
+let registry = try stageRegistry(unitsPath)
+let registrySeconds = ContinuousClock.now - registryStart
 
 @MainActor @inline(never) func stageRead(_ path: String) -> WorkbookRead {
     SubmissionReader.read(path: path)
@@ -52,9 +99,6 @@ let registry = try UnitRegistry(contentsOf: unitsPath)
     try store.importSubmission(file: read.file, sha256: read.sha256 ?? "", unitCode: "bench", year: config.year,
                                received: Date(timeIntervalSince1970: 1_732_950_000), records: result.records, issues: result.issues)
 }
-
-func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
-func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2 }
 
 let clock = ContinuousClock()
 var times: [String: [Double]] = [:]
@@ -82,6 +126,7 @@ for _ in 0..<repetitions {
 let stages = ["read", "normalize", "validate", "store"]
 let m = Dictionary(uniqueKeysWithValues: stages.map { ($0, median(times[$0]!)) })
 print("\(workbook): \(rows) rows, \(facts) facts, \(issues) issues; medians of \(repetitions) runs")
+print("  registry  " + String(format: "%8.1f ms", seconds(registrySeconds) * 1000) + "   (\(registry.units.count) units, loaded once)")
 for stage in stages {
     let name = stage.padding(toLength: 10, withPad: " ", startingAt: 0)
     print("  \(name)" + String(format: "%8.1f ms", m[stage]! * 1000)
