@@ -102,16 +102,28 @@ public final class Statement {
     public func withBound<R>(_ value: String, at index: Int32, _ body: () throws -> R) throws -> R {
         var value = value
         return try value.withUTF8 { bytes throws -> R in
-            let code: Int32
-            if let base = bytes.baseAddress, bytes.count > 0 {
-                code = sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self),
-                                         Int32(bytes.count), Statement.staticText)
-            } else {
-                code = sqlite3_bind_text(handle, index, "", 0, Statement.transient)
-            }
-            try check(code)
+            try bindStatic(bytes, at: index)
             return try body()
         }
+    }
+
+    /// Binds UTF-8 `bytes` as text without copying them (`SQLITE_STATIC`) while `body` runs,
+    /// with the same rule as `withBound(_:at:_:)`: step inside `body`, rebind or reset after.
+    /// For text built in a reused buffer (the JSON of a packed fact row).
+    public func withBound<R>(utf8 bytes: [UInt8], at index: Int32, _ body: () throws -> R) throws -> R {
+        try bytes.withUnsafeBufferPointer { buffer throws -> R in
+            try bindStatic(buffer, at: index)
+            return try body()
+        }
+    }
+
+    /// Binds `bytes` as text with `SQLITE_STATIC`; an empty buffer as "" (a nil pointer would be NULL).
+    private func bindStatic(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int32) throws(DatabaseError) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else {
+            return try check(sqlite3_bind_text(handle, index, "", 0, Statement.transient))
+        }
+        try check(sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self),
+                                    Int32(bytes.count), Statement.staticText))
     }
 
     /// Binds a literal (its bytes live as long as the program) without copying it.
@@ -162,6 +174,16 @@ public final class Statement {
 
     public func int64(at column: Int32) -> Int64? {
         isNull(at: column) ? nil : sqlite3_column_int64(handle, column)
+    }
+
+    /// Whether column `column` holds exactly the text `literal`, compared in place: no String
+    /// is made (for a type tag read once per row).
+    public func text(at column: Int32, is literal: StaticString) -> Bool {
+        guard sqlite3_column_type(handle, column) == SQLITE_TEXT, let text = sqlite3_column_text(handle, column) else { return false }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        guard count == literal.utf8CodeUnitCount else { return false }
+        let bytes = UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self)
+        return (0..<count).allSatisfy { bytes[$0] == literal.utf8Start[$0] }
     }
 
     public func string(at column: Int32) -> String? {

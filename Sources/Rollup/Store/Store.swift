@@ -109,34 +109,43 @@ public final class Store {
                 INSERT INTO submissions(id, file, sha256, unit_code, year, received, imported_run) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """).execute([.integer(nextID), .text(file), .text(sha256), .text(unitCode), DatabaseValue(year),
                               .text(Store.text(received)), DatabaseValue(currentRun)])
-            let insertFact = try database.cachedStatement("""
-                INSERT INTO facts(submission_id, seq, unit_code, year, field, value_type, integer_value, text_value, source_id, cell)
-                VALUES (?1, ?11, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10)
+            // One row of `fact_rows` per run of consecutive facts with the same unit and source
+            // (a unit row of the sheet), its facts written as JSON into one reused buffer and
+            // bound in place (`withBound`): a few allocations per import, not per fact. The
+            // source id is bound (and kept across runs) only when the source changes.
+            let insertRow = try database.cachedStatement("""
+                INSERT INTO fact_rows(submission_id, seq, unit_code, source_id, facts) VALUES (?1, ?2, ?3, ?4, ?5)
                 """)
-            // One prepared statement, parameters bound one by one: no allocation per fact. The
-            // unit, file and sheet repeat from fact to fact: they are bound (copied) only when they
-            // change (a binding outlives `reset`); the field and the cell, which change every fact,
-            // are read in place during the step (`withBound`), and the value type is a literal.
-            insertFact.reset()
-            try insertFact.bind(nextID, at: 1)
-            try insertFact.bind(Int64(year), at: 3)
-            var bound: (unit: String, file: String, sheet: String)? = nil
-            defer { insertFact.reset() }  // no binding may point at a fact's bytes after the loop
-            for (seq, fact) in facts.enumerated() {
-                try insertFact.bind(Int64(seq), at: 11)
-                let p = fact.provenance
-                if bound?.unit != fact.unitCode { try insertFact.bind(fact.unitCode, at: 2) }
-                if bound?.file != p.file || bound?.sheet != p.sheet { try insertFact.bind(try sourceID(file: p.file, sheet: p.sheet), at: 8) }
-                bound = (fact.unitCode, p.file, p.sheet)
-                switch fact.value {
-                case .count(let n): try insertFact.bind("count" as StaticString, at: 5); try insertFact.bind(n, at: 6); try insertFact.bindNull(at: 7)
-                case .level(let n): try insertFact.bind("level" as StaticString, at: 5); try insertFact.bind(Int64(n), at: 6); try insertFact.bindNull(at: 7)
-                case .yesNo(let b): try insertFact.bind("yes-no" as StaticString, at: 5); try insertFact.bind(b ? 1 : 0, at: 6); try insertFact.bindNull(at: 7)
-                case .text(let t): try insertFact.bind("text" as StaticString, at: 5); try insertFact.bindNull(at: 6); try insertFact.bind(t, at: 7)
+            insertRow.reset()
+            try insertRow.bind(nextID, at: 1)
+            defer { insertRow.reset() }  // no binding may point at a fact's bytes after the loop
+            var packed = PackedFactsWriter()
+            var boundSource: Provenance? = nil
+            var start = facts.startIndex
+            while start < facts.endIndex {
+                let first = facts[start]
+                var end = start
+                packed.begin()
+                while end < facts.endIndex, facts[end].unitCode == first.unitCode,
+                      facts[end].provenance.file == first.provenance.file, facts[end].provenance.sheet == first.provenance.sheet {
+                    // The old schema's CHECK (field <> ''), kept: such a fact could not be read back as one.
+                    if facts[end].field.isEmpty {
+                        throw DatabaseError(code: 19, message: "dữ kiện của đơn vị \(first.unitCode) ở ô \(first.provenance.sheet)!"
+                                            + "\(facts[end].provenance.cell) không có mã chỉ tiêu (field rỗng); không ghi được.")
+                    }
+                    packed.append(facts[end])
+                    end += 1
                 }
-                try insertFact.withBound(fact.field, at: 4) {
-                    try insertFact.withBound(p.cell, at: 10) { try insertFact.run() }
+                packed.end()
+                if boundSource?.file != first.provenance.file || boundSource?.sheet != first.provenance.sheet {
+                    try insertRow.bind(try sourceID(file: first.provenance.file, sheet: first.provenance.sheet), at: 4)
+                    boundSource = first.provenance
                 }
+                try insertRow.bind(Int64(start), at: 2)
+                try insertRow.withBound(first.unitCode, at: 3) {
+                    try insertRow.withBound(utf8: packed.bytes, at: 5) { try insertRow.run() }
+                }
+                start = end
             }
             try insert(issues: issues, submission: nextID)
             guard var previous = current else { return .added }
@@ -182,14 +191,41 @@ public final class Store {
     }
 
     /// The current facts of several years (a review's history), by year then import order.
+    ///
+    /// The packed rows are unpacked by SQLite (json_each). The unit, file and sheet repeat
+    /// along a packed row: their strings are made once per row, not once per fact.
     public func facts(years: ClosedRange<Int>) throws -> [Fact] {
-        try database.cachedStatement("""
-            SELECT f.unit_code, f.year, f.field, f.value_type, f.integer_value, f.text_value, src.file, src.sheet, f.cell
-            FROM facts f JOIN submissions s ON s.id = f.submission_id JOIN fact_sources src ON src.id = f.source_id
+        var row: (submission: Int64, seq: Int64, unitCode: String) = (-1, -1, "")
+        var source: (id: Int64, file: String, sheet: String) = (-1, "", "")
+        return try database.cachedStatement("""
+            SELECT r.submission_id, r.seq, r.unit_code, s.year, r.source_id, src.file, src.sheet,
+                j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3
+            FROM submissions s JOIN fact_rows r ON r.submission_id = s.id JOIN fact_sources src ON src.id = r.source_id,
+                json_each(r.facts) j
             WHERE s.superseded_by IS NULL AND s.year BETWEEN ? AND ?
-            ORDER BY s.year, s.id, f.seq
-            """).rows([DatabaseValue(years.lowerBound), DatabaseValue(years.upperBound)]) { row in
-            try Store.fact(row)
+            ORDER BY s.year, s.id, r.seq, j.key
+            """).rows([DatabaseValue(years.lowerBound), DatabaseValue(years.upperBound)]) { statement in
+            if statement.int64(at: 0) != row.submission || statement.int64(at: 1) != row.seq {
+                row = (statement.int64(at: 0) ?? -1, statement.int64(at: 1) ?? -1, statement.string(at: 2) ?? "")
+            }
+            if statement.int64(at: 4) != source.id {
+                source = (statement.int64(at: 4) ?? -1, statement.string(at: 5) ?? "", statement.string(at: 6) ?? "")
+            }
+            let value: FieldValue
+            if statement.text(at: 8, is: "count"), let n = statement.int64(at: 9) {
+                value = .count(n)
+            } else if statement.text(at: 8, is: "level"), let n = statement.int64(at: 9) {
+                value = .level(Int(n))
+            } else if statement.text(at: 8, is: "yes-no"), let n = statement.int64(at: 9) {
+                value = .yesNo(n != 0)
+            } else if statement.text(at: 8, is: "text") {
+                value = .text(statement.string(at: 9) ?? "")
+            } else {
+                let type = statement.string(at: 8) ?? ""
+                throw DatabaseError(code: 11, message: "dữ kiện có kiểu \"\(type)\" không đọc được; cơ sở dữ liệu có thể bị sửa tay.")
+            }
+            return Fact(unitCode: row.unitCode, year: Int(statement.int64(at: 3) ?? 0), field: statement.string(at: 7) ?? "", value: value,
+                        provenance: Provenance(file: source.file, sheet: source.sheet, cell: statement.string(at: 10) ?? ""))
         }
     }
 
@@ -224,21 +260,6 @@ public final class Store {
         Submission(id: row.int64(at: 0) ?? 0, file: row.string(at: 1) ?? "", sha256: row.string(at: 2) ?? "",
                    unitCode: row.string(at: 3) ?? "", year: Int(row.int64(at: 4) ?? 0), received: date(row.string(at: 5)) ?? .distantPast,
                    importedRun: row.int64(at: 6), supersededBy: row.int64(at: 7))
-    }
-
-    private static func fact(_ row: Statement) throws -> Fact {
-        let type = row.string(at: 3) ?? ""
-        let integer = row.int64(at: 4)
-        let value: FieldValue
-        switch (type, integer) {
-        case ("count", let n?): value = .count(n)
-        case ("level", let n?): value = .level(Int(n))
-        case ("yes-no", let n?): value = .yesNo(n != 0)
-        case ("text", _): value = .text(row.string(at: 5) ?? "")
-        default: throw DatabaseError(code: 11, message: "dữ kiện có kiểu \"\(type)\" không đọc được; cơ sở dữ liệu có thể bị sửa tay.")
-        }
-        return Fact(unitCode: row.string(at: 0) ?? "", year: Int(row.int64(at: 1) ?? 0), field: row.string(at: 2) ?? "", value: value,
-                    provenance: Provenance(file: row.string(at: 6) ?? "", sheet: row.string(at: 7) ?? "", cell: row.string(at: 8) ?? ""))
     }
 
     /// Dates are stored as ISO 8601 text in UTC, to the second ("2024-11-30T08:15:00Z").

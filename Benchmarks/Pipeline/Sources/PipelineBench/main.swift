@@ -5,6 +5,7 @@
 //   normalize  Normalizer.normalize (header, units, values with provenance)
 //   validate   Validator.validate (value rules, duplicates, missing units)
 //   store      Store.importSubmission of the accepted facts and the issues, into a fresh file
+//   load       Store.facts(year:) reading those facts back (what `xhht report` starts with)
 //
 //   PipelineBench WORKBOOK.xlsx [repetitions] [--config pipeline.yml] [--units units.csv]
 //
@@ -53,6 +54,10 @@ let registry = try UnitRegistry(contentsOf: unitsPath)
                                received: Date(timeIntervalSince1970: 1_732_950_000), facts: result.facts, issues: result.issues)
 }
 
+@MainActor @inline(never) func stageLoad(_ store: Store) throws -> [Fact] {
+    try store.facts(year: config.year)
+}
+
 func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
 func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2 }
 
@@ -74,12 +79,15 @@ for _ in 0..<repetitions {
     var outcome: ImportOutcome?
     times["store", default: []].append(seconds(try clock.measure { outcome = try stageStore(store, read, result) }))
     precondition(outcome == .added)
+    var loaded: [Fact] = []
+    times["load", default: []].append(seconds(try clock.measure { loaded = try stageLoad(store) }))
+    precondition(loaded == result.facts, "the facts read back differ from those stored")
     rows = submission.records.count
     facts = result.facts.count
     issues = result.issues.count
 }
 
-let stages = ["read", "normalize", "validate", "store"]
+let stages = ["read", "normalize", "validate", "store", "load"]
 let m = Dictionary(uniqueKeysWithValues: stages.map { ($0, median(times[$0]!)) })
 print("\(workbook): \(rows) rows, \(facts) facts, \(issues) issues; medians of \(repetitions) runs")
 for stage in stages {
