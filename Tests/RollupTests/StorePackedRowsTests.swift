@@ -81,6 +81,18 @@ import Testing
         #expect(try store.database.prepare("SELECT seq FROM fact_rows ORDER BY seq").rows { $0.int64(at: 0) } == [0, 2, 3, 5, 6])
     }
 
+    @Test func aPackedRowOfTheWrongShapeIsRefused() throws {
+        let temp = TemporaryStore()
+        let store = try Store(path: temp.path)
+        let facts = [Self.fact("31117", "gia_dinh_dat", .count(1), cell: "E7")]
+        _ = try store.importSubmission(file: "a.xlsx", sha256: "h", unitCode: "916", year: 2024, received: StoreSamples.received, facts: facts, issues: [])
+        for tampered in [#"[["f","count",1]]"#, #"[["f","count",1,"E7","x"]]"#, #"[["f","count","1","E7"]]"#, #"[["f","count",null,"E7"]]"#,
+                         #"[["f","số",1,"E7"]]"#, #"["f","count",1,"E7"]"#, #"[[["f"],"count",1,"E7"]]"#] {
+            try store.database.prepare("UPDATE fact_rows SET facts = ?").execute([.text(tampered)])
+            #expect(throws: DatabaseError.self, "\(tampered)") { try store.facts(year: 2024) }
+        }
+    }
+
     /// A store written by the third schema (one row per fact) migrates to packed rows with every
     /// fact, current and superseded, in order.
     @Test func factsOfTheThirdSchemaSurviveThePacking() throws {

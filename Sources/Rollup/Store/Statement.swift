@@ -109,12 +109,11 @@ public final class Statement {
 
     /// Binds UTF-8 `bytes` as text without copying them (`SQLITE_STATIC`) while `body` runs,
     /// with the same rule as `withBound(_:at:_:)`: step inside `body`, rebind or reset after.
-    /// For text built in a reused buffer (the JSON of a packed fact row).
-    public func withBound<R>(utf8 bytes: [UInt8], at index: Int32, _ body: () throws -> R) throws -> R {
-        try bytes.withUnsafeBufferPointer { buffer throws -> R in
-            try bindStatic(buffer, at: index)
-            return try body()
-        }
+    /// For text built in a reused buffer (the JSON of a packed fact row), or another
+    /// statement's column (`withText(at:_:)`).
+    public func withBound<R>(utf8 bytes: UnsafeBufferPointer<UInt8>, at index: Int32, _ body: () throws -> R) throws -> R {
+        try bindStatic(bytes, at: index)
+        return try body()
     }
 
     /// Binds `bytes` as text with `SQLITE_STATIC`; an empty buffer as "" (a nil pointer would be NULL).
@@ -172,6 +171,10 @@ public final class Statement {
         sqlite3_column_type(handle, column) == SQLITE_NULL
     }
 
+    public func isInteger(at column: Int32) -> Bool {
+        sqlite3_column_type(handle, column) == SQLITE_INTEGER
+    }
+
     public func int64(at column: Int32) -> Int64? {
         isNull(at: column) ? nil : sqlite3_column_int64(handle, column)
     }
@@ -179,15 +182,23 @@ public final class Statement {
     /// Whether column `column` holds exactly the text `literal`, compared in place: no String
     /// is made (for a type tag read once per row).
     public func text(at column: Int32, is literal: StaticString) -> Bool {
-        guard sqlite3_column_type(handle, column) == SQLITE_TEXT, let text = sqlite3_column_text(handle, column) else { return false }
-        let count = Int(sqlite3_column_bytes(handle, column))
-        guard count == literal.utf8CodeUnitCount else { return false }
-        let bytes = UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self)
-        return (0..<count).allSatisfy { bytes[$0] == literal.utf8Start[$0] }
+        sqlite3_column_type(handle, column) == SQLITE_TEXT && withText(at: column) { text in
+            text.count == literal.utf8CodeUnitCount && text.indices.allSatisfy { text[$0] == literal.utf8Start[$0] }
+        }
     }
 
+    /// The UTF-8 bytes of a column in place (NULL: empty), valid until the statement steps or
+    /// resets. Read as a blob with its length: `sqlite3_column_text` would first copy a text
+    /// that has no NUL terminator (as JSON functions and record columns return them) to add one.
+    public func withText<R>(at column: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let bytes = sqlite3_column_blob(handle, column)
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return try body(UnsafeBufferPointer(start: bytes?.assumingMemoryBound(to: UInt8.self), count: bytes == nil ? 0 : count))
+    }
+
+    /// The text of a column, NUL characters included (nil: NULL).
     public func string(at column: Int32) -> String? {
-        guard !isNull(at: column), let text = sqlite3_column_text(handle, column) else { return nil }
-        return String(cString: text)
+        guard !isNull(at: column) else { return nil }
+        return withText(at: column) { String(decoding: $0, as: UTF8.self) }
     }
 }
