@@ -171,20 +171,28 @@ public final class Statement {
         sqlite3_column_type(handle, column) == SQLITE_NULL
     }
 
-    public func isInteger(at column: Int32) -> Bool {
-        sqlite3_column_type(handle, column) == SQLITE_INTEGER
+    /// SQLite's storage classes, as `sqlite3_column_type` gives them.
+    public enum StorageClass: Int32 {
+        case integer = 1, float = 2, text = 3, blob = 4, null = 5
+    }
+
+    /// The storage class of a column: one call, where `isNull` then `int64` make several.
+    public func storageClass(at column: Int32) -> StorageClass {
+        StorageClass(rawValue: sqlite3_column_type(handle, column)) ?? .null
+    }
+
+    /// The integer of a column known to hold one (see `storageClass(at:)`).
+    public func integer(at column: Int32) -> Int64 {
+        sqlite3_column_int64(handle, column)
+    }
+
+    /// The text of a column known not to be NULL (see `storageClass(at:)`).
+    public func text(at column: Int32) -> String {
+        withText(at: column) { String(decoding: $0, as: UTF8.self) }
     }
 
     public func int64(at column: Int32) -> Int64? {
         isNull(at: column) ? nil : sqlite3_column_int64(handle, column)
-    }
-
-    /// Whether column `column` holds exactly the text `literal`, compared in place: no String
-    /// is made (for a type tag read once per row).
-    public func text(at column: Int32, is literal: StaticString) -> Bool {
-        sqlite3_column_type(handle, column) == SQLITE_TEXT && withText(at: column) { text in
-            text.count == literal.utf8CodeUnitCount && text.indices.allSatisfy { text[$0] == literal.utf8Start[$0] }
-        }
     }
 
     /// The UTF-8 bytes of a column in place (NULL: empty), valid until the statement steps or
@@ -198,7 +206,6 @@ public final class Statement {
 
     /// The text of a column, NUL characters included (nil: NULL).
     public func string(at column: Int32) -> String? {
-        guard !isNull(at: column) else { return nil }
-        return withText(at: column) { String(decoding: $0, as: UTF8.self) }
+        isNull(at: column) ? nil : text(at: column)
     }
 }

@@ -87,7 +87,8 @@ public final class Store {
     ///
     /// Facts carry their own unit codes (a district's workbook holds its communes' rows);
     /// `unitCode` is the unit that sent the file. Issues are recorded with the current run.
-    /// Every fact must belong to `year`. If anything fails, nothing of this import is kept.
+    /// Every fact must belong to `year` and have a field id. If anything fails, nothing of this
+    /// import is kept.
     public func importSubmission(file: String, sha256: String, unitCode: String, year: Int, received: Date,
                                  facts: [Fact], issues: [Issue]) throws -> ImportOutcome {
         if let stray = facts.first(where: { $0.year != year }) {
@@ -203,6 +204,7 @@ public final class Store {
     /// values. Arrays have no `atom` (NULL), values have one, so the atoms alone give the shape;
     /// anything else (a missing, extra or null value) is refused. (json_each with `value ->> n`
     /// per value cost ~12,000 instructions a fact: 4 small JSON texts rendered and parsed again.)
+    /// Each value's storage class is asked once: every `sqlite3_column_*` call counts here.
     public func facts(years: ClosedRange<Int>) throws -> [Fact] {
         let rows = try database.cachedStatement("""
             SELECT r.unit_code, s.year, r.source_id, src.file, src.sheet, r.facts
@@ -223,43 +225,55 @@ public final class Store {
             func unreadable() -> DatabaseError {
                 DatabaseError(code: 11, message: "dữ kiện của đơn vị \(unitCode) không đọc được (fact_rows.facts không đúng dạng); cơ sở dữ liệu có thể bị sửa tay.")
             }
-            /// The next value of the fact being read.
-            func atom() throws -> Statement {
-                guard try unpack.step(), !unpack.isNull(at: 0) else { throw unreadable() }
-                return unpack
+            /// Steps to the next node: true for an array (no atom), false for a value.
+            func nextIsArray() throws -> Bool {
+                guard try unpack.step() else { throw unreadable() }
+                return unpack.storageClass(at: 0) == .null
             }
-            func integer() throws -> Int64 {
-                guard try atom().isInteger(at: 0), let n = unpack.int64(at: 0) else { throw unreadable() }
-                return n
+            /// The next value, which must be of `storageClass`.
+            func next(_ storageClass: Statement.StorageClass) throws {
+                guard try unpack.step(), unpack.storageClass(at: 0) == storageClass else { throw unreadable() }
             }
             try rows.withText(at: 5) { json in
                 try unpack.withBound(utf8: json, at: 1) {
                     defer { unpack.reset() }
-                    guard try unpack.step(), unpack.isNull(at: 0) else { throw unreadable() }  // the row's array
+                    guard try nextIsArray() else { throw unreadable() }  // the row's array
                     while try unpack.step() {
-                        guard unpack.isNull(at: 0) else { throw unreadable() }  // a fact's array
-                        let field = try atom().string(at: 0) ?? ""
-                        let type = try atom()
+                        guard unpack.storageClass(at: 0) == .null else { throw unreadable() }  // a fact's array
+                        try next(.text)
+                        let field = unpack.text(at: 0)
+                        try next(.text)
+                        let type = unpack.withText(at: 0) { FieldType(utf8: $0) }
                         let value: FieldValue
-                        if type.text(at: 0, is: "count") {
-                            value = .count(try integer())
-                        } else if type.text(at: 0, is: "level") {
-                            value = .level(Int(try integer()))
-                        } else if type.text(at: 0, is: "yes-no") {
-                            value = .yesNo(try integer() != 0)
-                        } else if type.text(at: 0, is: "text") {
-                            value = .text(try atom().string(at: 0) ?? "")
-                        } else {
-                            throw DatabaseError(code: 11, message: "dữ kiện có kiểu \"\(type.string(at: 0) ?? "")\" không đọc được; cơ sở dữ liệu có thể bị sửa tay.")
+                        switch type {
+                        case .count?: try next(.integer); value = .count(unpack.integer(at: 0))
+                        case .level?: try next(.integer); value = .level(Int(unpack.integer(at: 0)))
+                        case .yesNo?: try next(.integer); value = .yesNo(unpack.integer(at: 0) != 0)
+                        case .text?: try next(.text); value = .text(unpack.text(at: 0))
+                        case nil:
+                            throw DatabaseError(code: 11, message: "dữ kiện có kiểu \"\(unpack.text(at: 0))\" không đọc được; cơ sở dữ liệu có thể bị sửa tay.")
                         }
-                        let cell = try atom().string(at: 0) ?? ""
+                        try next(.text)
                         facts.append(Fact(unitCode: unitCode, year: year, field: field, value: value,
-                                          provenance: Provenance(file: source.file, sheet: source.sheet, cell: cell)))
+                                          provenance: Provenance(file: source.file, sheet: source.sheet, cell: unpack.text(at: 0))))
                     }
                 }
             }
         }
         return facts
+    }
+
+    /// The `value_type` of a stored fact, recognised from its UTF-8 bytes without making a String.
+    private enum FieldType {
+        case count, level, yesNo, text
+
+        init?(utf8: UnsafeBufferPointer<UInt8>) {
+            func matches(_ literal: StaticString) -> Bool {
+                utf8.count == literal.utf8CodeUnitCount && utf8.indices.allSatisfy { utf8[$0] == literal.utf8Start[$0] }
+            }
+            if matches("count") { self = .count } else if matches("level") { self = .level }
+            else if matches("yes-no") { self = .yesNo } else if matches("text") { self = .text } else { return nil }
+        }
     }
 
     /// Every submission of a year, current and superseded, oldest first.
