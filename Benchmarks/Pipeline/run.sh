@@ -24,6 +24,6 @@ if [ "${3:-}" = "--callgrind" ]; then
     strip --strip-debug -o "$tmp/PipelineBench" "$bin"
     valgrind --tool=callgrind --callgrind-out-file="$out" "$tmp/PipelineBench" "$workbook" 1 >/dev/null 2>&1
     echo "instructions (callgrind, one run each; $out):"
-    callgrind_annotate --inclusive=yes "$out" 2>/dev/null | grep -E 'PipelineBench[0-9]+stage(Registry|Read|Normalize|Validate|Store)' \
-        | sed -E 's/^ *([0-9,]+).*PipelineBench[0-9]+(stage(Registry|Read|Normalize|Validate|Store)).*/  \2 \1/' | sort -u
+    callgrind_annotate --inclusive=yes "$out" 2>/dev/null | grep -E 'PipelineBench[0-9]+stage(Registry|Read|Normalize|Validate|Store|Load)' \
+        | sed -E 's/^ *([0-9,]+).*PipelineBench[0-9]+(stage(Registry|Read|Normalize|Validate|Store|Load)).*/  \2 \1/' | sort -u
 fi

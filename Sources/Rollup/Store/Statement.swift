@@ -102,16 +102,27 @@ public final class Statement {
     public func withBound<R>(_ value: String, at index: Int32, _ body: () throws -> R) throws -> R {
         var value = value
         return try value.withUTF8 { bytes throws -> R in
-            let code: Int32
-            if let base = bytes.baseAddress, bytes.count > 0 {
-                code = sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self),
-                                         Int32(bytes.count), Statement.staticText)
-            } else {
-                code = sqlite3_bind_text(handle, index, "", 0, Statement.transient)
-            }
-            try check(code)
+            try bindStatic(bytes, at: index)
             return try body()
         }
+    }
+
+    /// Binds UTF-8 `bytes` as text without copying them (`SQLITE_STATIC`) while `body` runs,
+    /// with the same rule as `withBound(_:at:_:)`: step inside `body`, rebind or reset after.
+    /// For text built in a reused buffer (the JSON of a packed fact row), or another
+    /// statement's column (`withText(at:_:)`).
+    public func withBound<R>(utf8 bytes: UnsafeBufferPointer<UInt8>, at index: Int32, _ body: () throws -> R) throws -> R {
+        try bindStatic(bytes, at: index)
+        return try body()
+    }
+
+    /// Binds `bytes` as text with `SQLITE_STATIC`; an empty buffer as "" (a nil pointer would be NULL).
+    private func bindStatic(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int32) throws(DatabaseError) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else {
+            return try check(sqlite3_bind_text(handle, index, "", 0, Statement.transient))
+        }
+        try check(sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self),
+                                    Int32(bytes.count), Statement.staticText))
     }
 
     /// Binds a literal (its bytes live as long as the program) without copying it.
@@ -160,12 +171,41 @@ public final class Statement {
         sqlite3_column_type(handle, column) == SQLITE_NULL
     }
 
+    /// SQLite's storage classes, as `sqlite3_column_type` gives them.
+    public enum StorageClass: Int32 {
+        case integer = 1, float = 2, text = 3, blob = 4, null = 5
+    }
+
+    /// The storage class of a column: one call, where `isNull` then `int64` make several.
+    public func storageClass(at column: Int32) -> StorageClass {
+        StorageClass(rawValue: sqlite3_column_type(handle, column)) ?? .null
+    }
+
+    /// The integer of a column known to hold one (see `storageClass(at:)`).
+    public func integer(at column: Int32) -> Int64 {
+        sqlite3_column_int64(handle, column)
+    }
+
+    /// The text of a column known not to be NULL (see `storageClass(at:)`).
+    public func text(at column: Int32) -> String {
+        withText(at: column) { String(decoding: $0, as: UTF8.self) }
+    }
+
     public func int64(at column: Int32) -> Int64? {
         isNull(at: column) ? nil : sqlite3_column_int64(handle, column)
     }
 
+    /// The UTF-8 bytes of a column in place (NULL: empty), valid until the statement steps or
+    /// resets. Read as a blob with its length: `sqlite3_column_text` would first copy a text
+    /// that has no NUL terminator (as JSON functions and record columns return them) to add one.
+    public func withText<R>(at column: Int32, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let bytes = sqlite3_column_blob(handle, column)
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return try body(UnsafeBufferPointer(start: bytes?.assumingMemoryBound(to: UInt8.self), count: bytes == nil ? 0 : count))
+    }
+
+    /// The text of a column, NUL characters included (nil: NULL).
     public func string(at column: Int32) -> String? {
-        guard !isNull(at: column), let text = sqlite3_column_text(handle, column) else { return nil }
-        return String(cString: text)
+        isNull(at: column) ? nil : text(at: column)
     }
 }

@@ -5,6 +5,7 @@
 //   normalize  Normalizer.normalize (header, units, values with provenance)
 //   validate   Validator.validate (value rules, duplicates, missing units)
 //   store      Store.importSubmission of the accepted facts and the issues, into a fresh file
+//   load       Store.facts(year:) reading those facts back (what `xhht report` starts with)
 //
 // and, once before them, `stageRegistry`: loading the national unit list (--units).
 //
@@ -100,6 +101,10 @@ let registrySeconds = ContinuousClock.now - registryStart
                                received: Date(timeIntervalSince1970: 1_732_950_000), records: result.records, issues: result.issues)
 }
 
+@MainActor @inline(never) func stageLoad(_ store: Store) throws -> [Fact] {
+    try store.facts(year: config.year)
+}
+
 let clock = ContinuousClock()
 var times: [String: [Double]] = [:]
 var rows = 0, facts = 0, issues = 0
@@ -118,12 +123,15 @@ for _ in 0..<repetitions {
     var outcome: ImportOutcome?
     times["store", default: []].append(seconds(try clock.measure { outcome = try stageStore(store, read, result) }))
     precondition(outcome == .added)
+    var loaded: [Fact] = []
+    times["load", default: []].append(seconds(try clock.measure { loaded = try stageLoad(store) }))
+    precondition(loaded == result.facts, "the facts read back differ from those stored")
     rows = submission.records.count
     facts = result.factCount
     issues = result.issues.count
 }
 
-let stages = ["read", "normalize", "validate", "store"]
+let stages = ["read", "normalize", "validate", "store", "load"]
 let m = Dictionary(uniqueKeysWithValues: stages.map { ($0, median(times[$0]!)) })
 print("\(workbook): \(rows) rows, \(facts) facts, \(issues) issues; medians of \(repetitions) runs")
 print("  registry  " + String(format: "%8.1f ms", seconds(registrySeconds) * 1000) + "   (\(registry.units.count) units, loaded once)")

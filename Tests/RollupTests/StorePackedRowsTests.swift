@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+@testable import Rollup
+
+/// Facts packed one SQLite row per unit row (migration 2024-v4): JSON written by the store,
+/// read back through SQLite's json_each, and the `facts` view for the sqlite3 shell.
+@Suite struct StorePackedRowsTests {
+    static func fact(_ unit: String, _ field: String, _ value: FieldValue, cell: String, file: String = "a.xlsx", sheet: String = "Cấp xã") -> Fact {
+        Fact(unitCode: unit, year: 2024, field: field, value: value, provenance: Provenance(file: file, sheet: sheet, cell: cell))
+    }
+
+    @Test func textsAndExtremeIntegersRoundTrip() throws {
+        let temp = TemporaryStore()
+        let store = try Store(path: temp.path)
+        let controls = String(String.UnicodeScalarView((1..<0x20).compactMap(Unicode.Scalar.init)))
+        let texts = ["Ghi \"chú\"", #"C:\thư mục\tệp"#, "dòng 1\ndòng 2\r\n", "cột\tcột", controls, "\u{7f}",
+                     "Phường Cái Khế, xã Mỹ Khánh: đạt chuẩn", "Ninh Kiều\u{0301}", "😀 ký tự ngoài BMP", "", "\\\"", "\"", "\\"]
+        var facts = texts.enumerated().map { i, text in Self.fact("31117", "ghi_chu_\(i)", .text(text), cell: "G\(7 + i)") }
+        facts += [Int64.max, Int64.min, 0, -1, -1_234_567_890_123, 9].enumerated().map { i, n in Self.fact("31120", "so_\(i)", .count(n), cell: "E\(7 + i)") }
+        facts += [Int.max, Int.min, 0, -3, 4].enumerated().map { i, n in Self.fact("31120", "muc_\(i)", .level(n), cell: "F\(7 + i)") }
+        facts += [Self.fact("31120", "co", .yesNo(true), cell: "H7"), Self.fact("31120", "khong", .yesNo(false), cell: "H8")]
+        // Quotes and backslashes in the field, the cell, the unit, the file and the sheet too.
+        facts.append(Self.fact("3\"1\\2", "f\"\\\u{1}", .count(1), cell: "Z\"9\\", file: "tệp \"mới\"\\.xlsx", sheet: "Sheet\t\"1\""))
+        _ = try store.importSubmission(file: "a.xlsx", sha256: "h", unitCode: "916", year: 2024, received: StoreSamples.received, facts: facts, issues: [])
+        #expect(try store.facts(year: 2024) == facts)
+        #expect(try store.database.scalar("SELECT count(*) FROM fact_rows WHERE NOT json_valid(facts)") == "0")
+        #expect(try store.database.scalar("SELECT count(*) FROM fact_rows") == "3")
+    }
+
+    @Test func aRowIsTheDocumentedJSON() throws {
+        let temp = TemporaryStore()
+        let store = try Store(path: temp.path)
+        let facts = [Self.fact("31117", "gia_dinh_dat", .count(1234), cell: "E7"), Self.fact("31117", "co_tt", .yesNo(true), cell: "F7"),
+                     Self.fact("31117", "ghi_chu", .text("Ghi \"chú\"\n"), cell: "G7"), Self.fact("31117", "muc", .level(-2), cell: "H7")]
+        _ = try store.importSubmission(file: "a.xlsx", sha256: "h", unitCode: "916", year: 2024, received: StoreSamples.received, facts: facts, issues: [])
+        #expect(try store.database.scalar("SELECT facts FROM fact_rows") ==
+                #"[["gia_dinh_dat","count",1234,"E7"],["co_tt","yes-no",1,"F7"],["ghi_chu","text","Ghi \"chú\"\u000a","G7"],["muc","level",-2,"H7"]]"#)
+    }
+
+    @Test func theFactsViewHasOneRowPerValue() throws {
+        let temp = TemporaryStore()
+        let store = try Store(path: temp.path)
+        let facts = [Self.fact("31117", "gia_dinh_dat", .count(950), cell: "E7"), Self.fact("31117", "ghi_chu", .text("mới"), cell: "X7"),
+                     Self.fact("31120", "co_tt", .yesNo(false), cell: "F8"), Self.fact("31120", "muc", .level(2), cell: "G8", sheet: "Cấp huyện")]
+        _ = try store.importSubmission(file: "a.xlsx", sha256: "h", unitCode: "916", year: 2024, received: StoreSamples.received, facts: facts, issues: [])
+        let rows = try store.database.prepare("""
+            SELECT submission_id, seq, year, unit_code, field, value_type, integer_value, text_value, file, sheet, cell FROM facts ORDER BY seq
+            """).rows { row in
+            (0..<11).map { row.isNull(at: $0) ? "NULL" : row.string(at: $0) ?? "" }.joined(separator: "|")
+        }
+        #expect(rows == [
+            "1|0|2024|31117|gia_dinh_dat|count|950|NULL|a.xlsx|Cấp xã|E7",
+            "1|1|2024|31117|ghi_chu|text|NULL|mới|a.xlsx|Cấp xã|X7",
+            "1|2|2024|31120|co_tt|yes-no|0|NULL|a.xlsx|Cấp xã|F8",
+            "1|3|2024|31120|muc|level|2|NULL|a.xlsx|Cấp huyện|G8",
+        ])
+        #expect(try store.database.scalar("SELECT typeof(integer_value) FROM facts WHERE field = 'gia_dinh_dat'") == "integer")
+        #expect(try store.database.scalar("SELECT count(*) FROM fact_rows") == "3")
+    }
+
+    @Test func deletingFromTheViewDeletesThoseFactsOnly() throws {
+        let temp = TemporaryStore()
+        let store = try Store(path: temp.path)
+        let facts = StoreSamples.facts(communes: 3, fields: ["gia_dinh_tong", "cdht_xa_muc", "tthtcd_co", "ghi_chu"])
+        _ = try store.importSubmission(file: "a.xlsx", sha256: "h", unitCode: "916", year: 2024, received: StoreSamples.received, facts: facts, issues: [])
+        try store.database.execute("DELETE FROM facts WHERE field = 'cdht_xa_muc' OR (unit_code = '31119')")
+        #expect(try store.facts(year: 2024) == facts.filter { $0.field != "cdht_xa_muc" && $0.unitCode != "31119" })
+        #expect(try store.database.scalar("SELECT count(*) FROM fact_rows") == "2")
+    }
+
+    @Test func aUnitInTwoSeparateRunsKeepsItsOrder() throws {
+        let temp = TemporaryStore()
+        let store = try Store(path: temp.path)
+        let facts = [Self.fact("A", "f1", .count(1), cell: "E7"), Self.fact("A", "f2", .count(2), cell: "F7"),
+                     Self.fact("B", "f1", .count(3), cell: "E8"),
+                     Self.fact("A", "f3", .count(4), cell: "G7"), Self.fact("A", "f4", .text("x"), cell: "H7"),
+                     Self.fact("A", "f5", .count(5), cell: "E7", sheet: "Khác"),  // same unit, another sheet: a row of its own
+                     Self.fact("B", "f2", .count(6), cell: "F8")]
+        _ = try store.importSubmission(file: "a.xlsx", sha256: "h", unitCode: "916", year: 2024, received: StoreSamples.received, facts: facts, issues: [])
+        #expect(try store.facts(year: 2024) == facts)
+        #expect(try store.database.prepare("SELECT seq FROM fact_rows ORDER BY seq").rows { $0.int64(at: 0) } == [0, 2, 3, 5, 6])
+    }
+
+    @Test func aPackedRowOfTheWrongShapeIsRefused() throws {
+        let temp = TemporaryStore()
+        let store = try Store(path: temp.path)
+        let facts = [Self.fact("31117", "gia_dinh_dat", .count(1), cell: "E7")]
+        _ = try store.importSubmission(file: "a.xlsx", sha256: "h", unitCode: "916", year: 2024, received: StoreSamples.received, facts: facts, issues: [])
+        for tampered in [#"[["f","count",1]]"#, #"[["f","count",1,"E7","x"]]"#, #"[["f","count","1","E7"]]"#, #"[["f","count",null,"E7"]]"#,
+                         #"[["f","số",1,"E7"]]"#, #"["f","count",1,"E7"]"#, #"[[["f"],"count",1,"E7"]]"#] {
+            try store.database.prepare("UPDATE fact_rows SET facts = ?").execute([.text(tampered)])
+            #expect(throws: DatabaseError.self, "\(tampered)") { try store.facts(year: 2024) }
+        }
+    }
+
+    /// A store written by the third schema (one row per fact) migrates to packed rows with every
+    /// fact, current and superseded, in order.
+    @Test func factsOfTheThirdSchemaSurviveThePacking() throws {
+        let temp = TemporaryStore()
+        try FileManager.default.createDirectory(at: temp.folder, withIntermediateDirectories: true)
+        let path = temp.folder.appendingPathComponent("v3.sqlite").path
+        let v3 = try #require(Store.migrator.identifiers.first { $0.hasPrefix("2024-v3") })
+        var current = StoreSamples.facts(communes: 3, fields: ["gia_dinh_tong", "cdht_xa_muc", "tthtcd_co", "ghi_chu"], file: "b.xlsx")
+        current.append(Self.fact("31117", "ghi_chu_2", .text("Ghi \"chú\"\n\t\\ \u{1}"), cell: "Z7", file: "b.xlsx"))  // 31117 again, after 31119
+        current.append(Self.fact("31117", "so", .count(Int64.min), cell: "E7", file: "b.xlsx", sheet: "Khác"))
+        let old = StoreSamples.facts(communes: 2, fields: ["gia_dinh_tong"], file: "a.xlsx")
+        let other = StoreSamples.facts(communes: 1, fields: ["gia_dinh_tong"], year: 2023, file: "c.xlsx")
+        do {
+            let db = try Database(path: path)
+            try Store.migrator.migrate(db, upTo: v3)
+            #expect(try Store.migrator.appliedIdentifiers(db).last == v3)
+            try db.execute("""
+                INSERT INTO submissions(id, file, sha256, unit_code, year, received, superseded_by) VALUES
+                    (1, 'a.xlsx', 'h1', '916', 2024, '2024-11-30T07:00:00Z', 2),
+                    (2, 'b.xlsx', 'h2', '916', 2024, '2024-11-30T08:00:00Z', NULL),
+                    (3, 'c.xlsx', 'h3', '916', 2023, '2024-11-30T08:00:00Z', NULL);
+                """)
+            // As the third schema's importSubmission wrote them, but with positions that do not
+            // start at 0 and have gaps (rowids of the first schema, kept by 2024-v2).
+            let insert = try db.prepare("""
+                INSERT INTO facts(submission_id, seq, unit_code, year, field, value_type, integer_value, text_value, source_id, cell)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT id FROM fact_sources WHERE file = ? AND sheet = ?), ?)
+                """)
+            for (submission, facts) in [(Int64(2), current), (1, old), (3, other)] {
+                for (i, fact) in facts.enumerated() {
+                    let p = fact.provenance
+                    try db.prepare("INSERT OR IGNORE INTO fact_sources(file, sheet) VALUES (?, ?)").execute([.text(p.file), .text(p.sheet)])
+                    let (type, integer, text): (String, Int64?, String?) = switch fact.value {
+                    case .count(let n): ("count", n, nil)
+                    case .level(let n): ("level", Int64(n), nil)
+                    case .yesNo(let b): ("yes-no", b ? 1 : 0, nil)
+                    case .text(let t): ("text", nil, t)
+                    }
+                    try insert.execute([.integer(submission), .integer(100 + Int64(i) * 3), .text(fact.unitCode), DatabaseValue(fact.year),
+                                        .text(fact.field), .text(type), DatabaseValue(integer), DatabaseValue(text),
+                                        .text(p.file), .text(p.sheet), .text(p.cell)])
+                }
+            }
+        }
+        let store = try Store(path: path)
+        #expect(try Store.migrator.appliedIdentifiers(store.database) == Store.migrator.identifiers)
+        #expect(try store.facts(year: 2024) == current)
+        #expect(try store.facts(years: 2023...2024) == other + current)
+        // The superseded submission keeps its facts; the view numbers positions from 0.
+        #expect(try store.database.scalar("SELECT count(*) FROM facts WHERE submission_id = 1") == "\(old.count)")
+        #expect(try store.database.prepare("SELECT seq FROM facts WHERE submission_id = 2 ORDER BY seq").rows { $0.int64(at: 0) }
+                == (0..<Int64(current.count)).map { $0 })
+        // 31117, 31118, 31119 (a row each), 31117 again, then 31117 on the other sheet.
+        #expect(try store.database.scalar("SELECT count(*) FROM fact_rows WHERE submission_id = 2") == "5")
+        #expect(try store.database.scalar("SELECT count(*) FROM fact_rows WHERE NOT json_valid(facts)") == "0")
+        // And the migrated store takes new imports.
+        guard case .replaced = try store.importSubmission(file: "d.xlsx", sha256: "h4", unitCode: "916", year: 2024,
+                                                         received: StoreSamples.received, facts: old, issues: []) else {
+            Issue.record("expected .replaced"); return
+        }
+        #expect(try store.facts(year: 2024) == old)
+    }
+}
