@@ -155,4 +155,34 @@ import Testing
         }
         #expect(try store.facts(year: 2024) == old)
     }
+
+    /// Validation hands the store whole rows: importing them must store exactly what importing
+    /// their facts stores (same rows, same JSON, same facts read back), rows without values
+    /// included (skipped) and a text that needs escaping.
+    @Test func importingRecordsStoresWhatImportingTheirFactsStores() throws {
+        let columns = RecordColumns(fields: ["gia_dinh_tong", "ghi_chu", "cdht_xa_muc", "tthtcd_co"], letters: ["E", "S", "D", "O"])
+        func record(_ unit: String, row: Int, sheet: String = "Cấp xã", _ slots: [FieldValue?]) -> NormalizedRecord {
+            NormalizedRecord(unitCode: unit, unitName: unit, writtenName: unit, level: .commune, sheet: sheet, row: row, columns: columns,
+                             slots: slots, unitCell: Provenance(file: "nk.xlsx", sheet: sheet, cell: "C\(row)"))
+        }
+        // Slots follow field id order: cdht_xa_muc, ghi_chu, gia_dinh_tong, tthtcd_co.
+        let records = [
+            record("31117", row: 7, [.level(2), .text("Ghi \"chú\"\n"), .count(1234), .yesNo(true)]),
+            record("31120", row: 8, [nil, nil, nil, nil]),
+            record("31123", row: 1_048_576, [nil, nil, .count(-5), .yesNo(false)]),
+            record("916", row: 4, sheet: "Cấp huyện", [.level(3), nil, .count(Int64.max), nil]),
+        ]
+        let facts = records.flatMap { $0.facts(year: 2024) }
+        #expect(facts.count == 8)
+        let a = TemporaryStore(), b = TemporaryStore()
+        let byRecords = try Store(path: a.path), byFacts = try Store(path: b.path)
+        _ = try byRecords.importSubmission(file: "nk.xlsx", sha256: "h", unitCode: "916", year: 2024, received: StoreSamples.received,
+                                           records: records, issues: [])
+        _ = try byFacts.importSubmission(file: "nk.xlsx", sha256: "h", unitCode: "916", year: 2024, received: StoreSamples.received,
+                                         facts: facts, issues: [])
+        #expect(try byRecords.facts(year: 2024) == facts)
+        let rows = "SELECT group_concat(seq || ' ' || unit_code || ' ' || source_id || ' ' || facts, char(10)) FROM (SELECT * FROM fact_rows ORDER BY seq)"
+        #expect(try byRecords.database.scalar(rows) == byFacts.database.scalar(rows))
+        #expect(try byRecords.database.scalar("SELECT count(*) FROM fact_rows") == "3")
+    }
 }

@@ -37,25 +37,41 @@ struct PackedFactsWriter {
     /// Appends the fact at `fact`, read in place: taking a `Fact` copied it (and retained its
     /// six strings) for each fact, 47 M instructions for 160,000 facts.
     mutating func append(_ fact: UnsafePointer<Fact>) {
+        append(field: fact.pointee.field, value: fact.pointee.value, cellBytes: fact.pointee.provenance.cell.utf8.count) {
+            $0.putString(fact.pointee.provenance.cell)
+        }
+    }
+
+    /// Appends a value of a unit row whose cell is `column` and `row` ("E" and 7 write "E7"),
+    /// without building the cell's text.
+    mutating func append(field: String, value: FieldValue, column: String, row: Int) {
+        append(field: field, value: value, cellBytes: column.utf8.count + 20) { out in
+            out.putString(column, closed: false)
+            out.putInteger(Int64(row))
+            out.put(UInt8(ascii: "\""))
+        }
+    }
+
+    private mutating func append(field: String, value: FieldValue, cellBytes: Int, cell: (inout Cursor) -> Void) {
         let textCount: Int
-        if case .text(let t) = fact.pointee.value { textCount = t.utf8.count } else { textCount = 0 }
+        if case .text(let t) = value { textCount = t.utf8.count } else { textCount = 0 }
         // A byte takes at most 6 when escaped (\u00XX); the rest is brackets, commas, quotes,
         // the type and at most 20 digits.
-        reserve(6 * (fact.pointee.field.utf8.count + fact.pointee.provenance.cell.utf8.count + textCount) + 48)
+        reserve(6 * (field.utf8.count + cellBytes + textCount) + 48)
         let start = count
         count = storage.withUnsafeMutableBufferPointer { buffer in
             var out = Cursor(base: buffer.baseAddress!, at: start)
             if start > 1 { out.put(UInt8(ascii: ",")) }
             out.put(UInt8(ascii: "["))
-            out.putString(fact.pointee.field)
-            switch fact.pointee.value {
+            out.putString(field)
+            switch value {
             case .count(let n): out.put(",\"count\","); out.putInteger(n)
             case .level(let n): out.put(",\"level\","); out.putInteger(Int64(n))
             case .yesNo(let b): out.put(b ? ",\"yes-no\",1" : ",\"yes-no\",0")
             case .text(let t): out.put(",\"text\","); out.putString(t)
             }
             out.put(UInt8(ascii: ","))
-            out.putString(fact.pointee.provenance.cell)
+            cell(&out)
             out.put(UInt8(ascii: "]"))
             return out.at
         }
@@ -104,16 +120,17 @@ struct PackedFactsWriter {
         /// A JSON string: `"` and `\` escaped with a backslash, control characters (< 0x20) as
         /// `\u00XX`, everything else (Vietnamese included) copied as UTF-8. Runs without
         /// anything to escape are copied in one piece.
-        mutating func putString(_ string: String) {
+        /// `closed: false` leaves the string open (no closing quote) for more to follow.
+        mutating func putString(_ string: String, closed: Bool = true) {
             // In place for a native string (a small one is copied to the stack); a bridged one
             // is copied first.
-            if string.utf8.withContiguousStorageIfAvailable({ putString($0) }) == nil {
+            if string.utf8.withContiguousStorageIfAvailable({ putString($0, closed: closed) }) == nil {
                 var copy = string
-                copy.withUTF8 { putString($0) }
+                copy.withUTF8 { putString($0, closed: closed) }
             }
         }
 
-        mutating func putString(_ utf8: UnsafeBufferPointer<UInt8>) {
+        mutating func putString(_ utf8: UnsafeBufferPointer<UInt8>, closed: Bool = true) {
             let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
             put(quote)
             var copied = 0
@@ -133,7 +150,7 @@ struct PackedFactsWriter {
                 copied = i + 1
             }
             put(UnsafeBufferPointer(rebasing: utf8[copied...]))
-            put(quote)
+            if closed { put(quote) }
         }
     }
 }

@@ -95,31 +95,8 @@ public final class Store {
             throw DatabaseError(code: 21, message: "tệp \(file) nộp cho năm \(year) nhưng có dữ kiện năm \(stray.year) "
                                 + "(ô \(stray.provenance.sheet)!\(stray.provenance.cell)); mỗi lần nhập chỉ một năm.")
         }
-        return try database.transaction {
-            let current = try currentSubmission(unitCode: unitCode, year: year)
-            if let current, current.sha256 == sha256 {
-                try insert(issues: issues, submission: current.id)
-                return .unchanged
-            }
-            let nextID = (try database.cachedStatement("SELECT coalesce(max(id), 0) + 1 FROM submissions").rows { $0.int64(at: 0) }.first ?? 1) ?? 1
-            if let current {
-                // The foreign key is deferred: the new row exists by the end of the transaction.
-                try database.cachedStatement("UPDATE submissions SET superseded_by = ? WHERE id = ?").execute([.integer(nextID), .integer(current.id)])
-            }
-            try database.cachedStatement("""
-                INSERT INTO submissions(id, file, sha256, unit_code, year, received, imported_run) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """).execute([.integer(nextID), .text(file), .text(sha256), .text(unitCode), DatabaseValue(year),
-                              .text(Store.text(received)), DatabaseValue(currentRun)])
-            // One row of `fact_rows` per run of consecutive facts with the same unit and source
-            // (a unit row of the sheet), its facts written as JSON into one reused buffer and
-            // bound in place (`withBound`): a few allocations per import, not per fact. The
-            // source id is bound (and kept across runs) only when the source changes.
-            let insertRow = try database.cachedStatement("""
-                INSERT INTO fact_rows(submission_id, seq, unit_code, source_id, facts) VALUES (?1, ?2, ?3, ?4, ?5)
-                """)
-            insertRow.reset()
-            try insertRow.bind(nextID, at: 1)
-            defer { insertRow.reset() }  // no binding may point at a fact's bytes after the loop
+        return try importTransaction(file: file, sha256: sha256, unitCode: unitCode, year: year, received: received,
+                                     issues: issues) { insertRow in
             var packed = PackedFactsWriter()
             var boundSource: Provenance? = nil
             // Facts are read in place (no copy of a Fact and its strings per fact).
@@ -133,11 +110,8 @@ public final class Store {
                         let fact = facts.baseAddress! + end
                         guard fact.pointee.unitCode == first.pointee.unitCode, fact.pointee.provenance.file == first.pointee.provenance.file,
                               fact.pointee.provenance.sheet == first.pointee.provenance.sheet else { break }
-                        // The old schema's CHECK (field <> ''), kept: such a fact could not be read back as one.
-                        if fact.pointee.field.isEmpty {
-                            throw DatabaseError(code: 19, message: "dữ kiện của đơn vị \(fact.pointee.unitCode) ở ô \(fact.pointee.provenance.sheet)!"
-                                                + "\(fact.pointee.provenance.cell) không có mã chỉ tiêu (field rỗng); không ghi được.")
-                        }
+                        try Store.checkField(fact.pointee.field, unit: fact.pointee.unitCode, sheet: fact.pointee.provenance.sheet,
+                                             cell: fact.pointee.provenance.cell)
                         packed.append(fact)
                         end += 1
                     }
@@ -154,6 +128,85 @@ public final class Store {
                     start = end
                 }
             }
+        }
+    }
+
+    /// `importSubmission(file:sha256:unitCode:year:received:facts:issues:)` for the accepted
+    /// rows of one workbook as validation hands them over: each record with values becomes one
+    /// packed row, written straight from its slots (no `Fact` per value, no cell text built).
+    /// Stores exactly what importing `records`' facts would.
+    public func importSubmission(file: String, sha256: String, unitCode: String, year: Int, received: Date,
+                                 records: [NormalizedRecord], issues: [Issue]) throws -> ImportOutcome {
+        try importTransaction(file: file, sha256: sha256, unitCode: unitCode, year: year, received: received,
+                              issues: issues) { insertRow in
+            var packed = PackedFactsWriter()
+            var boundSource: (file: String, sheet: String)? = nil
+            var position = 0  // of the row's first value among the submission's facts
+            for record in records {
+                packed.begin()
+                var values = 0
+                for slot in record.slots.indices {
+                    guard let value = record.slots[slot] else { continue }
+                    let field = record.columns.fields[slot]
+                    if field.isEmpty {
+                        try Store.checkField(field, unit: record.unitCode, sheet: record.sheet, cell: record.cell(at: slot).cell)
+                    }
+                    packed.append(field: field, value: value, column: record.columns.letters[slot], row: record.row)
+                    values += 1
+                }
+                guard values > 0 else { continue }
+                packed.end()
+                let file = record.unitCell.file
+                if boundSource?.file != file || boundSource?.sheet != record.sheet {
+                    try insertRow.bind(try sourceID(file: file, sheet: record.sheet), at: 4)
+                    boundSource = (file, record.sheet)
+                }
+                try insertRow.bind(Int64(position), at: 2)
+                try insertRow.withBound(record.unitCode, at: 3) {
+                    try packed.withText { json in try insertRow.withBound(utf8: json, at: 5) { try insertRow.run() } }
+                }
+                position += values
+            }
+        }
+    }
+
+    /// The old schema's CHECK (field <> ''), kept: such a fact could not be read back as one.
+    private static func checkField(_ field: String, unit: String, sheet: String, cell: String) throws {
+        guard field.isEmpty else { return }
+        throw DatabaseError(code: 19, message: "dữ kiện của đơn vị \(unit) ở ô \(sheet)!\(cell) không có mã chỉ tiêu (field rỗng); không ghi được.")
+    }
+
+    /// One import's transaction: `.unchanged` for the current file again; otherwise the new
+    /// submission row (superseding the current one), then `writeRows` with the prepared
+    /// `fact_rows` insert (parameter 1, the submission, bound; 2 seq, 3 unit, 4 source,
+    /// 5 JSON left to it), then the issues.
+    private func importTransaction(file: String, sha256: String, unitCode: String, year: Int, received: Date, issues: [Issue],
+                                   writeRows: (Statement) throws -> Void) throws -> ImportOutcome {
+        try database.transaction {
+            let current = try currentSubmission(unitCode: unitCode, year: year)
+            if let current, current.sha256 == sha256 {
+                try insert(issues: issues, submission: current.id)
+                return .unchanged
+            }
+            let nextID = (try database.cachedStatement("SELECT coalesce(max(id), 0) + 1 FROM submissions").rows { $0.int64(at: 0) }.first ?? 1) ?? 1
+            if let current {
+                // The foreign key is deferred: the new row exists by the end of the transaction.
+                try database.cachedStatement("UPDATE submissions SET superseded_by = ? WHERE id = ?").execute([.integer(nextID), .integer(current.id)])
+            }
+            try database.cachedStatement("""
+                INSERT INTO submissions(id, file, sha256, unit_code, year, received, imported_run) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """).execute([.integer(nextID), .text(file), .text(sha256), .text(unitCode), DatabaseValue(year),
+                              .text(Store.text(received)), DatabaseValue(currentRun)])
+            // One row of `fact_rows` per unit row of the sheet, its facts written as JSON into
+            // one reused buffer and bound in place (`withBound`): a few allocations per import,
+            // not per fact. The source id is bound (and kept across rows) only when it changes.
+            let insertRow = try database.cachedStatement("""
+                INSERT INTO fact_rows(submission_id, seq, unit_code, source_id, facts) VALUES (?1, ?2, ?3, ?4, ?5)
+                """)
+            insertRow.reset()
+            try insertRow.bind(nextID, at: 1)
+            defer { insertRow.reset() }  // no binding may point at a caller's bytes after the rows
+            try writeRows(insertRow)
             try insert(issues: issues, submission: nextID)
             guard var previous = current else { return .added }
             previous.supersededBy = nextID
