@@ -171,9 +171,13 @@ import Testing
             record("31120", row: 8, [nil, nil, nil, nil]),
             record("31123", row: 1_048_576, [nil, nil, .count(-5), .yesNo(false)]),
             record("916", row: 4, sheet: "Cấp huyện", [.level(3), nil, .count(Int64.max), nil]),
+            // Field ids and letters that need escaping, in columns of their own.
+            NormalizedRecord(unitCode: "917", unitName: "917", writtenName: "917", level: .district, sheet: "Khác", row: 9,
+                             columns: RecordColumns(fields: ["a\"b\\c", "d\u{1}"], letters: ["X\"", "Y"]),
+                             slots: [.count(1), .text("é")], unitCell: Provenance(file: "nk.xlsx", sheet: "Khác", cell: "C9")),
         ]
         let facts = records.flatMap { $0.facts(year: 2024) }
-        #expect(facts.count == 8)
+        #expect(facts.count == 10)
         let a = TemporaryStore(), b = TemporaryStore()
         let byRecords = try Store(path: a.path), byFacts = try Store(path: b.path)
         _ = try byRecords.importSubmission(file: "nk.xlsx", sha256: "h", unitCode: "916", year: 2024, received: StoreSamples.received,
@@ -183,6 +187,6 @@ import Testing
         #expect(try byRecords.facts(year: 2024) == facts)
         let rows = "SELECT group_concat(seq || ' ' || unit_code || ' ' || source_id || ' ' || facts, char(10)) FROM (SELECT * FROM fact_rows ORDER BY seq)"
         #expect(try byRecords.database.scalar(rows) == byFacts.database.scalar(rows))
-        #expect(try byRecords.database.scalar("SELECT count(*) FROM fact_rows") == "3")
+        #expect(try byRecords.database.scalar("SELECT count(*) FROM fact_rows") == "4")
     }
 }

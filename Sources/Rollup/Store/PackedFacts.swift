@@ -42,28 +42,63 @@ struct PackedFactsWriter {
         }
     }
 
-    /// Appends a value of a unit row whose cell is `column` and `row` ("E" and 7 write "E7"),
-    /// without building the cell's text.
-    mutating func append(field: String, value: FieldValue, column: String, row: Int) {
-        append(field: field, value: value, cellBytes: column.utf8.count + 20) { out in
-            out.putString(column, closed: false)
+    /// A sheet's field ids and column letters as JSON string bytes, encoded once for all its rows
+    /// (`append(value:slot:of:row:)`).
+    struct EncodedColumns {
+        let columns: RecordColumns
+        /// `"gia_dinh_dat"`, escaped and quoted.
+        let fields: [[UInt8]]
+        /// `"E`: the opening quote and the letters of the cell, whose row follows.
+        let letters: [[UInt8]]
+
+        init(_ columns: RecordColumns) {
+            self.columns = columns
+            fields = columns.fields.map { PackedFactsWriter.encoded($0, closed: true) }
+            letters = columns.letters.map { PackedFactsWriter.encoded($0, closed: false) }
+        }
+    }
+
+    static func encoded(_ string: String, closed: Bool) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: 6 * string.utf8.count + 2)
+        let n = bytes.withUnsafeMutableBufferPointer { buffer in
+            var out = Cursor(base: buffer.baseAddress!, at: 0)
+            out.putString(string, closed: closed)
+            return out.at
+        }
+        return Array(bytes[..<n])
+    }
+
+    /// Appends the value of `slot` of a unit row at `row`, its field id and cell written from
+    /// bytes encoded once per sheet ("E" and 7 write "E7"): no cell text is built.
+    mutating func append(_ value: FieldValue, slot: Int, of encoded: EncodedColumns, row: Int) {
+        let field = encoded.fields[slot], letters = encoded.letters[slot]
+        append(fieldBytes: field.count, value: value, cellBytes: letters.count + 21) { out in
+            field.withUnsafeBufferPointer { out.put($0) }
+        } cell: { out in
+            letters.withUnsafeBufferPointer { out.put($0) }
             out.putInteger(Int64(row))
             out.put(UInt8(ascii: "\""))
         }
     }
 
     private mutating func append(field: String, value: FieldValue, cellBytes: Int, cell: (inout Cursor) -> Void) {
+        append(fieldBytes: 6 * field.utf8.count + 2, value: value, cellBytes: cellBytes, field: { $0.putString(field) }, cell: cell)
+    }
+
+    /// `fieldBytes` and `cellBytes`: the most bytes `field` and `cell` write.
+    private mutating func append(fieldBytes: Int, value: FieldValue, cellBytes: Int,
+                                 field: (inout Cursor) -> Void, cell: (inout Cursor) -> Void) {
         let textCount: Int
         if case .text(let t) = value { textCount = t.utf8.count } else { textCount = 0 }
         // A byte takes at most 6 when escaped (\u00XX); the rest is brackets, commas, quotes,
         // the type and at most 20 digits.
-        reserve(6 * (field.utf8.count + cellBytes + textCount) + 48)
+        reserve(fieldBytes + 6 * (cellBytes + textCount) + 48)
         let start = count
         count = storage.withUnsafeMutableBufferPointer { buffer in
             var out = Cursor(base: buffer.baseAddress!, at: start)
             if start > 1 { out.put(UInt8(ascii: ",")) }
             out.put(UInt8(ascii: "["))
-            out.putString(field)
+            field(&out)
             switch value {
             case .count(let n): out.put(",\"count\","); out.putInteger(n)
             case .level(let n): out.put(",\"level\","); out.putInteger(Int64(n))

@@ -141,17 +141,18 @@ public final class Store {
                               issues: issues) { insertRow in
             var packed = PackedFactsWriter()
             var boundSource: (file: String, sheet: String)? = nil
+            var encoded: PackedFactsWriter.EncodedColumns? = nil  // the last sheet's; rows of a sheet share it
             var position = 0  // of the row's first value among the submission's facts
             for record in records {
+                if encoded?.columns != record.columns { encoded = PackedFactsWriter.EncodedColumns(record.columns) }
                 packed.begin()
                 var values = 0
                 for slot in record.slots.indices {
                     guard let value = record.slots[slot] else { continue }
-                    let field = record.columns.fields[slot]
-                    if field.isEmpty {
-                        try Store.checkField(field, unit: record.unitCode, sheet: record.sheet, cell: record.cell(at: slot).cell)
+                    if record.columns.fields[slot].isEmpty {
+                        try Store.checkField("", unit: record.unitCode, sheet: record.sheet, cell: record.cell(at: slot).cell)
                     }
-                    packed.append(field: field, value: value, column: record.columns.letters[slot], row: record.row)
+                    packed.append(value, slot: slot, of: encoded!, row: record.row)
                     values += 1
                 }
                 guard values > 0 else { continue }
