@@ -16,9 +16,8 @@ import Testing
         return (new, reference)
     }
 
-    @Test func sharedLists() throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../../shared/domain/units").standardizedFileURL
+    @Test(.enabled(if: SharedData.root != nil, Comment(rawValue: SharedData.skipMessage))) func sharedLists() throws {
+        let folder = try #require(SharedData.root).appendingPathComponent("domain/units")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".csv") }
         #expect(files.count >= 5)
         for file in files {
