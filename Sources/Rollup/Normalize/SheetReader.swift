@@ -318,7 +318,7 @@ struct SheetReader {
                     "Ô \(p.cell) (cột \"\(Messages.column(field))\", \(unit.name)): \(reason)"))
             }
         }
-        records.append(record)
+        records.append(consume record)
     }
 
     /// `ValueParser.parse`, remembering texts of level and yes-no columns: "Có", "Mức độ 2" repeat

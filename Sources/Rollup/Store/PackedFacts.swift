@@ -68,17 +68,24 @@ struct PackedFactsWriter {
         return Array(bytes[..<n])
     }
 
-    /// Appends the value of `slot` of a unit row at `row`, its field id and cell written from
-    /// bytes encoded once per sheet ("E" and 7 write "E7"): no cell text is built.
-    mutating func append(_ value: FieldValue, slot: Int, of encoded: EncodedColumns, row: Int) {
+    /// Appends the value of `slot` of a unit row, its field id and cell written from bytes
+    /// encoded once per sheet and the row's digits rendered once per row (`rowDigits(_:into:)`;
+    /// "E" and "7" write "E7"): no cell text is built.
+    mutating func append(_ value: FieldValue, slot: Int, of encoded: EncodedColumns, rowDigits: UnsafeBufferPointer<UInt8>) {
         let field = encoded.fields[slot], letters = encoded.letters[slot]
-        append(fieldBytes: field.count, value: value, cellBytes: letters.count + 21) { out in
+        append(fieldBytes: field.count, value: value, cellBytes: letters.count + rowDigits.count + 1) { out in
             field.withUnsafeBufferPointer { out.put($0) }
         } cell: { out in
             letters.withUnsafeBufferPointer { out.put($0) }
-            out.putInteger(Int64(row))
+            out.put(rowDigits)
             out.put(UInt8(ascii: "\""))
         }
+    }
+
+    /// The decimal digits of `row`, into `digits` (its capacity kept).
+    static func rowDigits(_ row: Int, into digits: inout [UInt8]) {
+        digits.removeAll(keepingCapacity: true)
+        digits.append(contentsOf: String(row).utf8)
     }
 
     private mutating func append(field: String, value: FieldValue, cellBytes: Int, cell: (inout Cursor) -> Void) {

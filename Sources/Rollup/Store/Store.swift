@@ -143,17 +143,21 @@ public final class Store {
             var boundSource: (file: String, sheet: String)? = nil
             var encoded: PackedFactsWriter.EncodedColumns? = nil  // the last sheet's; rows of a sheet share it
             var position = 0  // of the row's first value among the submission's facts
+            var digits: [UInt8] = []
             for record in records {
                 if encoded?.columns != record.columns { encoded = PackedFactsWriter.EncodedColumns(record.columns) }
+                PackedFactsWriter.rowDigits(record.row, into: &digits)
                 packed.begin()
                 var values = 0
-                for slot in record.slots.indices {
-                    guard let value = record.slots[slot] else { continue }
-                    if record.columns.fields[slot].isEmpty {
-                        try Store.checkField("", unit: record.unitCode, sheet: record.sheet, cell: record.cell(at: slot).cell)
+                try digits.withUnsafeBufferPointer { rowDigits in
+                    for slot in record.slots.indices {
+                        guard let value = record.slots[slot] else { continue }
+                        if record.columns.fields[slot].isEmpty {
+                            try Store.checkField("", unit: record.unitCode, sheet: record.sheet, cell: record.cell(at: slot).cell)
+                        }
+                        packed.append(value, slot: slot, of: encoded!, rowDigits: rowDigits)
+                        values += 1
                     }
-                    packed.append(value, slot: slot, of: encoded!, row: record.row)
-                    values += 1
                 }
                 guard values > 0 else { continue }
                 packed.end()

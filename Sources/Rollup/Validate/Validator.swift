@@ -32,14 +32,17 @@ public struct Validator: Sendable {
         // place (not under a wrong district), so that a row copied into another district's
         // workbook never wins over the unit's own district.
         let misplaced = submissions.map { s in s.records.map { wrongDistrict($0, in: s) } }
+        // One pass, one hash per row: a row in its right place replaces a misplaced first.
         var kept: [String: (submission: Int, row: Int)] = [:]
+        kept.reserveCapacity(submissions.reduce(0) { $0 + $1.records.count })
         for (i, s) in submissions.enumerated() {
-            for (j, record) in s.records.enumerated() where misplaced[i][j] == nil && kept[record.unitCode] == nil {
-                kept[record.unitCode] = (i, j)
+            for j in s.records.indices {
+                let rightPlace = misplaced[i][j] == nil
+                func replaceMisplaced(_ first: inout (submission: Int, row: Int)) {
+                    if rightPlace, misplaced[first.submission][first.row] != nil { first = (i, j) }
+                }
+                replaceMisplaced(&kept[s.records[j].unitCode, default: (i, j)])
             }
-        }
-        for (i, s) in submissions.enumerated() {
-            for (j, record) in s.records.enumerated() where kept[record.unitCode] == nil { kept[record.unitCode] = (i, j) }
         }
 
         result.year = config.year
@@ -59,7 +62,7 @@ public struct Validator: Sendable {
                 }
                 let (accepted, issues) = check(record, rules: rules.of(record.columns, fields: fields), reported: reported)
                 result.issues += issues
-                result.records.append(accepted)
+                result.records.append(consume accepted)
             }
         }
         result.issues += missingUnits(submissions, reported: Set(kept.keys))
