@@ -219,19 +219,27 @@ import Testing
                              columns: RecordColumns(fields: ["a\"b\\c", "d\u{1}"], letters: ["X\"", "Y"]),
                              slots: [.count(1), .text("é")], unitCell: Provenance(file: "nk.xlsx", sheet: "Khác", cell: "C9")),
         ]
-        let facts = records.flatMap { $0.facts(year: 2024) }
+        let temps = (TemporaryStore(), TemporaryStore())
+        let (byRecords, byFacts, facts) = try Self.importBothWays(records, file: "nk.xlsx", into: temps)
         #expect(facts.count == 11)
-        let a = TemporaryStore(), b = TemporaryStore()
-        let byRecords = try Store(path: a.path), byFacts = try Store(path: b.path)
-        _ = try byRecords.importSubmission(file: "nk.xlsx", sha256: "h", unitCode: "916", year: 2024, received: StoreSamples.received,
-                                           records: records, issues: [])
-        _ = try byFacts.importSubmission(file: "nk.xlsx", sha256: "h", unitCode: "916", year: 2024, received: StoreSamples.received,
-                                         facts: facts, issues: [])
         #expect(try byRecords.facts(year: 2024) == facts)
         let rows = "SELECT group_concat(seq || ' ' || source_id || ' ' || facts, char(10)) FROM (SELECT * FROM fact_chunks ORDER BY seq)"
         #expect(try byRecords.database.scalar(rows) == byFacts.database.scalar(rows))
         #expect(try byRecords.database.scalar("SELECT count(*) FROM fact_chunks") == "3")
         #expect(try byRecords.database.scalar(Self.unitRows) == "4")
+    }
+
+    /// `records` imported as they are into one store and as their facts into another (`temps`,
+    /// kept alive by the caller), and those facts.
+    static func importBothWays(_ records: [NormalizedRecord], file: String,
+                               into temps: (TemporaryStore, TemporaryStore)) throws -> (byRecords: Store, byFacts: Store, facts: [Fact]) {
+        let facts = records.flatMap { $0.facts(year: 2024) }
+        let byRecords = try Store(path: temps.0.path), byFacts = try Store(path: temps.1.path)
+        _ = try byRecords.importSubmission(file: file, sha256: "h", unitCode: "916", year: 2024, received: StoreSamples.received,
+                                           records: records, issues: [])
+        _ = try byFacts.importSubmission(file: file, sha256: "h", unitCode: "916", year: 2024, received: StoreSamples.received,
+                                         facts: facts, issues: [])
+        return (byRecords, byFacts, facts)
     }
 
     /// A chunk takes unit rows of one source until it holds 64 of them or ~32 KB of text; a unit
@@ -246,13 +254,8 @@ import Testing
         }
         let long = String(repeating: "chú ", count: 4_000)  // 20,000 bytes
         for (records, seqs) in [(records(130) { "\($0)" }, [Int64(0), 64, 128]), (records(5) { _ in long }, [0, 2, 4])] {
-            let facts = records.flatMap { $0.facts(year: 2024) }
-            let a = TemporaryStore(), b = TemporaryStore()
-            let byRecords = try Store(path: a.path), byFacts = try Store(path: b.path)
-            _ = try byRecords.importSubmission(file: "a.xlsx", sha256: "h", unitCode: "916", year: 2024, received: StoreSamples.received,
-                                               records: records, issues: [])
-            _ = try byFacts.importSubmission(file: "a.xlsx", sha256: "h", unitCode: "916", year: 2024, received: StoreSamples.received,
-                                             facts: facts, issues: [])
+            let temps = (TemporaryStore(), TemporaryStore())
+            let (byRecords, byFacts, facts) = try Self.importBothWays(records, file: "a.xlsx", into: temps)
             for store in [byRecords, byFacts] {
                 #expect(try store.facts(year: 2024) == facts)
                 #expect(try store.database.prepare("SELECT seq FROM fact_chunks ORDER BY seq").rows { $0.int64(at: 0) } == seqs)
