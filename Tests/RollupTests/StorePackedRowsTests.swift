@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import Rollup
 
-/// Facts packed one SQLite row per unit row (migration 2024-v4): JSON written by the store,
-/// read back through SQLite's json_each, and the `facts` view for the sqlite3 shell.
+/// Facts packed one SQLite row per chunk of unit rows (migration 2024-v4): JSON written by the
+/// store, read back through SQLite's json_tree, and the `facts` view for the sqlite3 shell.
 @Suite struct StorePackedRowsTests {
     static func fact(_ unit: String, _ field: String, _ value: FieldValue, cell: String, file: String = "a.xlsx", sheet: String = "Cấp xã") -> Fact {
         Fact(unitCode: unit, year: 2024, field: field, value: value, provenance: Provenance(file: file, sheet: sheet, cell: cell))
@@ -23,18 +23,24 @@ import Testing
         facts.append(Self.fact("3\"1\\2", "f\"\\\u{1}", .count(1), cell: "Z\"9\\", file: "tệp \"mới\"\\.xlsx", sheet: "Sheet\t\"1\""))
         _ = try store.importSubmission(file: "a.xlsx", sha256: "h", unitCode: "916", year: 2024, received: StoreSamples.received, facts: facts, issues: [])
         #expect(try store.facts(year: 2024) == facts)
-        #expect(try store.database.scalar("SELECT count(*) FROM fact_rows WHERE NOT json_valid(facts)") == "0")
-        #expect(try store.database.scalar("SELECT count(*) FROM fact_rows") == "3")
+        #expect(try store.database.scalar("SELECT count(*) FROM fact_chunks WHERE NOT json_valid(facts)") == "0")
+        // Three unit rows: two of one source in one chunk, one of another source in its own.
+        #expect(try store.database.scalar("SELECT count(*) FROM fact_chunks") == "2")
+        #expect(try store.database.scalar(Self.unitRows) == "3")
     }
+
+    /// The unit rows of all chunks: a code and an array each.
+    static let unitRows = "SELECT sum(json_array_length(facts)) / 2 FROM fact_chunks"
 
     @Test func aRowIsTheDocumentedJSON() throws {
         let temp = TemporaryStore()
         let store = try Store(path: temp.path)
         let facts = [Self.fact("31117", "gia_dinh_dat", .count(1234), cell: "E7"), Self.fact("31117", "co_tt", .yesNo(true), cell: "F7"),
-                     Self.fact("31117", "ghi_chu", .text("Ghi \"chú\"\n"), cell: "G7"), Self.fact("31117", "muc", .level(-2), cell: "H7")]
+                     Self.fact("31117", "ghi_chu", .text("Ghi \"chú\"\n"), cell: "G7"), Self.fact("31117", "muc", .level(-2), cell: "H7"),
+                     Self.fact("31120", "gia_dinh_dat", .count(5), cell: "E8")]
         _ = try store.importSubmission(file: "a.xlsx", sha256: "h", unitCode: "916", year: 2024, received: StoreSamples.received, facts: facts, issues: [])
-        #expect(try store.database.scalar("SELECT facts FROM fact_rows") ==
-                #"[["gia_dinh_dat","count",1234,"E7"],["co_tt","yes-no",1,"F7"],["ghi_chu","text","Ghi \"chú\"\u000a","G7"],["muc","level",-2,"H7"]]"#)
+        #expect(try store.database.scalar("SELECT facts FROM fact_chunks") ==
+                #"["31117",[["gia_dinh_dat","count",1234,"E7"],["co_tt","yes-no",1,"F7"],["ghi_chu","text","Ghi \"chú\"\u000a","G7"],["muc","level",-2,"H7"]],"31120",[["gia_dinh_dat","count",5,"E8"]]]"#)
     }
 
     @Test func theFactsViewHasOneRowPerValue() throws {
@@ -55,7 +61,8 @@ import Testing
             "1|3|2024|31120|muc|level|2|NULL|a.xlsx|Cấp huyện|G8",
         ])
         #expect(try store.database.scalar("SELECT typeof(integer_value) FROM facts WHERE field = 'gia_dinh_dat'") == "integer")
-        #expect(try store.database.scalar("SELECT count(*) FROM fact_rows") == "3")
+        #expect(try store.database.scalar("SELECT count(*) FROM fact_chunks") == "2")
+        #expect(try store.database.scalar(Self.unitRows) == "3")
     }
 
     @Test func deletingFromTheViewDeletesThoseFactsOnly() throws {
@@ -65,7 +72,12 @@ import Testing
         _ = try store.importSubmission(file: "a.xlsx", sha256: "h", unitCode: "916", year: 2024, received: StoreSamples.received, facts: facts, issues: [])
         try store.database.execute("DELETE FROM facts WHERE field = 'cdht_xa_muc' OR (unit_code = '31119')")
         #expect(try store.facts(year: 2024) == facts.filter { $0.field != "cdht_xa_muc" && $0.unitCode != "31119" })
-        #expect(try store.database.scalar("SELECT count(*) FROM fact_rows") == "2")
+        // 31119's unit row is gone from the chunk; a chunk left empty goes too.
+        #expect(try store.database.scalar(Self.unitRows) == "2")
+        try store.database.execute("DELETE FROM facts WHERE unit_code <> '31118'")
+        #expect(try store.facts(year: 2024) == facts.filter { $0.field != "cdht_xa_muc" && $0.unitCode == "31118" })
+        try store.database.execute("DELETE FROM facts")
+        #expect(try store.database.scalar("SELECT count(*) FROM fact_chunks") == "0")
     }
 
     @Test func aUnitInTwoSeparateRunsKeepsItsOrder() throws {
@@ -78,7 +90,11 @@ import Testing
                      Self.fact("B", "f2", .count(6), cell: "F8")]
         _ = try store.importSubmission(file: "a.xlsx", sha256: "h", unitCode: "916", year: 2024, received: StoreSamples.received, facts: facts, issues: [])
         #expect(try store.facts(year: 2024) == facts)
-        #expect(try store.database.prepare("SELECT seq FROM fact_rows ORDER BY seq").rows { $0.int64(at: 0) } == [0, 2, 3, 5, 6])
+        // A, B, A in one chunk; the other sheet's row; B back on the first sheet in a chunk of its own.
+        #expect(try store.database.prepare("SELECT seq FROM fact_chunks ORDER BY seq").rows { $0.int64(at: 0) } == [0, 5, 6])
+        #expect(try store.database.scalar("""
+            SELECT group_concat(u.value) FROM (SELECT * FROM fact_chunks ORDER BY seq) c, json_each(c.facts) u WHERE u.type = 'text'
+            """) == "A,B,A,A,B")
     }
 
     @Test func aPackedRowOfTheWrongShapeIsRefused() throws {
@@ -86,11 +102,34 @@ import Testing
         let store = try Store(path: temp.path)
         let facts = [Self.fact("31117", "gia_dinh_dat", .count(1), cell: "E7")]
         _ = try store.importSubmission(file: "a.xlsx", sha256: "h", unitCode: "916", year: 2024, received: StoreSamples.received, facts: facts, issues: [])
-        for tampered in [#"[["f","count",1]]"#, #"[["f","count",1,"E7","x"]]"#, #"[["f","count","1","E7"]]"#, #"[["f","count",null,"E7"]]"#,
-                         #"[["f","số",1,"E7"]]"#, #"["f","count",1,"E7"]"#, #"[[["f"],"count",1,"E7"]]"#] {
-            try store.database.prepare("UPDATE fact_rows SET facts = ?").execute([.text(tampered)])
-            #expect(throws: DatabaseError.self, "\(tampered)") { try store.facts(year: 2024) }
+        for tampered in [#"["31117",[["f","count",1]]]"#, #"["31117",[["f","count",1,"E7","x"]]]"#, #"["31117",[["f","count","1","E7"]]]"#,
+                         #"["31117",[["f","count",null,"E7"]]]"#, #"["31117",[["f","số",1,"E7"]]]"#, #"["31117",["f","count",1,"E7"]]"#,
+                         #"["31117",[[["f"],"count",1,"E7"]]]"#, #"[["f","count",1,"E7"]]"#, #"["31117"]"#, #"[1,[["f","count",1,"E7"]]]"#,
+                         #"["31117",[["f","count",1,"E7"]],2]"#, #"["31117",[["f","count",1,"E7"]],"31120"]"#, #"{"31117":[]}"#] {
+            try store.database.prepare("UPDATE fact_chunks SET facts = ?").execute([.text(tampered)])
+            do {
+                _ = try store.facts(year: 2024)
+                Issue.record("accepted \(tampered)")
+            } catch let error as DatabaseError {
+                #expect(error.code == 11, "\(tampered)")
+            }
         }
+    }
+
+    /// The old table's CHECK (unit_code <> '') is kept by the import (the unit code now lives in
+    /// the JSON): the whole import is refused.
+    @Test func aFactWithoutAUnitCodeIsRefused() throws {
+        let temp = TemporaryStore()
+        let store = try Store(path: temp.path)
+        let facts = [Self.fact("31117", "gia_dinh_dat", .count(1), cell: "E7"), Self.fact("", "gia_dinh_dat", .count(2), cell: "E8")]
+        do {
+            _ = try store.importSubmission(file: "a.xlsx", sha256: "h", unitCode: "916", year: 2024, received: StoreSamples.received, facts: facts, issues: [])
+            Issue.record("accepted a fact without a unit code")
+        } catch let error as DatabaseError {
+            #expect(error.code == 19)
+        }
+        #expect(try store.submissions(year: 2024).isEmpty)
+        #expect(try store.database.scalar("SELECT count(*) FROM fact_chunks") == "0")
     }
 
     /// A store written by the third schema (one row per fact) migrates to packed rows with every
@@ -104,7 +143,7 @@ import Testing
         current.append(Self.fact("31117", "ghi_chu_2", .text("Ghi \"chú\"\n\t\\ \u{1}"), cell: "Z7", file: "b.xlsx"))  // 31117 again, after 31119
         current.append(Self.fact("31117", "so", .count(Int64.min), cell: "E7", file: "b.xlsx", sheet: "Khác"))
         let old = StoreSamples.facts(communes: 2, fields: ["gia_dinh_tong"], file: "a.xlsx")
-        let other = StoreSamples.facts(communes: 1, fields: ["gia_dinh_tong"], year: 2023, file: "c.xlsx")
+        let other = StoreSamples.facts(communes: 70, fields: ["gia_dinh_tong"], year: 2023, file: "c.xlsx")
         do {
             let db = try Database(path: path)
             try Store.migrator.migrate(db, upTo: v3)
@@ -145,9 +184,12 @@ import Testing
         #expect(try store.database.scalar("SELECT count(*) FROM facts WHERE submission_id = 1") == "\(old.count)")
         #expect(try store.database.prepare("SELECT seq FROM facts WHERE submission_id = 2 ORDER BY seq").rows { $0.int64(at: 0) }
                 == (0..<Int64(current.count)).map { $0 })
-        // 31117, 31118, 31119 (a row each), 31117 again, then 31117 on the other sheet.
-        #expect(try store.database.scalar("SELECT count(*) FROM fact_rows WHERE submission_id = 2") == "5")
-        #expect(try store.database.scalar("SELECT count(*) FROM fact_rows WHERE NOT json_valid(facts)") == "0")
+        // 31117, 31118, 31119 (a row each), 31117 again, in one chunk; then 31117 on the other sheet.
+        #expect(try store.database.scalar("SELECT count(*) FROM fact_chunks WHERE submission_id = 2") == "2")
+        #expect(try store.database.scalar("SELECT sum(json_array_length(facts)) / 2 FROM fact_chunks WHERE submission_id = 2") == "5")
+        #expect(try store.database.scalar("SELECT count(*) FROM fact_chunks WHERE NOT json_valid(facts)") == "0")
+        // 70 unit rows of one source: chunks of 64 and 6, as an import cuts them.
+        #expect(try store.database.prepare("SELECT seq FROM fact_chunks WHERE submission_id = 3 ORDER BY seq").rows { $0.int64(at: 0) } == [0, 64])
         // And the migrated store takes new imports.
         guard case .replaced = try store.importSubmission(file: "d.xlsx", sha256: "h4", unitCode: "916", year: 2024,
                                                          received: StoreSamples.received, facts: old, issues: []) else {
@@ -169,24 +211,56 @@ import Testing
         let records = [
             record("31117", row: 7, [.level(2), .text("Ghi \"chú\"\n"), .count(1234), .yesNo(true)]),
             record("31120", row: 8, [nil, nil, nil, nil]),
-            record("31123", row: 1_048_576, [nil, nil, .count(-5), .yesNo(false)]),
+            record("31123", row: 1_048_575, [nil, nil, .count(-5), .yesNo(false)]),
+            record("31123", row: 1_048_576, [nil, nil, .count(7), nil]),  // the same unit again: one unit row
             record("916", row: 4, sheet: "Cấp huyện", [.level(3), nil, .count(Int64.max), nil]),
             // Field ids and letters that need escaping, in columns of their own.
             NormalizedRecord(unitCode: "917", unitName: "917", writtenName: "917", level: .district, sheet: "Khác", row: 9,
                              columns: RecordColumns(fields: ["a\"b\\c", "d\u{1}"], letters: ["X\"", "Y"]),
                              slots: [.count(1), .text("é")], unitCell: Provenance(file: "nk.xlsx", sheet: "Khác", cell: "C9")),
         ]
-        let facts = records.flatMap { $0.facts(year: 2024) }
-        #expect(facts.count == 10)
-        let a = TemporaryStore(), b = TemporaryStore()
-        let byRecords = try Store(path: a.path), byFacts = try Store(path: b.path)
-        _ = try byRecords.importSubmission(file: "nk.xlsx", sha256: "h", unitCode: "916", year: 2024, received: StoreSamples.received,
-                                           records: records, issues: [])
-        _ = try byFacts.importSubmission(file: "nk.xlsx", sha256: "h", unitCode: "916", year: 2024, received: StoreSamples.received,
-                                         facts: facts, issues: [])
+        let temps = (TemporaryStore(), TemporaryStore())
+        let (byRecords, byFacts, facts) = try Self.importBothWays(records, file: "nk.xlsx", into: temps)
+        #expect(facts.count == 11)
         #expect(try byRecords.facts(year: 2024) == facts)
-        let rows = "SELECT group_concat(seq || ' ' || unit_code || ' ' || source_id || ' ' || facts, char(10)) FROM (SELECT * FROM fact_rows ORDER BY seq)"
+        let rows = "SELECT group_concat(seq || ' ' || source_id || ' ' || facts, char(10)) FROM (SELECT * FROM fact_chunks ORDER BY seq)"
         #expect(try byRecords.database.scalar(rows) == byFacts.database.scalar(rows))
-        #expect(try byRecords.database.scalar("SELECT count(*) FROM fact_rows") == "4")
+        #expect(try byRecords.database.scalar("SELECT count(*) FROM fact_chunks") == "3")
+        #expect(try byRecords.database.scalar(Self.unitRows) == "4")
+    }
+
+    /// `records` imported as they are into one store and as their facts into another (`temps`,
+    /// kept alive by the caller), and those facts.
+    static func importBothWays(_ records: [NormalizedRecord], file: String,
+                               into temps: (TemporaryStore, TemporaryStore)) throws -> (byRecords: Store, byFacts: Store, facts: [Fact]) {
+        let facts = records.flatMap { $0.facts(year: 2024) }
+        let byRecords = try Store(path: temps.0.path), byFacts = try Store(path: temps.1.path)
+        _ = try byRecords.importSubmission(file: file, sha256: "h", unitCode: "916", year: 2024, received: StoreSamples.received,
+                                           records: records, issues: [])
+        _ = try byFacts.importSubmission(file: file, sha256: "h", unitCode: "916", year: 2024, received: StoreSamples.received,
+                                         facts: facts, issues: [])
+        return (byRecords, byFacts, facts)
+    }
+
+    /// A chunk takes unit rows of one source until it holds 64 of them or ~32 KB of text; a unit
+    /// row is never split. Both import paths cut the same chunks.
+    @Test func chunksAreCutAt64UnitRowsOr32KB() throws {
+        let columns = RecordColumns(fields: ["ghi_chu"], letters: ["S"])
+        func records(_ units: Int, text: (Int) -> String) -> [NormalizedRecord] {
+            (0..<units).map { i in
+                NormalizedRecord(unitCode: "u\(i)", unitName: "", writtenName: "", level: .commune, sheet: "Cấp xã", row: 7 + i, columns: columns,
+                                 slots: [.text(text(i))], unitCell: Provenance(file: "a.xlsx", sheet: "Cấp xã", cell: "C\(7 + i)"))
+            }
+        }
+        let long = String(repeating: "chú ", count: 4_000)  // 20,000 bytes
+        for (records, seqs) in [(records(130) { "\($0)" }, [Int64(0), 64, 128]), (records(5) { _ in long }, [0, 2, 4])] {
+            let temps = (TemporaryStore(), TemporaryStore())
+            let (byRecords, byFacts, facts) = try Self.importBothWays(records, file: "a.xlsx", into: temps)
+            for store in [byRecords, byFacts] {
+                #expect(try store.facts(year: 2024) == facts)
+                #expect(try store.database.prepare("SELECT seq FROM fact_chunks ORDER BY seq").rows { $0.int64(at: 0) } == seqs)
+                #expect(try store.database.prepare("SELECT seq FROM facts ORDER BY seq").rows { $0.int64(at: 0) } == (0..<Int64(facts.count)).map { $0 })
+            }
+        }
     }
 }

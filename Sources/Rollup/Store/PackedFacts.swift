@@ -1,35 +1,71 @@
-/// Writes the JSON text of one `fact_rows` row (migration 2024-v4): the facts of one unit row,
-/// in input order, each `[field, value_type, value, cell]`:
+/// Writes the JSON text of one `fact_chunks` row (migration 2024-v4): consecutive unit rows of
+/// one submission and one source, each its unit code followed by its facts in input order, each
+/// fact `[field, value_type, value, cell]`:
 ///
-///     [["gia_dinh_dat","count",1234,"E7"],["co_tt","yes-no",1,"F7"],["ghi_chu","text","Ghi \"chú\"","G7"]]
+///     ["31117",[["gia_dinh_dat","count",1234,"E7"],["co_tt","yes-no",1,"F7"]],"31120",[["ghi_chu","text","Ghi \"chú\"","G8"]]]
 ///
+/// A flat array (code, facts, code, facts, ...) rather than pairs, so that reading it with
+/// json_tree can tell a unit (a string) from a fact (an array) by its atom alone.
 /// Counts, levels and yes-no (1/0) are JSON integers, texts are JSON strings. One buffer is
-/// reused for every row of an import and grown only when a fact may not fit, so writing a fact
+/// reused for every chunk of an import and grown only when a fact may not fit, so writing a fact
 /// allocates nothing and checks the room once, not per byte. Only writing happens here: the
-/// store reads the rows back through SQLite's JSON functions.
+/// store reads the chunks back through SQLite's JSON functions.
 struct PackedFactsWriter {
     /// Zero-filled storage; the text is its first `count` bytes.
     private var storage: [UInt8]
     private var count = 0
+    /// Unit rows begun in the chunk, and facts in the chunk and in its last unit row.
+    private(set) var units = 0
+    private(set) var facts = 0
+    private var factsInUnit = 0
 
-    init(capacity: Int = 4_096) {
+    /// A chunk stops taking new unit rows at 64 of them or ~32 KB of text: few SQLite rows
+    /// (each costs ~10,000 instructions whatever its size), each still well within a few pages.
+    static let chunkUnits = 64, chunkBytes = 32_768
+
+    init(capacity: Int = 40_960) {
         storage = [UInt8](repeating: 0, count: capacity)
     }
 
-    /// Starts a new row, keeping the buffer.
+    /// Whether the chunk should take no new unit row.
+    var isFull: Bool { units >= Self.chunkUnits || count >= Self.chunkBytes }
+
+    /// Starts a new chunk, keeping the buffer.
     mutating func begin() {
         storage[0] = UInt8(ascii: "[")
         count = 1
+        units = 0
+        facts = 0
+        factsInUnit = 0
     }
 
-    /// Closes the row's array.
+    /// Starts the unit row of `unitCode`, closing the previous one.
+    mutating func beginUnit(_ unitCode: String) {
+        reserve(6 * unitCode.utf8.count + 8)
+        let start = count
+        count = storage.withUnsafeMutableBufferPointer { buffer in
+            var out = Cursor(base: buffer.baseAddress!, at: start)
+            if units > 0 { out.put("],") }
+            out.putString(unitCode)
+            out.put(",[")
+            return out.at
+        }
+        units += 1
+        factsInUnit = 0
+    }
+
+    /// Closes the last unit row and the chunk's array.
     mutating func end() {
-        reserve(1)
+        reserve(2)
+        if units > 0 {
+            storage[count] = UInt8(ascii: "]")
+            count += 1
+        }
         storage[count] = UInt8(ascii: "]")
         count += 1
     }
 
-    /// The row's text so far, in place (for `Statement.withBound(utf8:at:_:)`).
+    /// The chunk's text so far, in place (for `Statement.withBound(utf8:at:_:)`).
     func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try storage.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[..<count])) }
     }
@@ -103,7 +139,7 @@ struct PackedFactsWriter {
         let start = count
         count = storage.withUnsafeMutableBufferPointer { buffer in
             var out = Cursor(base: buffer.baseAddress!, at: start)
-            if start > 1 { out.put(UInt8(ascii: ",")) }
+            if factsInUnit > 0 { out.put(UInt8(ascii: ",")) }
             out.put(UInt8(ascii: "["))
             field(&out)
             switch value {
@@ -117,6 +153,8 @@ struct PackedFactsWriter {
             out.put(UInt8(ascii: "]"))
             return out.at
         }
+        facts += 1
+        factsInUnit += 1
     }
 
     private mutating func reserve(_ extra: Int) {
@@ -194,5 +232,72 @@ struct PackedFactsWriter {
             put(UnsafeBufferPointer(rebasing: utf8[copied...]))
             if closed { put(quote) }
         }
+    }
+}
+
+/// Cuts one submission's facts into `fact_chunks` rows as they come and inserts each chunk when
+/// it is complete: a chunk ends where the source (file, sheet) changes, or before a new unit row
+/// once it is full (`PackedFactsWriter.isFull`); a unit row is never split. Both import paths go
+/// through it, so the same values give the same chunks.
+struct FactChunks {
+    private var packed = PackedFactsWriter()
+    /// The prepared insert: 1 submission (bound by the caller), 2 seq, 3 source, 4 JSON.
+    private let insert: Statement
+    private let sourceID: (_ file: String, _ sheet: String) throws -> Int64
+    private var isOpen = false
+    private var source: (file: String, sheet: String) = ("", "")
+    private var boundSource: (file: String, sheet: String)? = nil
+    private var unitCode = ""
+    /// The position in the submission of the open chunk's first fact.
+    private var chunkStart = 0
+
+    init(insert: Statement, sourceID: @escaping (_ file: String, _ sheet: String) throws -> Int64) {
+        self.insert = insert
+        self.sourceID = sourceID
+    }
+
+    /// Makes the next facts go to the unit row of `unitCode` read from `file`, `sheet`: the open
+    /// one if it is the same unit and source, else a new unit row (in a new chunk if needed).
+    mutating func unitRow(_ unitCode: String, file: String, sheet: String) throws {
+        if isOpen {
+            if file != source.file || sheet != source.sheet {
+                try flush()
+            } else if unitCode == self.unitCode {
+                return
+            } else if packed.isFull {
+                try flush()
+            }
+        }
+        if !isOpen {
+            packed.begin()
+            isOpen = true
+            source = (file, sheet)
+        }
+        packed.beginUnit(unitCode)
+        self.unitCode = unitCode
+    }
+
+    /// Appends a fact to the current unit row (`unitRow(_:file:sheet:)`), read in place.
+    mutating func append(_ fact: UnsafePointer<Fact>) {
+        packed.append(fact)
+    }
+
+    /// Appends a record's value to the current unit row (`PackedFactsWriter.append(_:slot:of:rowDigits:)`).
+    mutating func append(_ value: FieldValue, slot: Int, of encoded: PackedFactsWriter.EncodedColumns, rowDigits: UnsafeBufferPointer<UInt8>) {
+        packed.append(value, slot: slot, of: encoded, rowDigits: rowDigits)
+    }
+
+    /// Inserts the open chunk, if any. The source id is looked up and bound only when it changes.
+    mutating func flush() throws {
+        guard isOpen else { return }
+        packed.end()
+        if boundSource?.file != source.file || boundSource?.sheet != source.sheet {
+            try insert.bind(try sourceID(source.file, source.sheet), at: 3)
+            boundSource = source
+        }
+        try insert.bind(Int64(chunkStart), at: 2)
+        try packed.withText { json in try insert.withBound(utf8: json, at: 4) { try insert.run() } }
+        chunkStart += packed.facts
+        isOpen = false
     }
 }

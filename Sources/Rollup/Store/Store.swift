@@ -96,97 +96,70 @@ public final class Store {
                                 + "(ô \(stray.provenance.sheet)!\(stray.provenance.cell)); mỗi lần nhập chỉ một năm.")
         }
         return try importTransaction(file: file, sha256: sha256, unitCode: unitCode, year: year, received: received,
-                                     issues: issues) { insertRow in
-            var packed = PackedFactsWriter()
-            var boundSource: Provenance? = nil
+                                     issues: issues) { chunks in
             // Facts are read in place (no copy of a Fact and its strings per fact).
             try facts.withUnsafeBufferPointer { facts in
-                var start = 0
-                while start < facts.count {
-                    let first = facts.baseAddress! + start
-                    var end = start
-                    packed.begin()
-                    while end < facts.count {
-                        let fact = facts.baseAddress! + end
-                        guard fact.pointee.unitCode == first.pointee.unitCode, fact.pointee.provenance.file == first.pointee.provenance.file,
-                              fact.pointee.provenance.sheet == first.pointee.provenance.sheet else { break }
-                        try Store.checkField(fact.pointee.field, unit: fact.pointee.unitCode, sheet: fact.pointee.provenance.sheet,
-                                             cell: fact.pointee.provenance.cell)
-                        packed.append(fact)
-                        end += 1
-                    }
-                    packed.end()
-                    let source = first.pointee.provenance
-                    if boundSource?.file != source.file || boundSource?.sheet != source.sheet {
-                        try insertRow.bind(try sourceID(file: source.file, sheet: source.sheet), at: 4)
-                        boundSource = source
-                    }
-                    try insertRow.bind(Int64(start), at: 2)
-                    try insertRow.withBound(first.pointee.unitCode, at: 3) {
-                        try packed.withText { json in try insertRow.withBound(utf8: json, at: 5) { try insertRow.run() } }
-                    }
-                    start = end
+                for i in facts.indices {
+                    let fact = facts.baseAddress! + i
+                    try Store.check(unit: fact.pointee.unitCode, sheet: fact.pointee.provenance.sheet, cell: fact.pointee.provenance.cell)
+                    try Store.check(field: fact.pointee.field, unit: fact.pointee.unitCode, sheet: fact.pointee.provenance.sheet,
+                                    cell: fact.pointee.provenance.cell)
+                    try chunks.unitRow(fact.pointee.unitCode, file: fact.pointee.provenance.file, sheet: fact.pointee.provenance.sheet)
+                    chunks.append(fact)
                 }
             }
         }
     }
 
     /// `importSubmission(file:sha256:unitCode:year:received:facts:issues:)` for the accepted
-    /// rows of one workbook as validation hands them over: each record with values becomes one
-    /// packed row, written straight from its slots (no `Fact` per value, no cell text built).
+    /// rows of one workbook as validation hands them over: each record with values becomes a unit
+    /// row of a chunk, written straight from its slots (no `Fact` per value, no cell text built).
     /// Stores exactly what importing `records`' facts would.
     public func importSubmission(file: String, sha256: String, unitCode: String, year: Int, received: Date,
                                  records: [NormalizedRecord], issues: [Issue]) throws -> ImportOutcome {
         try importTransaction(file: file, sha256: sha256, unitCode: unitCode, year: year, received: received,
-                              issues: issues) { insertRow in
-            var packed = PackedFactsWriter()
-            var boundSource: (file: String, sheet: String)? = nil
+                              issues: issues) { chunks in
             var encoded: PackedFactsWriter.EncodedColumns? = nil  // the last sheet's; rows of a sheet share it
-            var position = 0  // of the row's first value among the submission's facts
             var digits: [UInt8] = []
             for record in records {
                 if encoded?.columns != record.columns { encoded = PackedFactsWriter.EncodedColumns(record.columns) }
                 PackedFactsWriter.rowDigits(record.row, into: &digits)
-                packed.begin()
-                var values = 0
+                var begun = false  // a record without values adds nothing
                 try digits.withUnsafeBufferPointer { rowDigits in
                     for slot in record.slots.indices {
                         guard let value = record.slots[slot] else { continue }
-                        if record.columns.fields[slot].isEmpty {
-                            try Store.checkField("", unit: record.unitCode, sheet: record.sheet, cell: record.cell(at: slot).cell)
+                        if !begun {
+                            try Store.check(unit: record.unitCode, sheet: record.sheet, cell: record.cell(at: slot).cell)
+                            try chunks.unitRow(record.unitCode, file: record.unitCell.file, sheet: record.sheet)
+                            begun = true
                         }
-                        packed.append(value, slot: slot, of: encoded!, rowDigits: rowDigits)
-                        values += 1
+                        if record.columns.fields[slot].isEmpty {
+                            try Store.check(field: "", unit: record.unitCode, sheet: record.sheet, cell: record.cell(at: slot).cell)
+                        }
+                        chunks.append(value, slot: slot, of: encoded!, rowDigits: rowDigits)
                     }
                 }
-                guard values > 0 else { continue }
-                packed.end()
-                let file = record.unitCell.file
-                if boundSource?.file != file || boundSource?.sheet != record.sheet {
-                    try insertRow.bind(try sourceID(file: file, sheet: record.sheet), at: 4)
-                    boundSource = (file, record.sheet)
-                }
-                try insertRow.bind(Int64(position), at: 2)
-                try insertRow.withBound(record.unitCode, at: 3) {
-                    try packed.withText { json in try insertRow.withBound(utf8: json, at: 5) { try insertRow.run() } }
-                }
-                position += values
             }
         }
     }
 
-    /// The old schema's CHECK (field <> ''), kept: such a fact could not be read back as one.
-    private static func checkField(_ field: String, unit: String, sheet: String, cell: String) throws {
+    /// The old schema's CHECKs (unit_code <> '', field <> ''), kept: such a fact could not be
+    /// read back as one.
+    private static func check(unit: String, sheet: String, cell: String) throws {
+        guard unit.isEmpty else { return }
+        throw DatabaseError(code: 19, message: "dữ kiện ở ô \(sheet)!\(cell) không có mã đơn vị (unit_code rỗng); không ghi được.")
+    }
+
+    private static func check(field: String, unit: String, sheet: String, cell: String) throws {
         guard field.isEmpty else { return }
         throw DatabaseError(code: 19, message: "dữ kiện của đơn vị \(unit) ở ô \(sheet)!\(cell) không có mã chỉ tiêu (field rỗng); không ghi được.")
     }
 
     /// One import's transaction: `.unchanged` for the current file again; otherwise the new
-    /// submission row (superseding the current one), then `writeRows` with the prepared
-    /// `fact_rows` insert (parameter 1, the submission, bound; 2 seq, 3 unit, 4 source,
-    /// 5 JSON left to it), then the issues.
+    /// submission row (superseding the current one), then `writeFacts` into the submission's
+    /// chunks (the last one inserted after it), then the issues.
     private func importTransaction(file: String, sha256: String, unitCode: String, year: Int, received: Date, issues: [Issue],
-                                   writeRows: (Statement) throws -> Void) throws -> ImportOutcome {
+                                   writeFacts: (inout FactChunks) throws -> Void) throws -> ImportOutcome {
         try database.transaction {
             let current = try currentSubmission(unitCode: unitCode, year: year)
             if let current, current.sha256 == sha256 {
@@ -202,16 +175,18 @@ public final class Store {
                 INSERT INTO submissions(id, file, sha256, unit_code, year, received, imported_run) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """).execute([.integer(nextID), .text(file), .text(sha256), .text(unitCode), DatabaseValue(year),
                               .text(Store.text(received)), DatabaseValue(currentRun)])
-            // One row of `fact_rows` per unit row of the sheet, its facts written as JSON into
-            // one reused buffer and bound in place (`withBound`): a few allocations per import,
-            // not per fact. The source id is bound (and kept across rows) only when it changes.
-            let insertRow = try database.cachedStatement("""
-                INSERT INTO fact_rows(submission_id, seq, unit_code, source_id, facts) VALUES (?1, ?2, ?3, ?4, ?5)
+            // One row of `fact_chunks` per chunk of unit rows, its facts written as JSON into one
+            // reused buffer and bound in place (`withBound`): a few allocations per import, not
+            // per fact.
+            let insertChunk = try database.cachedStatement("""
+                INSERT INTO fact_chunks(submission_id, seq, source_id, facts) VALUES (?1, ?2, ?3, ?4)
                 """)
-            insertRow.reset()
-            try insertRow.bind(nextID, at: 1)
-            defer { insertRow.reset() }  // no binding may point at a caller's bytes after the rows
-            try writeRows(insertRow)
+            insertChunk.reset()
+            try insertChunk.bind(nextID, at: 1)
+            defer { insertChunk.reset() }  // no binding may point at a caller's bytes after the rows
+            var chunks = FactChunks(insert: insertChunk) { try self.sourceID(file: $0, sheet: $1) }
+            try writeFacts(&chunks)
+            try chunks.flush()
             try insert(issues: issues, submission: nextID)
             guard var previous = current else { return .added }
             previous.supersededBy = nextID
@@ -257,47 +232,57 @@ public final class Store {
 
     /// The current facts of several years (a review's history), by year then import order.
     ///
-    /// Each packed row is unpacked by SQLite's json_tree, run on the row's text in place: in
-    /// document order it yields the row's array, then for each fact its array and its four
-    /// values. Arrays have no `atom` (NULL), values have one, so the atoms alone give the shape;
-    /// anything else (a missing, extra or null value) is refused. (json_each with `value ->> n`
-    /// per value cost ~12,000 instructions a fact: 4 small JSON texts rendered and parsed again.)
-    /// Each value's storage class is asked once: every `sqlite3_column_*` call counts here.
+    /// Each chunk is unpacked by SQLite's json_tree, run on its text in place: in document order
+    /// it yields the chunk's array, then for each unit row its code and its array, and for each
+    /// fact its array and its four values. Arrays have no `atom` (NULL), values have one, so the
+    /// atoms alone give the shape (a unit code is the only string where a fact's array may
+    /// come); anything else (a missing, extra or null value) is refused. (json_each with
+    /// `value ->> n` per value cost ~12,000 instructions a fact: 4 small JSON texts rendered and
+    /// parsed again.) Each value's storage class is asked once: every `sqlite3_column_*` call
+    /// counts here.
     public func facts(years: ClosedRange<Int>) throws -> [Fact] {
-        let rows = try database.cachedStatement("""
-            SELECT r.unit_code, s.year, r.source_id, src.file, src.sheet, r.facts
-            FROM submissions s JOIN fact_rows r ON r.submission_id = s.id JOIN fact_sources src ON src.id = r.source_id
+        let chunks = try database.cachedStatement("""
+            SELECT s.year, c.source_id, src.file, src.sheet, c.facts
+            FROM submissions s JOIN fact_chunks c ON c.submission_id = s.id JOIN fact_sources src ON src.id = c.source_id
             WHERE s.superseded_by IS NULL AND s.year BETWEEN ? AND ?
-            ORDER BY s.year, s.id, r.seq
+            ORDER BY s.year, s.id, c.seq
             """)
         let unpack = try database.cachedStatement("SELECT atom FROM json_tree(?)")
-        try rows.bind([DatabaseValue(years.lowerBound), DatabaseValue(years.upperBound)])
-        defer { rows.reset(); unpack.reset() }
+        try chunks.bind([DatabaseValue(years.lowerBound), DatabaseValue(years.upperBound)])
+        defer { chunks.reset(); unpack.reset() }
         var facts: [Fact] = []
         var source: (id: Int64?, file: String, sheet: String) = (nil, "", "")
-        while try rows.step() {
-            let unitCode = rows.string(at: 0) ?? "", year = Int(rows.int64(at: 1) ?? 0)
-            if rows.int64(at: 2) != source.id {
-                source = (rows.int64(at: 2), rows.string(at: 3) ?? "", rows.string(at: 4) ?? "")
+        while try chunks.step() {
+            let year = Int(chunks.int64(at: 0) ?? 0)
+            if chunks.int64(at: 1) != source.id {
+                source = (chunks.int64(at: 1), chunks.string(at: 2) ?? "", chunks.string(at: 3) ?? "")
             }
+            var unitCode: String? = nil
             func unreadable() -> DatabaseError {
-                DatabaseError(code: 11, message: "dữ kiện của đơn vị \(unitCode) không đọc được (fact_rows.facts không đúng dạng); cơ sở dữ liệu có thể bị sửa tay.")
+                DatabaseError(code: 11, message: "dữ kiện của đơn vị \(unitCode ?? "?") (\(source.file), \(source.sheet)) không đọc được "
+                              + "(fact_chunks.facts không đúng dạng); cơ sở dữ liệu có thể bị sửa tay.")
             }
-            /// Steps to the next node: true for an array (no atom), false for a value.
-            func nextIsArray() throws -> Bool {
-                guard try unpack.step() else { throw unreadable() }
-                return unpack.storageClass(at: 0) == .null
+            /// Steps to the next node, which must be an array (no atom).
+            func nextArray() throws {
+                guard try unpack.step(), unpack.storageClass(at: 0) == .null else { throw unreadable() }
             }
             /// The next value, which must be of `storageClass`.
             func next(_ storageClass: Statement.StorageClass) throws {
                 guard try unpack.step(), unpack.storageClass(at: 0) == storageClass else { throw unreadable() }
             }
-            try rows.withText(at: 5) { json in
+            try chunks.withText(at: 4) { json in
                 try unpack.withBound(utf8: json, at: 1) {
                     defer { unpack.reset() }
-                    guard try nextIsArray() else { throw unreadable() }  // the row's array
+                    try nextArray()  // the chunk's array
                     while try unpack.step() {
-                        guard unpack.storageClass(at: 0) == .null else { throw unreadable() }  // a fact's array
+                        switch unpack.storageClass(at: 0) {
+                        case .text:  // a unit row: its code, then its facts' array
+                            unitCode = unpack.text(at: 0)
+                            try nextArray()
+                            continue
+                        case .null where unitCode != nil: break  // a fact's array
+                        default: throw unreadable()
+                        }
                         try next(.text)
                         let field = unpack.text(at: 0)
                         try next(.text)
@@ -312,7 +297,7 @@ public final class Store {
                             throw DatabaseError(code: 11, message: "dữ kiện có kiểu \"\(unpack.text(at: 0))\" không đọc được; cơ sở dữ liệu có thể bị sửa tay.")
                         }
                         try next(.text)
-                        facts.append(Fact(unitCode: unitCode, year: year, field: field, value: value,
+                        facts.append(Fact(unitCode: unitCode!, year: year, field: field, value: value,
                                           provenance: Provenance(file: source.file, sheet: source.sheet, cell: unpack.text(at: 0))))
                     }
                 }

@@ -6,14 +6,15 @@
 /// - `submissions`: one row per workbook version received for a unit and year. The current one
 ///   has `superseded_by` NULL (at most one per unit and year, enforced by a partial unique
 ///   index); a replaced one points at its successor and stays as history.
-/// - `fact_rows` (since 2024-v4; `facts` before): the values of each submission with their
-///   provenance (source: file and sheet; cell), one row per unit row, keyed by (submission,
-///   position in the submission of the row's first fact); the values are a JSON array. Facts of
-///   superseded submissions are kept too; queries read those of current submissions.
-/// - `facts` (a view since 2024-v4): one row per value, unpacked from `fact_rows`, for the
+/// - `fact_chunks` (since 2024-v4; `facts` before): the values of each submission with their
+///   provenance (source: file and sheet; cell), one row per chunk of consecutive unit rows of
+///   one source, keyed by (submission, position in the submission of the chunk's first fact);
+///   the unit codes and values are a JSON array. Facts of superseded submissions are kept too;
+///   queries read those of current submissions.
+/// - `facts` (a view since 2024-v4): one row per value, unpacked from `fact_chunks`, for the
 ///   sqlite3 shell. `seq` is the fact's position in its submission. Deleting from it deletes
-///   the facts from their packed rows (a row left empty goes); inserting or updating through it
-///   is not supported.
+///   the facts from their chunks (a unit row or chunk left empty goes); inserting or updating
+///   through it is not supported.
 /// - `fact_sources`: each (file, sheet) a fact was read from, once; facts point at it by id.
 /// - `issues`: every finding of every run.
 extension Store {
@@ -134,65 +135,88 @@ extension Store {
         }
         // Measured (Benchmarks/Pipeline, callgrind): one SQLite row per fact cost ~12,000
         // instructions a fact (160,000 facts: 1.95 G), nearly all of it SQLite's per-row work
-        // (VDBE, b-tree seek, record compare). The facts of one unit row (same unit, same file
-        // and sheet, consecutive in the submission) are now one row of `fact_rows`, packed as a
-        // JSON array of `[field, value_type, value, cell]` (see `PackedFactsWriter`), and `facts`
-        // becomes a view that unpacks them with json_each, for the sqlite3 shell.
+        // (VDBE, b-tree seek, record compare), and one row per unit row still ~10,000 a row
+        // (10,000 rows: 0.129 G). Consecutive unit rows of one submission and one source (file,
+        // sheet), up to 64 of them or ~32 KB of text, are now one row of `fact_chunks`, packed
+        // as a flat JSON array of unit codes each followed by its facts, each
+        // `[field, value_type, value, cell]` (see `PackedFactsWriter`), and `facts` becomes a
+        // view that unpacks them with json_each, for the sqlite3 shell.
         //
-        // `fact_rows` is a rowid table with a unique index on (submission_id, seq), not a
-        // WITHOUT ROWID table: its rows (~600 bytes for 16 values) are far above the ~1/20 of a
-        // page for which SQLite recommends WITHOUT ROWID; inserting 10,000 such rows cost 91 M
+        // `fact_chunks` is a rowid table with a unique index on (submission_id, seq), not a
+        // WITHOUT ROWID table: its rows (up to ~32 KB) are far above the ~1/20 of a page for
+        // which SQLite recommends WITHOUT ROWID; inserting 10,000 rows of ~600 bytes cost 91 M
         // instructions clustered and 62 M with a rowid and the index (sqlite3 shell, callgrind).
         //
-        // Existing facts move with SQLite's own JSON functions. A row's `seq` is the position
-        // of its first fact in the submission (counted from 0), so `seq + key` is each fact's
-        // position, as importSubmission writes it. Runs ("islands") of consecutive facts with
-        // the same unit and source are found with window functions (position minus the rank
-        // within the same unit and source is constant along a run), and each run's array is
-        // built by a window aggregate ordered by position, whose order SQLite guarantees (a
-        // GROUP BY aggregate's is not).
+        // Existing facts move with SQLite's own JSON functions. A chunk's `seq` is the position
+        // of its first fact in the submission (counted from 0), as importSubmission writes it.
+        // Runs ("islands") of consecutive facts with the same source, and within them with the
+        // same unit, are found with window functions (position minus the rank within the same
+        // key is constant along a run); unit rows are numbered within their source run and cut
+        // by 64 (the migration does not cut by size). Each array is built by a window aggregate
+        // ordered by position, whose order SQLite guarantees (a GROUP BY aggregate's is not).
         migrator.registerMigration("2024-v4: facts packed per unit row") { db in
             try db.execute("""
-            CREATE TABLE fact_rows (
+            CREATE TABLE fact_chunks (
                 submission_id INTEGER NOT NULL REFERENCES submissions(id),
                 seq INTEGER NOT NULL,
-                unit_code TEXT NOT NULL CHECK (unit_code <> ''),
                 source_id INTEGER NOT NULL,
                 facts TEXT NOT NULL,
                 UNIQUE (submission_id, seq)
             );
-            INSERT INTO fact_rows(submission_id, seq, unit_code, source_id, facts)
-            SELECT submission_id, position, unit_code, source_id, packed FROM (
-                SELECT submission_id, position, unit_code, source_id,
-                    json_group_array(json_array(field, value_type, CASE WHEN value_type = 'text' THEN text_value ELSE integer_value END, cell))
-                        OVER run AS packed,
-                    row_number() OVER run AS nth
+            INSERT INTO fact_chunks(submission_id, seq, source_id, facts)
+            SELECT submission_id, seq, source_id, packed FROM (
+                SELECT submission_id, source_id, first_value(row_start) OVER chunk AS seq,
+                    '[' || group_concat(json_quote(unit_code) || ',' || unit_facts, ',') OVER chunk || ']' AS packed,
+                    row_number() OVER chunk AS nth
                 FROM (
-                    SELECT *, position - row_number() OVER (PARTITION BY submission_id, unit_code, source_id ORDER BY seq) AS island
-                    FROM (SELECT *, row_number() OVER (PARTITION BY submission_id ORDER BY seq) - 1 AS position FROM facts)
+                    SELECT submission_id, unit_code, source_id, source_run, row_start, unit_facts,
+                        (dense_rank() OVER (PARTITION BY submission_id, source_id, source_run ORDER BY row_start) - 1) / 64 AS chunk_number
+                    FROM (
+                        SELECT submission_id, unit_code, source_id, source_run,
+                            first_value(position) OVER unit_row AS row_start,
+                            json_group_array(json_array(field, value_type, CASE WHEN value_type = 'text' THEN text_value ELSE integer_value END, cell))
+                                OVER unit_row AS unit_facts,
+                            row_number() OVER unit_row AS nth
+                        FROM (
+                            SELECT *,
+                                position - row_number() OVER (PARTITION BY submission_id, source_id ORDER BY position) AS source_run,
+                                position - row_number() OVER (PARTITION BY submission_id, unit_code, source_id ORDER BY position) AS unit_island
+                            FROM (SELECT *, row_number() OVER (PARTITION BY submission_id ORDER BY seq) - 1 AS position FROM facts)
+                        )
+                        WINDOW unit_row AS (PARTITION BY submission_id, unit_code, source_id, unit_island ORDER BY position
+                                            ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+                    )
+                    WHERE nth = 1
                 )
-                WINDOW run AS (PARTITION BY submission_id, unit_code, source_id, island ORDER BY position
-                               ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+                WINDOW chunk AS (PARTITION BY submission_id, source_id, source_run, chunk_number ORDER BY row_start
+                                 ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
             )
             WHERE nth = 1;
             DROP TABLE facts;
             CREATE VIEW facts AS
-            SELECT r.submission_id, r.seq + j.key AS seq, r.unit_code, s.year,
-                j.value ->> 0 AS field, j.value ->> 1 AS value_type,
-                CASE WHEN j.value ->> 1 = 'text' THEN NULL ELSE j.value ->> 2 END AS integer_value,
-                CASE WHEN j.value ->> 1 = 'text' THEN j.value ->> 2 END AS text_value,
-                r.source_id, src.file, src.sheet, j.value ->> 3 AS cell
-            FROM fact_rows r JOIN submissions s ON s.id = r.submission_id LEFT JOIN fact_sources src ON src.id = r.source_id,
-                json_each(r.facts) j;
+            SELECT c.submission_id, c.seq - 1 + row_number() OVER (PARTITION BY c.submission_id, c.seq ORDER BY u.key, f.key) AS seq,
+                u.value AS unit_code, s.year,
+                f.value ->> 0 AS field, f.value ->> 1 AS value_type,
+                CASE WHEN f.value ->> 1 = 'text' THEN NULL ELSE f.value ->> 2 END AS integer_value,
+                CASE WHEN f.value ->> 1 = 'text' THEN f.value ->> 2 END AS text_value,
+                c.source_id, src.file, src.sheet, f.value ->> 3 AS cell
+            FROM fact_chunks c JOIN submissions s ON s.id = c.submission_id LEFT JOIN fact_sources src ON src.id = c.source_id,
+                json_each(c.facts) u, json_each(c.facts, '$[' || (u.key + 1) || ']') f
+            WHERE u.type = 'text';
             CREATE TRIGGER facts_delete INSTEAD OF DELETE ON facts BEGIN
-                UPDATE fact_rows SET facts = coalesce(json_remove(facts, '$[' || (
-                        SELECT min(e.key) FROM json_each(fact_rows.facts) e
-                        WHERE e.value ->> 0 = OLD.field AND e.value ->> 1 = OLD.value_type
-                            AND e.value ->> 2 IS coalesce(OLD.integer_value, OLD.text_value) AND e.value ->> 3 = OLD.cell
-                    ) || ']'), facts)
+                UPDATE fact_chunks SET facts = coalesce((
+                        SELECT CASE WHEN json_array_length(fact_chunks.facts, '$[' || (u.key + 1) || ']') = 1
+                            THEN json_remove(fact_chunks.facts, '$[' || (u.key + 1) || ']', '$[' || u.key || ']')
+                            ELSE json_remove(fact_chunks.facts, '$[' || (u.key + 1) || '][' || f.key || ']') END
+                        FROM json_each(fact_chunks.facts) u, json_each(fact_chunks.facts, '$[' || (u.key + 1) || ']') f
+                        WHERE u.type = 'text' AND u.value = OLD.unit_code
+                            AND f.value ->> 0 = OLD.field AND f.value ->> 1 = OLD.value_type
+                            AND f.value ->> 2 IS coalesce(OLD.integer_value, OLD.text_value) AND f.value ->> 3 = OLD.cell
+                        ORDER BY u.key, f.key LIMIT 1
+                    ), facts)
                 WHERE submission_id = OLD.submission_id
-                    AND seq = (SELECT max(seq) FROM fact_rows WHERE submission_id = OLD.submission_id AND seq <= OLD.seq);
-                DELETE FROM fact_rows WHERE submission_id = OLD.submission_id AND facts = '[]';
+                    AND seq = (SELECT max(seq) FROM fact_chunks WHERE submission_id = OLD.submission_id AND seq <= OLD.seq);
+                DELETE FROM fact_chunks WHERE submission_id = OLD.submission_id AND facts = '[]';
             END;
             """)
         }
