@@ -84,7 +84,7 @@ enum NumberText: Equatable {
             var digits = 0, groupDigits = 0, firstGroup = 0
             var separator: UInt8 = 0
             for b in bytes {
-                if b >= 0x30 && b <= 0x39 {
+                if b.isASCIIDigit {
                     value = value &* 10 &+ Int64(b - 0x30)
                     digits += 1
                     groupDigits += 1

@@ -4,24 +4,12 @@ enum RowLabel {
     /// "1", 1, "1.", "01" -> 1; roman "I", "IV", "ix" -> 1, 4, 9 (roman ordinals mark groups).
     static func ordinal(_ text: String) -> (number: Int, roman: Bool)? {
         // The usual ordinal is 1-8 plain digits: no trimming, no Characters.
-        if let n = plainDigits(text) { return (n, false) }
+        if (1...8).contains(text.utf8.count), text.isASCIIDigits, let n = Int(text) { return (n, false) }
         var t = text.trimmingCharactersInSetWhitespace()
         if t.hasSuffix(".") || t.hasSuffix(")") { t.removeLast() }
         guard !t.isEmpty, t.count <= 8 else { return nil }
         if t.allSatisfy(\.isASCIIDigit) { return Int(t).map { ($0, false) } }
         return roman(t.uppercased()).map { ($0, true) }
-    }
-
-    /// "12" -> 12: one to eight ASCII digits and nothing else.
-    private static func plainDigits(_ text: String) -> Int? {
-        let utf8 = text.utf8
-        guard (1...8).contains(utf8.count) else { return nil }
-        var n = 0
-        for b in utf8 {
-            guard b >= 0x30 && b <= 0x39 else { return nil }
-            n = n * 10 + Int(b - 0x30)
-        }
-        return n
     }
 
     static func roman(_ t: String) -> Int? {

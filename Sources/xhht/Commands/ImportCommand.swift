@@ -22,14 +22,12 @@ struct ImportCommand: ParsableCommand {
             let session = try Session.open(options, verbosity)
             let lock = try session.lock()
             defer { lock.release() }
+            let started = Date()
             var clock = StageClock()
             let reading = try session.readInputs(clock: &clock)
-            let store = try session.openStore()
-            let run = try store.beginRun(configSHA256: session.configSHA256, command: "import")
-            let outcomes = try clock.measure("store") { try Pipeline(config: session.config, registry: session.registry).record(reading, in: store) }
+            let (store, run, outcomes) = try session.record(reading, command: "import", started: started, clock: &clock)
             let status = ExitStatus.of(issues: reading.issues)
-            try store.finishRun(run, exitStatus: status.rawValue,
-                                counts: RunCounts(files: reading.workbooks.count, facts: reading.validation.factCount, issues: reading.issues.count))
+            try session.finish(run, in: store, reading: reading, issueCount: reading.issues.count, status: status)
             let issuesFile = session.outputFolder.appendingPathComponent("issues.csv")
             try AtomicFile.write(IssuesCSV.render(reading.issues), to: issuesFile)
             RunSummary.print(reading: reading, imports: outcomes, outputs: [issuesFile.path], quiet: verbosity.quiet)

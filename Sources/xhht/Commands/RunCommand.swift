@@ -29,19 +29,14 @@ struct RunCommand: ParsableCommand {
             defer { lock.release() }
             var clock = StageClock()
             let reading = try session.readInputs(clock: &clock)
-            let store = try session.openStore()
-            let run = try store.beginRun(configSHA256: session.configSHA256, command: "run", started: started)
-            let imports = try clock.measure("store") {
-                try Pipeline(config: session.config, registry: session.registry).record(reading, in: store)
-            }
+            let (store, run, imports) = try session.record(reading, command: "run", started: started, clock: &clock)
             let model = try session.buildModel(store: store, issues: reading.issues, documentDate: documentDate, clock: &clock)
             // Findings the model adds (a unit outside the report's territory) count too.
             let issues = model.quality.issues
             let status = ExitStatus.of(issues: issues)
             let (written, _) = try session.writeOutputs(model: model, reading: reading, issues: issues, command: "run", started: started,
                                                         status: status, clock: &clock)
-            try store.finishRun(run, exitStatus: status.rawValue,
-                                counts: RunCounts(files: reading.workbooks.count, facts: reading.validation.factCount, issues: issues.count))
+            try session.finish(run, in: store, reading: reading, issueCount: issues.count, status: status)
             RunSummary.print(reading: reading, imports: imports, outputs: written.filter(\.changed).map(\.url.path),
                              changedOutputs: written.filter(\.changed).count, quiet: verbosity.quiet)
             return status

@@ -67,6 +67,22 @@ struct Session {
         return reading
     }
 
+    /// The "store" stage of `import` and `run`: opens the store, begins a run there and keeps
+    /// the reading in it. The caller finishes the run (`finish`) once it knows the exit status.
+    func record(_ reading: Pipeline.Reading, command: String, started: Date, clock: inout StageClock) throws
+        -> (store: Store, run: Int64, imports: [String: ImportOutcome]) {
+        let store = try openStore()
+        let run = try store.beginRun(configSHA256: configSHA256, command: command, started: started)
+        let imports = try clock.measure("store") { try Pipeline(config: config, registry: registry).record(reading, in: store) }
+        return (store, run, imports)
+    }
+
+    /// Records how a run begun by `record` ended, with the reading's counts.
+    func finish(_ run: Int64, in store: Store, reading: Pipeline.Reading, issueCount: Int, status: ExitStatus) throws {
+        try store.finishRun(run, exitStatus: status.rawValue,
+                            counts: RunCounts(files: reading.workbooks.count, facts: reading.validation.factCount, issues: issueCount))
+    }
+
     func openStore() throws -> Store {
         do {
             return try Store(path: config.paths.store)
