@@ -164,17 +164,9 @@ public struct Normalizer: Sendable {
         return nil
     }
 
-    /// The cells above `row`, in row then column order. A few rows of a dense sheet are looked
-    /// up cell by cell rather than by filtering every cell of the sheet (10,000 rows x 19 columns).
+    /// The cells above `row`, in row then column order.
     func titleCells(_ sheet: RawSheet, above row: Int) -> [RawCell] {
-        if row * (sheet.maxColumn + 1) < sheet.cells.count {
-            var out: [RawCell] = []
-            for r in 0..<max(0, row) {
-                for c in 0...max(0, sheet.maxColumn) { if let cell = sheet[r, c] { out.append(cell) } }
-            }
-            return out
-        }
-        return sheet.cells.filter { $0.key.row < row }.sorted { $0.key < $1.key }.map(\.value)
+        row <= 0 ? [] : sheet.cells(inRows: 0...row - 1).map(\.cell)
     }
 
     /// The unit above most records (the district most communes belong to), when one holds a majority.

@@ -32,11 +32,11 @@ struct SheetReader {
     private var parsedTexts: [TextKey: ParsedValue] = [:]
     /// The last text read in each record slot, and what it gave.
     private var lastTexts: [(text: String, parsed: ParsedValue)?]
-    /// The row being read: its cells by column, and the cells it has.
-    private var rowCells: [RawCell?] = []
+    /// The row being read: for each column, the index of its cell in `sheet.cells`, or -1.
+    private var rowCells: [Int] = []
     /// The cells the row being read has, in column order (for the rare checks that look at all of them).
     private var present: [(column: Int, cell: RawCell)] {
-        rowCells.indices.compactMap { c in rowCells[c].map { (c, $0) } }
+        rowCells.indices.compactMap { c in rowCells[c] < 0 ? nil : (c, sheet.cells[rowCells[c]].cell) }
     }
     private var columnLetters: [String] = []
     private var segment: Sums
@@ -92,8 +92,15 @@ struct SheetReader {
 
     /// The cell of the row being read in `column`.
     private func at(_ column: Int?) -> RawCell? {
-        guard let column, column < rowCells.count else { return nil }
-        return rowCells[column]
+        guard let column, column >= 0, column < rowCells.count else { return nil }
+        return cell(column)
+    }
+
+    /// The cell of the row being read in `column`, a column of the sheet.
+    private func cell(_ column: Int) -> RawCell? {
+        let i = rowCells[column]
+        guard i >= 0 else { return nil }  // not `i < 0 ? nil : ...`: that `nil` would be a RawCell
+        return sheet.cells[i].cell
     }
 
     private func label(_ row: Int, _ column: Int?) -> String? {
@@ -101,38 +108,26 @@ struct SheetReader {
         return t
     }
 
-    /// Reads the rows under the header that have cells, in order. Each row's cells are laid out
-    /// by column once, so that reading a row costs array look-ups, not hashing.
+    /// Reads the rows under the header that have cells, in order: the sheet's cells are sorted
+    /// by row, so each row is a run of them, found by index (no cell is copied or hashed).
     mutating func read() {
         let width = sheet.maxColumn + 1
-        rowCells = [RawCell?](repeating: nil, count: width)
+        rowCells = [Int](repeating: -1, count: width)
         columnLetters = (0..<width).map { CellPosition.columnName($0) }
-        let first = layout.dataStartRow
-        let area = sheet.maxRow >= first ? (sheet.maxRow - first + 1) * width : 0
-        if area <= 2 * sheet.cells.count {
-            // A dense table (the usual case): lay the cells out row by row in one pass over the
-            // sheet, instead of hashing every (row, column) of the table.
-            var grid = [RawCell?](repeating: nil, count: area)
-            for (p, c) in sheet.cells where p.row >= first { grid[(p.row - first) * width + p.column] = c }
-            for row in first...max(first, sheet.maxRow) where area > 0 {
-                let base = (row - first) * width
-                var any = false
-                for column in 0..<width {
-                    rowCells[column] = grid[base + column]
-                    any = any || rowCells[column] != nil
-                }
-                if any { readRow(row) }
+        let cells = sheet.cells
+        var i = sheet.firstIndex(atOrAfter: CellPosition(row: layout.dataStartRow, column: Int.min))
+        while i < cells.count {
+            let row = cells[i].position.row, start = i
+            while i < cells.count, cells[i].position.row == row {
+                let column = cells[i].position.column
+                if column >= 0 && column < width { rowCells[column] = i }
+                i += 1
             }
-        } else {
-            var byRow: [Int: [(column: Int, cell: RawCell)]] = [:]
-            for (p, c) in sheet.cells where p.row >= first { byRow[p.row, default: []].append((p.column, c)) }
-            for row in byRow.keys.sorted() {
-                for column in 0..<width { rowCells[column] = nil }
-                for (column, cell) in byRow[row]! { rowCells[column] = cell }
-                readRow(row)
+            readRow(row)
+            for j in start..<i where cells[j].position.column >= 0 && cells[j].position.column < width {
+                rowCells[cells[j].position.column] = -1
             }
         }
-        for column in 0..<width { rowCells[column] = nil }
         closeSegment()
     }
 
@@ -140,7 +135,7 @@ struct SheetReader {
         let ordinal = label(row, layout.ordinalColumn)
         let code = label(row, layout.codeColumn)
         let name = label(row, layout.nameColumn)
-        let hasValues = columns.contains { rowCells[$0.column] != nil }
+        let hasValues = columns.contains { rowCells[$0.column] >= 0 }
         if code == nil && name == nil && !hasValues { return }
         if row <= layout.dataStartRow + 1, isColumnNumberRow(row) { return }
 
@@ -193,7 +188,7 @@ struct SheetReader {
 
     private func hasNumber(_ row: Int) -> Bool {
         columns.contains { col in
-            guard let cell = rowCells[col.column] else { return false }
+            guard let cell = cell(col.column) else { return false }
             if case .number = cell.value { return true }
             if case .text(let t) = cell.value, case .integer = NumberText.parse(t) { return true }
             return cell.hasFormula
@@ -301,7 +296,7 @@ struct SheetReader {
         segment.touch(row: row)
         grand.touch(row: row)
         for (slot, f, column, type) in columns {
-            guard let cell = rowCells[column] else { continue }
+            guard let cell = cell(column) else { continue }
             switch parse(cell, as: type, slot: slot) {
             case .value(let v):
                 record.slots[slot] = v
@@ -344,7 +339,7 @@ struct SheetReader {
     private func countValues(_ row: Int) -> [Int: Int64] {
         var out: [Int: Int64] = [:]
         for (f, column) in countColumns {
-            if let cell = rowCells[column], case .value(.count(let n)) = ValueParser.parse(cell, as: .count) { out[f] = n }
+            if let cell = cell(column), case .value(.count(let n)) = ValueParser.parse(cell, as: .count) { out[f] = n }
         }
         return out
     }
