@@ -15,9 +15,15 @@ struct SheetReader {
     /// Where names are looked up when no group row says otherwise.
     let scope: String?
 
-    private(set) var records: [NormalizedRecord] = []
+    /// The records read, in row order (the normalizer moves them out when the sheet is done).
+    var records: [NormalizedRecord] = []
     private(set) var issues: [Issue] = []
     private(set) var groups: [AdministrativeUnit] = []
+    /// How many records each parent unit has (the district most communes belong to names the
+    /// sender when nothing else does), counted as rows are read: a run of rows with one parent
+    /// costs one hash.
+    private(set) var parentCounts: [String: Int] = [:]
+    private var parentRun: (code: String, count: Int)?
 
     /// The fields the sheet has, as every record of it shares them.
     private let recordColumns: RecordColumns
@@ -129,6 +135,7 @@ struct SheetReader {
             }
         }
         closeSegment()
+        countParentRun()
     }
 
     private mutating func readRow(_ row: Int) {
@@ -314,6 +321,14 @@ struct SheetReader {
             }
         }
         records.append(consume record)
+        if let parent = unit.parentCode {
+            if parent == parentRun?.code { parentRun!.count += 1 } else { countParentRun(); parentRun = (parent, 1) }
+        }
+    }
+
+    private mutating func countParentRun() {
+        if let run = parentRun { parentCounts[run.code, default: 0] += run.count }
+        parentRun = nil
     }
 
     /// `ValueParser.parse`, remembering texts of level and yes-no columns: "Có", "Mức độ 2" repeat
