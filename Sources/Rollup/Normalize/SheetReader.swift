@@ -34,10 +34,10 @@ struct SheetReader {
     private var groupCode: String?
     /// Set once the signature block under the table started ("NGƯỜI LẬP BIỂU").
     private var inFooter = false
-    private struct TextKey: Hashable { var text: String; var type: FieldType }
-    private var parsedTexts: [TextKey: ParsedValue] = [:]
     /// The last text read in each record slot, and what it gave.
-    private var lastTexts: [(text: String, parsed: ParsedValue)?]
+    private var recentTexts: [[(text: String, parsed: ParsedValue)]]
+    /// Where in `recentTexts[slot]` the last text was found.
+    private var lastHit: [Int]
     /// The row being read: for each column, the index of its cell in `sheet.cells`, or -1.
     private var rowCells: [Int] = []
     /// The cells the row being read has, in column order (for the rare checks that look at all of them).
@@ -50,7 +50,8 @@ struct SheetReader {
     /// The values a group row carried, to compare with the rows under it when the group ends.
     private var openGroup: (row: Int, label: String, values: [Int: Int64])?
 
-    /// Running sums of the count fields over unit rows, by field index.
+    /// Running sums of the count fields over unit rows, by field index, and the rows they cover
+    /// (`touch(row:)` once per unit row, then `values` added to).
     struct Sums {
         var values: [Int64]
         var firstRow: Int?
@@ -59,11 +60,6 @@ struct SheetReader {
 
         init(fieldCount: Int) { values = Array(repeating: 0, count: fieldCount) }
 
-        mutating func add(_ field: Int, _ v: Int64, row: Int) {
-            values[field] &+= v
-            if firstRow == nil { firstRow = row }
-            lastRow = row
-        }
         mutating func touch(row: Int) {
             if firstRow == nil { firstRow = row }
             lastRow = row
@@ -83,7 +79,8 @@ struct SheetReader {
         self.recordColumns = recordColumns
         self.columns = cols.map { (recordColumns.slot(of: fields[$0.field].id)!, $0.field, $0.column, fields[$0.field].type) }
         self.countColumns = cols.filter { fields[$0.field].type == .count }
-        self.lastTexts = Array(repeating: nil, count: cols.count)
+        self.recentTexts = Array(repeating: [], count: cols.count)
+        self.lastHit = Array(repeating: 0, count: cols.count)
         self.segment = Sums(fieldCount: fields.count)
         self.grand = Sums(fieldCount: fields.count)
     }
@@ -204,7 +201,7 @@ struct SheetReader {
 
     private func isSubtotal(_ text: String) -> Bool {
         // Every subtotal word starts with c or t ("Cộng", "Tổng", "Toàn"): fold only those.
-        guard let first = text.unicodeScalars.first, "cCtT".unicodeScalars.contains(first) else { return false }
+        guard let first = text.utf8.first, first | 0x20 == UInt8(ascii: "c") || first | 0x20 == UInt8(ascii: "t") else { return false }
         switch RowLabel.subtotal(HeaderKey.make(text)) {
         case .no: return false
         case .yes: return true
@@ -218,7 +215,8 @@ struct SheetReader {
     /// A name whose type word is above the sheet's level ("Huyện ...", "Quận ..." on a commune sheet).
     private func isHigherTypeName(_ name: String?) -> Bool {
         // Type words above a commune start with h, q or t ("Huyện", "Quận", "Thị xã", "TP."): fold only those.
-        guard level == .commune, let name, let first = name.unicodeScalars.first, "hHqQtT".unicodeScalars.contains(first),
+        guard level == .commune, let name, let first = name.utf8.first,
+              [UInt8(ascii: "h"), UInt8(ascii: "q"), UInt8(ascii: "t")].contains(first | 0x20),
               let type = UnitName(name).type else { return false }
         switch type {
         case .ward, .townlet, .commune, .specialZone: return false
@@ -297,20 +295,18 @@ struct SheetReader {
 
     private mutating func readValues(row: Int, unit: AdministrativeUnit, written: String) {
         let unitColumn = (layout.nameColumn ?? layout.codeColumn) ?? 1
-        var record = NormalizedRecord(unitCode: unit.code, unitName: unit.name, writtenName: written, level: level,
-                                      sheet: sheet.name, row: row, groupCode: groupCode, columns: recordColumns,
-                                      unitCell: provenance(row, unitColumn))
+        var slots = [FieldValue?](repeating: nil, count: recordColumns.fields.count)
         segment.touch(row: row)
         grand.touch(row: row)
         for (slot, f, column, type) in columns {
             guard let cell = cell(column) else { continue }
             switch parse(cell, as: type, slot: slot) {
             case .value(let v):
-                record.slots[slot] = v
                 if case .count(let n) = v {
-                    segment.add(f, n, row: row)
-                    grand.add(f, n, row: row)
+                    segment.values[f] &+= n
+                    grand.values[f] &+= n
                 }
+                slots[slot] = v
             case .missing:
                 break
             case .rejected(let rule, let reason):
@@ -320,7 +316,10 @@ struct SheetReader {
                     "Ô \(p.cell) (cột \"\(Messages.column(field))\", \(unit.name)): \(reason)"))
             }
         }
-        records.append(consume record)
+        // Made here, with its values, and moved into the array.
+        records.append(NormalizedRecord(unitCode: unit.code, unitName: unit.name, writtenName: written, level: level,
+                                        sheet: sheet.name, row: row, groupCode: groupCode, columns: recordColumns,
+                                        slots: slots, unitCell: provenance(row, unitColumn)))
         if let parent = unit.parentCode {
             if parent == parentRun?.code { parentRun!.count += 1 } else { countParentRun(); parentRun = (parent, 1) }
         }
@@ -331,23 +330,36 @@ struct SheetReader {
         parentRun = nil
     }
 
-    /// `ValueParser.parse`, remembering texts of level and yes-no columns: "Có", "Mức độ 2" repeat
-    /// on every row and folding them each time would cost more than the rest of the row.
-    /// The same text as the row above in a column is the common case: compared before hashing.
+    /// `ValueParser.parse`, remembering the last few texts of each level and yes-no column:
+    /// "Có", "Mức độ 2" repeat on every row and folding them each time would cost more than the
+    /// rest of the row. A column holds a handful of such texts, so a short list compared from
+    /// the last one found beats hashing them (a Vietnamese text hashes through its NFC form:
+    /// ~750 instructions a look-up).
     private mutating func parse(_ cell: RawCell, as type: FieldType, slot: Int) -> ParsedValue {
         guard case .text(let t) = cell.value, type == .level || type == .yesNo else { return ValueParser.parse(cell, as: type) }
-        if let last = lastTexts[slot], last.text == t { return last.parsed }
-        let key = TextKey(text: t, type: type)
-        let parsed: ParsedValue
-        if let known = parsedTexts[key] {
-            parsed = known
-        } else {
-            parsed = ValueParser.parse(cell, as: type)
-            if parsedTexts.count < 10_000 { parsedTexts[key] = parsed }
+        let count = recentTexts[slot].count
+        for k in 0..<count {
+            let i = (lastHit[slot] + k) % count
+            if recentTexts[slot][i].text == t {
+                lastHit[slot] = i
+                return recentTexts[slot][i].parsed
+            }
         }
-        lastTexts[slot] = (t, parsed)
+        let parsed = ValueParser.parse(cell, as: type)
+        if count < Self.recentTextCount {
+            recentTexts[slot].append((t, parsed))
+            lastHit[slot] = count
+        } else {
+            // Full: the entry after the last one found goes (the oldest, as entries fill in turn).
+            let i = (lastHit[slot] + 1) % count
+            recentTexts[slot][i] = (t, parsed)
+            lastHit[slot] = i
+        }
         return parsed
     }
+
+    /// Texts remembered per column (`parse(_:as:slot:)`).
+    static let recentTextCount = 8
 
     /// The counts a subtotal or group row carries, by field index (unreadable cells are left out:
     /// a total is a check, not data).
