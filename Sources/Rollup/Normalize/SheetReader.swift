@@ -318,7 +318,7 @@ struct SheetReader {
         }
         // Made here, with its values, and moved into the array.
         records.append(NormalizedRecord(unitCode: unit.code, unitName: unit.name, writtenName: written, level: level,
-                                        sheet: sheet.name, row: row, groupCode: groupCode, columns: recordColumns,
+                                        sheet: sheet.name, row: row, groupCode: groupCode, parentCode: unit.parentCode, columns: recordColumns,
                                         slots: slots, unitCell: provenance(row, unitColumn)))
         if let parent = unit.parentCode {
             if parent == parentRun?.code { parentRun!.count += 1 } else { countParentRun(); parentRun = (parent, 1) }
