@@ -122,6 +122,27 @@ enum TestForm {
         #expect(s.issues.filter { $0.field == "cdht_xa_muc" }.count == rejected)
     }
 
+    /// Whole numbers in count columns skip the general parse; every number must still read as
+    /// `ValueParser` reads it: fractions, huge and odd values rejected, negatives kept for validate.
+    @Test func numbersInCountColumnsReadAsTheParserReadsThem() {
+        let numbers: [Double] = [0, 42, -3, 12.5, -0.5, 1e16, -1e16, 8_999_999_999_999_998, .infinity, -.infinity, .nan, -0.0, 1e-300, 3_003]
+        let communes = [("31117", "Phường Cái Khế"), ("31120", "Phường An Hòa"), ("31123", "Phường Thới Bình"), ("31299", "Thị trấn Phong Điền")]
+        let rows: [[RawCell]] = numbers.enumerated().map { i, d in
+            let (code, name) = communes[i % communes.count]
+            return [RawCell(.number(Double(i + 1))), RawCell(.text(code)), RawCell(.text(name)), 1, RawCell(.number(d)), .formula(cached: .number(d))]
+        }
+        let s = TestForm.normalizer.normalize(file: "t.xlsx", sheets: [TestForm.communeSheet(rows: rows)])
+        #expect(s.records.count == numbers.count)
+        for (record, d) in zip(s.records, numbers) {
+            let expected: FieldValue? = if case .value(let v) = ValueParser.parse(RawCell(.number(d)), as: .count) { v } else { nil }
+            #expect(record.value("gia_dinh_tong") == expected, "\(d)")
+            #expect(record.value("gia_dinh_dat") == expected, "\(d)")
+        }
+        let rejected = numbers.filter { if case .rejected = ValueParser.parse(RawCell(.number($0)), as: .count) { true } else { false } }
+        #expect(s.issues.filter { $0.field == "gia_dinh_tong" }.count == rejected.count)
+        #expect(rejected.count == 8)  // 12.5, -0.5, ±1e16, ±infinity, NaN, 1e-300
+    }
+
     @Test func compiledAliasesAreFoldedOnce() {
         let c = CompiledSheet(TestForm.commune)
         #expect(c.paths["gia dinh hoc tap > so ho dat"] == [2])

@@ -301,8 +301,16 @@ struct SheetReader {
         segment.touch(row: row)
         grand.touch(row: row)
         for (slot, f, column, type) in columns {
-            guard let cell = cell(column) else { continue }
-            switch parse(cell, as: type, slot: slot) {
+            let i = rowCells[column]
+            guard i >= 0 else { continue }
+            // The usual cell of a count column, a whole number, taken without the general parse.
+            if type == .count, case .number(let d) = sheet.cells[i].cell.value, let n = ValueParser.plainCount(d) {
+                segment.values[f] &+= n
+                grand.values[f] &+= n
+                slots[slot] = .count(n)
+                continue
+            }
+            switch parse(sheet.cells[i].cell, as: type, slot: slot) {
             case .value(let v):
                 if case .count(let n) = v {
                     segment.values[f] &+= n
