@@ -40,6 +40,14 @@ import Testing
         return out
     }()
 
+    /// The byte checks trimming starts with may say "maybe" too often, never "no" wrongly.
+    @Test func whitespaceEndsByTheirBytes() {
+        for scalar in (0...0x10FFFF).compactMap(Unicode.Scalar.init) where scalar.properties.isWhitespace {
+            let utf8 = Array(String(scalar).utf8)
+            #expect(String.mayBeginWhitespace(utf8.first!) && String.mayEndWhitespace(utf8.last!), "U+\(String(scalar.value, radix: 16))")
+        }
+    }
+
     @Test func whitespaceOfEveryScalar() {
         let differing = (0...0x10FFFF).compactMap(Unicode.Scalar.init).filter { $0.isUnicodeWhitespace != $0.properties.isWhitespace }
         #expect(differing.isEmpty)

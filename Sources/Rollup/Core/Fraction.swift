@@ -61,14 +61,33 @@ extension String {
     /// Trims ASCII and Unicode whitespace without Foundation.
     func trimmingCharactersInSetWhitespace() -> String {
         // Most labels and values start and end with a visible ASCII character: nothing to trim.
-        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
+        if let first = utf8.first, let last = utf8.last, !String.mayBeginWhitespace(first) {
+            if !String.mayEndWhitespace(last) { return self }
+            // "Hòa" ends in A0, as U+00A0 does: the last scalar tells.
+            if let end = unicodeScalars.last, !end.isUnicodeWhitespace { return self }
+        }
         let scalars = unicodeScalars
-        // A name ending in "ế": look at the end scalars alone.
-        if let first = scalars.first, let last = scalars.last, !first.isUnicodeWhitespace, !last.isUnicodeWhitespace { return self }
         guard let first = scalars.firstIndex(where: { !$0.isUnicodeWhitespace }),
               let last = scalars.lastIndex(where: { !$0.isUnicodeWhitespace }) else { return "" }
         if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return self }
         return String(scalars[first...last])
+    }
+}
+
+extension String {
+    /// False when a UTF-8 text starting with `byte` cannot start with a White_Space scalar:
+    /// those are ASCII U+0009-U+000D and U+0020, or start with C2, E1, E2 or E3.
+    static func mayBeginWhitespace(_ byte: UInt8) -> Bool {
+        byte <= 0x20 || byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3)
+    }
+
+    /// False when a UTF-8 text ending with `byte` cannot end with a White_Space scalar: the
+    /// last bytes of those are 09-0D, 20, 80-8A (85 among them), 9F, A0, A8, A9 and AF ("Khế" ends in BF).
+    static func mayEndWhitespace(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x09...0x0D, 0x20, 0x80...0x8A, 0x9F, 0xA0, 0xA8, 0xA9, 0xAF: true
+        default: false
+        }
     }
 }
 
