@@ -165,15 +165,17 @@ import Testing
     /// positions alone.
     @Test func deletingFromTheViewAcrossChunks() throws {
         let temp = TemporaryStore()
-        var facts = StoreSamples.facts(communes: 130, fields: ["gia_dinh_tong", "ghi_chu"])
+        let units = Int64(PackedFactsWriter.chunkUnits)
+        var facts = StoreSamples.facts(communes: 2 * Int(units) + 2, fields: ["gia_dinh_tong", "ghi_chu"])
         facts.append(facts[0])
         let store = try Self.store(facts, in: temp)
-        #expect(try store.database.prepare("SELECT seq FROM fact_chunks ORDER BY seq").rows { $0.int64(at: 0) } == [0, 128, 256])
-        try store.database.execute("DELETE FROM facts WHERE seq IN (0, 1, 130, 260)")
+        #expect(try store.database.prepare("SELECT seq FROM fact_chunks ORDER BY seq").rows { $0.int64(at: 0) } == [0, 2 * units, 4 * units])
+        try store.database.execute("DELETE FROM facts WHERE seq IN (0, 1, \(2 * units + 2), \(4 * units + 4))")
         var expected = facts
-        for i in [260, 130, 1, 0] { expected.remove(at: i) }
+        for i in [4 * units + 4, 2 * units + 2, 1, 0] { expected.remove(at: Int(i)) }
         #expect(try store.facts(year: 2024) == expected)
-        #expect(try store.database.prepare("SELECT seq FROM facts WHERE seq >= 128 ORDER BY seq LIMIT 2").rows { $0.int64(at: 0) } == [128, 129])
+        #expect(try store.database.prepare("SELECT seq FROM facts WHERE seq >= \(2 * units) ORDER BY seq LIMIT 3").rows { $0.int64(at: 0) }
+                == [2 * units, 2 * units + 1, 2 * units + 2])
     }
 
     @Test func aUnitInTwoSeparateRunsKeepsItsOrder() throws {

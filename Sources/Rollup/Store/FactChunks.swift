@@ -17,15 +17,19 @@ struct FactChunks {
     /// The position in the submission of the open chunk's first fact.
     private var chunkStart: Int
 
-    /// The records path (`beginRecord`, `append(_:slot:)`): the sheet's columns, the descriptor
-    /// index in the open chunk of each (slot, value type), -1 when not looked up yet, so that a
-    /// value costs no hashing; and which slots' letters split back from a cell (`PackedCell`).
+    /// The records path (`beginRecord`, `append(_:slot:)`): the sheet's columns; the descriptor
+    /// index in the open chunk of each (slot, value type), -1 when not looked up yet (or for a
+    /// slot whose cells do not split back into its letters), so that a value costs no hashing;
+    /// and which slots' letters split back from a cell (`PackedCell`).
     private var columns: RecordColumns? = nil
     private var slotIndexes: [Int] = []
     private var slotSplits: [Bool] = []
     private var recordUnit = ""
     private var recordRow = 0
     private var recordRowSplits = false
+    /// Whether the open unit row is the record's (its unit and row): then a value whose cached
+    /// descriptor comes after the row's last one is simply written.
+    private var recordInUnit = false
 
     init(insert: Statement, firstSeq: Int = 0, cuts: Bool = true,
          sourceID: @escaping (_ file: String, _ sheet: String) throws -> Int64) {
@@ -56,29 +60,41 @@ struct FactChunks {
         recordUnit = unitCode
         recordRow = row
         recordRowSplits = PackedCell.isRow(row)
+        recordInUnit = false
     }
 
     /// Appends the value of `slot` of the record begun (`beginRecord`): its cell is the slot's
     /// letters followed by the row, its descriptor is cached per (slot, value type) for the
-    /// chunk. A cell that would not split back into those (letters ending in a digit, a row out
-    /// of 1...999,999,999) goes the way of a fact, so both paths store the same bytes.
+    /// chunk. Once the record's unit row is open, a value whose descriptor is cached and comes
+    /// after the row's last one (a dense row's values do) costs no more than its writing.
     mutating func append(_ value: FieldValue, slot: Int) throws {
+        let cached = 4 &* slot &+ Int(PackedFactsWriter.Kind(value).rawValue)
+        let index = slotIndexes[cached]
+        if recordInUnit && index > packed.lastIndex {
+            return packed.append(value, index: index)
+        }
+        try appendLookingUp(value, slot: slot, cached: cached)
+    }
+
+    /// `append(_:slot:)` when the descriptor is not cached or the value may need a new unit row.
+    /// A cell that would not split back into the slot's letters and the row (letters ending in
+    /// a digit, a row out of 1...999,999,999) goes the way of a fact, so both paths store the
+    /// same bytes.
+    private mutating func appendLookingUp(_ value: FieldValue, slot: Int, cached: Int) throws {
         let columns = self.columns!
         guard recordRowSplits && slotSplits[slot] else {
+            recordInUnit = false
             let cell = PackedCell(columns.letters[slot] + String(recordRow))
             return try append(value, unitCode: recordUnit, row: cell.row,
                               descriptor: PackedFactsWriter.Descriptor(field: columns.fields[slot], kind: .init(value), column: String(cell.column)))
         }
-        let kind = PackedFactsWriter.Kind(value)
-        let cached = 4 * slot + Int(kind.rawValue)
-        var index = slotIndexes[cached] >= 0 ? slotIndexes[cached] : nil
-        if index == nil {  // once per (slot, value type) and chunk
-            index = packed.index(of: PackedFactsWriter.Descriptor(field: columns.fields[slot], kind: kind, column: columns.letters[slot]))
-        }
+        let descriptor = PackedFactsWriter.Descriptor(field: columns.fields[slot], kind: .init(value), column: columns.letters[slot])
+        var index = slotIndexes[cached] >= 0 ? slotIndexes[cached] : packed.index(of: descriptor)
         if try beginUnitIfNeeded(recordUnit, row: recordRow, index: index) { index = nil }
-        let found = index ?? packed.add(PackedFactsWriter.Descriptor(field: columns.fields[slot], kind: kind, column: columns.letters[slot]))
+        let found = index ?? packed.add(descriptor)
         slotIndexes[cached] = found
         packed.append(value, index: found)
+        recordInUnit = true
     }
 
     /// Inserts the open chunk, if any. The source id is looked up and bound only when it changes.
@@ -94,6 +110,7 @@ struct FactChunks {
         chunkStart += packed.facts
         packed.reset()
         for i in slotIndexes.indices { slotIndexes[i] = -1 }
+        recordInUnit = false
     }
 
     /// A value whose descriptor is looked up in the open chunk by hashing.

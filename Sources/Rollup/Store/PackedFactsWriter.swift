@@ -62,15 +62,22 @@ struct PackedFactsWriter {
     /// Unit rows and values in the chunk.
     private(set) var units = 0
     private(set) var facts = 0
-    /// The open unit row: its code, its row, the descriptor index of its last value.
+    /// The open unit row: its code, its row, the descriptor index of its last value (-1 before
+    /// the first).
     private var unitCode = ""
     private var row = 0
-    private var lastIndex = 0
+    private(set) var lastIndex = -1
 
-    /// Up to 64 unit rows per chunk, and none more once the text reaches ~32 KB. SQLite pays
-    /// ~10,000 instructions per inserted row whatever its size; measured with
-    /// `Benchmarks/Pipeline/run.sh` on 10,000 rows × 16 fields (chunks of ~6 KB here), FIXME.
-    static let chunkUnits = 64, chunkBytes = 32_768
+    /// Up to 256 unit rows per chunk, and none more once the text reaches ~32 KB. SQLite pays
+    /// ~10,000 instructions per inserted row whatever its size, and the reader a statement
+    /// reset and the descriptors' strings per chunk; a row above ~4 KB goes to overflow pages,
+    /// which cost less than that. Measured with `Benchmarks/Pipeline/run.sh ... --callgrind`
+    /// (10,000 unit rows × 16 fields, ~80 bytes a unit row; store and load instructions, bytes
+    /// of JSON): 16 unit rows per chunk (~1.7 KB, no overflow) 78 M, 427 M, 1.05 MB; 64 (~5 KB)
+    /// 56 M, 374 M, 0.84 MB; 256 (~20 KB) 51 M, 359 M, 0.79 MB, where more would gain little.
+    /// The byte limit bounds chunks of long texts (the trigger of the `facts` view rewrites a
+    /// whole chunk per deleted fact).
+    static let chunkUnits = 256, chunkBytes = 32_768
 
     init(capacity: Int = 40_960, gap: Int = 2_048) {
         storage = [UInt8](repeating: 0, count: capacity)
@@ -89,6 +96,7 @@ struct PackedFactsWriter {
         descriptors.removeAll(keepingCapacity: true)
         units = 0
         facts = 0
+        lastIndex = -1
     }
 
     /// The index of `descriptor` in the chunk, nil when it has none yet.

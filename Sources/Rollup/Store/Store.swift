@@ -119,20 +119,34 @@ public final class Store {
                                  records: [NormalizedRecord], issues: [Issue]) throws -> ImportOutcome {
         try importTransaction(file: file, sha256: sha256, unitCode: unitCode, year: year, received: received,
                               issues: issues) { chunks in
-            for record in records {
-                var begun = false  // a record without values adds nothing
-                for slot in record.slots.indices {
-                    guard let value = record.slots[slot] else { continue }
-                    if !begun {
-                        try Store.check(unit: record.unitCode, sheet: record.sheet, cell: record.cell(at: slot).cell)
-                        try chunks.beginRecord(unitCode: record.unitCode, row: record.row, file: record.unitCell.file, sheet: record.sheet,
-                                               columns: record.columns)
-                        begun = true
+            // Records and their slots are read in place (no copy of a record's arrays per record).
+            var columns: RecordColumns? = nil, anEmptyField = false  // the last sheet's; rows of a sheet share them
+            try records.withUnsafeBufferPointer { records in
+                for r in records.indices {
+                    let record = records.baseAddress! + r
+                    if record.pointee.columns != columns {
+                        columns = record.pointee.columns
+                        anEmptyField = record.pointee.columns.fields.contains("")
                     }
-                    if record.columns.fields[slot].isEmpty {
-                        try Store.check(field: "", unit: record.unitCode, sheet: record.sheet, cell: record.cell(at: slot).cell)
+                    var begun = false  // a record without values adds nothing
+                    try record.pointee.slots.withUnsafeBufferPointer { slots in
+                        for slot in slots.indices {
+                            guard let value = slots[slot] else { continue }
+                            if !begun {
+                                if record.pointee.unitCode.isEmpty {
+                                    try Store.check(unit: "", sheet: record.pointee.sheet, cell: record.pointee.cell(at: slot).cell)
+                                }
+                                try chunks.beginRecord(unitCode: record.pointee.unitCode, row: record.pointee.row, file: record.pointee.unitCell.file,
+                                                       sheet: record.pointee.sheet, columns: record.pointee.columns)
+                                begun = true
+                            }
+                            if anEmptyField && record.pointee.columns.fields[slot].isEmpty {
+                                try Store.check(field: "", unit: record.pointee.unitCode, sheet: record.pointee.sheet,
+                                                cell: record.pointee.cell(at: slot).cell)
+                            }
+                            try chunks.append(value, slot: slot)
+                        }
                     }
-                    try chunks.append(value, slot: slot)
                 }
             }
         }
