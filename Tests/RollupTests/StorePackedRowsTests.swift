@@ -294,12 +294,16 @@ import Testing
         #expect(try store.database.scalar("SELECT count(*) FROM fact_chunks WHERE NOT json_valid(facts)") == "0")
         // 70 unit rows of one source: chunks of 64 and 6, as 2024-v4 cut them.
         #expect(try store.database.prepare("SELECT seq FROM fact_chunks WHERE submission_id = 3 ORDER BY seq").rows { $0.int64(at: 0) } == [0, 64])
-        // And the migrated store takes new imports.
+        try Self.expectNewImports(of: old, into: store)
+    }
+
+    /// A migrated store takes new imports: `facts` replace its current 2024 submission.
+    static func expectNewImports(of facts: [Fact], into store: Store) throws {
         guard case .replaced = try store.importSubmission(file: "d.xlsx", sha256: "h4", unitCode: "916", year: 2024,
-                                                         received: StoreSamples.received, facts: old, issues: []) else {
+                                                         received: StoreSamples.received, facts: facts, issues: []) else {
             Issue.record("expected .replaced"); return
         }
-        #expect(try store.facts(year: 2024) == old)
+        #expect(try store.facts(year: 2024) == facts)
     }
 
     /// Submissions 1 (superseded by 2), 2 and 3 (2023) and their facts as the third schema's
@@ -388,12 +392,7 @@ import Testing
                 #"[[["so","count","E"],["so","text","E07"],["ghi_chu","text","Ghi chú"],["co","yes-no","Sheet!F"],["co","yes-no","F"]],"#
                 + #"["31117",7,1],["31117",0,null,"một \"1\"\u000a\u0001\\",""],["31120",8,null,null,null,1],["31117",7,null,null,null,null,0],"#
                 + #"["31117",7,1]]"#)
-        // And it takes new imports.
-        guard case .replaced = try store.importSubmission(file: "d.xlsx", sha256: "h4", unitCode: "916", year: 2024,
-                                                         received: StoreSamples.received, facts: old, issues: []) else {
-            Issue.record("expected .replaced"); return
-        }
-        #expect(try store.facts(year: 2024) == old)
+        try Self.expectNewImports(of: old, into: store)
     }
 
     /// Validation hands the store whole rows: importing them must store exactly what importing
