@@ -22,6 +22,7 @@ import Testing
             [nil, .formula(cached: nil), .formula(cached: 12)],
         ], merged: ["A1:B1"])
         #expect(sheet.cells.count == 4)
+        #expect(sheet.cells.map(\.position.description) == ["A1", "C1", "B2", "C2"])
         #expect(sheet[1, 2] == nil)
         #expect(sheet[1, 3]?.value == .number(3))
         #expect(sheet[2, 2] == RawCell(.empty, hasFormula: true))
@@ -30,6 +31,38 @@ import Testing
         #expect(sheet.mergedRanges.map(\.description) == ["A1:B1"])
         #expect(RawCell(.number(31117)).text == "31117")
         #expect(RawCell(.number(1.5)).text == "1.5")
+    }
+
+    /// Cells come in the worksheet's order as a rule, but a hostile file may list them in any
+    /// order, twice, or blank one out: the sheet is the same as if they had come in order.
+    @Test func cellsInAnyOrderMakeTheSameSheet() {
+        let inOrder: [(CellPosition, RawCell)] = [(.init(row: 1, column: 1), "A"), (.init(row: 1, column: 3), 3),
+                                                  (.init(row: 2, column: 2), .formula(cached: nil)), (.init(row: 5, column: 1), "x")]
+        var builder = RawSheet.Builder(file: "t.xlsx", name: "S")
+        for (p, c) in inOrder { builder.set(c, at: p) }
+        let expected = builder.build(mergedRanges: [])
+        #expect(expected.cells.map(\.position.description) == ["A1", "C1", "B2", "A5"])
+
+        var shuffled = RawSheet.Builder(file: "t.xlsx", name: "S")
+        shuffled.set("old", at: .init(row: 5, column: 1))
+        shuffled.set(nil, at: .init(row: 9, column: 9))  // blank: nothing stored
+        for (p, c) in inOrder.reversed() { shuffled.set(c, at: p) }
+        shuffled.set("gone", at: .init(row: 3, column: 3))
+        shuffled.set(nil, at: .init(row: 3, column: 3))  // a later blank removes it
+        let sheet = shuffled.build(mergedRanges: [])
+        #expect(sheet == expected)
+        #expect(sheet[5, 1]?.value == .text("x"))  // the later of two cells at one position
+        #expect(sheet[3, 3] == nil && sheet.maxRow == 5 && sheet.maxColumn == 3)
+
+        // `set` on a built sheet keeps the order too: in place, replaced, removed.
+        var edited = expected
+        edited.set("mid", at: .init(row: 2, column: 1))
+        edited.set("A2", at: .init(row: 1, column: 1))
+        edited.set(nil, at: .init(row: 1, column: 3))
+        #expect(edited.cells.map(\.position.description) == ["A1", "A2", "B2", "A5"])
+        #expect(edited[1, 1]?.value == .text("A2") && edited[1, 3] == nil)
+        #expect(edited.cells(inRows: 2...4).map(\.position.description) == ["A2", "B2"])
+        #expect(edited.cells(inRows: 6...9).isEmpty)
     }
 
     /// FIPS 180-4 examples (NIST CSRC "SHA256.pdf") and the empty message.

@@ -95,6 +95,54 @@ enum TestForm {
 }
 
 @Suite struct NormalizeFormTests {
+    /// Level and yes-no texts are remembered per column (a few of them): more distinct texts than
+    /// that, in turn and mixed, must each still read as `ValueParser` reads it on its own.
+    @Test func manyDistinctLevelTextsInOneColumnEachReadRight() {
+        let levels = ["Mức 1", "Mức độ 2", "II", "Tốt", "Khá", "0", "Chưa đạt", "Mức 2", "I", "mức 1", "M\u{1EE9}c 2", "Mu\u{031B}\u{0301}c 1", "Mức 9", "?"]
+        let yesNo = ["Có", "x", "Không", "có", "CÓ", "1", "0", "Đạt", "Chưa", "X", "không", "Co\u{0301}"]
+        let communes = [("31117", "Phường Cái Khế"), ("31120", "Phường An Hòa"), ("31123", "Phường Thới Bình"), ("31299", "Thị trấn Phong Điền")]
+        var rows: [[RawCell]] = []
+        for i in 0..<60 {
+            let (code, name) = communes[i % communes.count]
+            let level = levels[(i * 5) % levels.count], yes = yesNo[(i * 7) % yesNo.count]
+            rows.append([RawCell(.number(Double(i + 1))), RawCell(.text(code)), RawCell(.text(name)), RawCell(.text(level)),
+                         10, 5, nil, nil, nil, nil, nil, nil, RawCell(.text(yes)), 7])
+        }
+        let s = TestForm.normalizer.normalize(file: "t.xlsx", sheets: [TestForm.communeSheet(rows: rows)])
+        #expect(s.records.count == 60)
+        func expected(_ text: String, _ type: FieldType) -> FieldValue? {
+            if case .value(let v) = ValueParser.parse(RawCell(.text(text)), as: type) { return v } else { return nil }
+        }
+        for (i, record) in s.records.enumerated() {
+            #expect(record.value("cdht_xa_muc") == expected(levels[(i * 5) % levels.count], .level), "row \(i)")
+            #expect(record.value("tthtcd_co") == expected(yesNo[(i * 7) % yesNo.count], .yesNo), "row \(i)")
+        }
+        // The rejected ones are issues, once per row that has them.
+        let rejected = (0..<60).filter { expected(levels[($0 * 5) % levels.count], .level) == nil }.count
+        #expect(s.issues.filter { $0.field == "cdht_xa_muc" }.count == rejected)
+    }
+
+    /// Whole numbers in count columns skip the general parse; every number must still read as
+    /// `ValueParser` reads it: fractions, huge and odd values rejected, negatives kept for validate.
+    @Test func numbersInCountColumnsReadAsTheParserReadsThem() {
+        let numbers: [Double] = [0, 42, -3, 12.5, -0.5, 1e16, -1e16, 8_999_999_999_999_998, .infinity, -.infinity, .nan, -0.0, 1e-300, 3_003]
+        let communes = [("31117", "Phường Cái Khế"), ("31120", "Phường An Hòa"), ("31123", "Phường Thới Bình"), ("31299", "Thị trấn Phong Điền")]
+        let rows: [[RawCell]] = numbers.enumerated().map { i, d in
+            let (code, name) = communes[i % communes.count]
+            return [RawCell(.number(Double(i + 1))), RawCell(.text(code)), RawCell(.text(name)), 1, RawCell(.number(d)), .formula(cached: .number(d))]
+        }
+        let s = TestForm.normalizer.normalize(file: "t.xlsx", sheets: [TestForm.communeSheet(rows: rows)])
+        #expect(s.records.count == numbers.count)
+        for (record, d) in zip(s.records, numbers) {
+            let expected: FieldValue? = if case .value(let v) = ValueParser.parse(RawCell(.number(d)), as: .count) { v } else { nil }
+            #expect(record.value("gia_dinh_tong") == expected, "\(d)")
+            #expect(record.value("gia_dinh_dat") == expected, "\(d)")
+        }
+        let rejected = numbers.filter { if case .rejected = ValueParser.parse(RawCell(.number($0)), as: .count) { true } else { false } }
+        #expect(s.issues.filter { $0.field == "gia_dinh_tong" }.count == rejected.count)
+        #expect(rejected.count == 8)  // 12.5, -0.5, ±1e16, ±infinity, NaN, 1e-300
+    }
+
     @Test func compiledAliasesAreFoldedOnce() {
         let c = CompiledSheet(TestForm.commune)
         #expect(c.paths["gia dinh hoc tap > so ho dat"] == [2])

@@ -112,6 +112,26 @@ import Testing
         #expect(r.facts.filter { $0.unitCode == "31168" && $0.field == "gia_dinh_tong" }.map(\.value) == [.count(10)])
     }
 
+    /// Normalize hands each record its registry parent so that validation need not look it up;
+    /// records made without it (by hand, by an older caller) must validate exactly the same.
+    @Test func recordsWithoutTheirParentValidateTheSame() {
+        let omon = submission("a-om.xlsx", district: [[1, "917", "Quận Ô Môn", "Đạt", 3, 2, 4, 2]], communes: [
+            [1, "31153", "Phường Châu Văn Liêm", 1, 10, 5], [2, nil, "Phường Bình Thủy", 1, 99, 9], [3, "31117", "Phường Cái Khế", 1, 7, 9],
+        ])
+        let ninhKieu = submission("b-nk.xlsx", communes: [[1, "31120", "Phường An Hòa", 1, 10, 5], [2, "31123", "Phường Thới Bình", 1, 10, 5]])
+        let submissions = [omon, ninhKieu]
+        #expect(submissions.flatMap(\.records).allSatisfy { $0.parentCode == TestForm.registry.unit(code: $0.unitCode)?.parentCode })
+        let stripped = submissions.map { s in
+            var s = s
+            for j in s.records.indices { s.records[j].parentCode = nil }
+            return s
+        }
+        let a = validator.validate(submissions), b = validator.validate(stripped)
+        #expect(a.issues == b.issues)
+        #expect(a.facts == b.facts)
+        #expect(!only(a, .wrongDistrict).isEmpty && !only(a, .unitMissing).isEmpty && !only(a, .districtNotReceived).isEmpty)
+    }
+
     @Test func communeUnderTheWrongDistrict() throws {
         // Ô Môn's workbook with a Bình Thủy ward copied in.
         let s = submission("om.xlsx", district: [[1, "917", "Quận Ô Môn", "Đạt", 3, 2, 4, 2]], communes: [

@@ -63,6 +63,8 @@ extension String {
         // Most labels and values start and end with a visible ASCII character: nothing to trim.
         if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
         let scalars = unicodeScalars
+        // A name ending in "ế": look at the end scalars alone.
+        if let first = scalars.first, let last = scalars.last, !first.isUnicodeWhitespace, !last.isUnicodeWhitespace { return self }
         guard let first = scalars.firstIndex(where: { !$0.isUnicodeWhitespace }),
               let last = scalars.lastIndex(where: { !$0.isUnicodeWhitespace }) else { return "" }
         if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return self }
@@ -74,7 +76,13 @@ extension Unicode.Scalar {
     /// `properties.isWhitespace`, answered without the property lookup for ASCII
     /// (whose White_Space scalars are U+0009-U+000D and U+0020).
     var isUnicodeWhitespace: Bool {
-        guard isASCII else { return properties.isWhitespace }
-        return value == 0x20 || (0x09...0x0D).contains(value)
+        switch value {
+        case 0x09...0x0D, 0x20: true
+        case 0x21..<0x85: false
+        // The rest of White_Space (Unicode's PropList.txt, unchanged since 6.3); a test checks
+        // this against `properties.isWhitespace` for every scalar.
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 }

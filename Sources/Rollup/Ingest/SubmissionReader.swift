@@ -40,17 +40,16 @@ public enum SubmissionReader {
         var sheets: [RawSheet] = []
         var issues: [Issue] = []
         for info in workbook.sheets where info.kind == .worksheet {
-            var sheet = RawSheet(file: file, name: info.name, index: info.index, isHidden: info.visibility != .visible)
+            var sheet = RawSheet.Builder(file: file, name: info.name, index: info.index, isHidden: info.visibility != .visible)
             do {
                 let metadata = try workbook.forEachCell(in: info) { cell in
                     sheet.set(RawCell(rawValue(cell.value), hasFormula: cell.hasFormula),
                               at: CellPosition(row: cell.reference.row, column: cell.reference.column))
                 }
-                sheet.mergedRanges = metadata.mergedRanges.map {
+                sheets.append(sheet.build(mergedRanges: metadata.mergedRanges.map {
                     CellRange(first: CellPosition(row: $0.first.row, column: $0.first.column),
                               last: CellPosition(row: $0.last.row, column: $0.last.column))
-                }
-                sheets.append(sheet)
+                }))
             } catch {
                 // A sheet read half-way is not used: its rows could be silently incomplete.
                 issues.append(RuleID.workbookUnreadable.issue(Provenance(file: file, sheet: info.name),

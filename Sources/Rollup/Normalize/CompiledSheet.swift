@@ -24,7 +24,7 @@ struct CompiledSheet: Sendable {
             for alias in field.aliases + [field.id] {
                 let path = HeaderKey.path(alias)
                 guard let last = path.last else { continue }
-                let key = path.joined(separator: " > ")
+                let key = Self.key(path[...])
                 if !(paths[key]?.contains(i) ?? false) { paths[key, default: []].append(i) }
                 if !(children[last]?.contains(i) ?? false) { children[last, default: []].append(i) }
                 for parent in path.dropLast() { parents[parent, default: []].insert(i) }
@@ -37,6 +37,17 @@ struct CompiledSheet: Sendable {
         codeKeys = Set((definition.codeAliases + ["Mã đơn vị", "Mã ĐVHC", "Mã", "Mã số"]).map(HeaderKey.make))
         ordinalKeys = Set((definition.ordinalAliases + ["STT", "TT", "Số TT", "Số thứ tự"]).map(HeaderKey.make))
         nameKeys = Set((definition.nameAliases + ["Tên đơn vị", "Đơn vị", "Tên", "Tên ĐVHC"]).map(HeaderKey.make))
+    }
+
+    /// A header path as one key, "gia dinh hoc tap > so ho dat" (built by hand: `joined` on a
+    /// slice went through the generic iterator, ~2,000 instructions a key).
+    static func key(_ path: ArraySlice<String>) -> String {
+        var key = ""
+        for i in path.indices {
+            if i != path.startIndex { key += " > " }
+            key += path[i]
+        }
+        return key
     }
 
     enum ColumnMatch: Equatable {
@@ -54,8 +65,7 @@ struct CompiledSheet: Sendable {
         if codeKeys.contains(last) { return .code }
         if nameKeys.contains(last) { return .name }
         for start in path.indices {
-            let key = path[start...].joined(separator: " > ")
-            if let fields = paths[key], fields.count == 1 { return .field(fields[0], quality: 2) }
+            if let fields = paths[Self.key(path[start...])], fields.count == 1 { return .field(fields[0], quality: 2) }
         }
         if let fields = children[last], fields.count == 1 {
             // A known parent above the column must be this field's parent.

@@ -43,7 +43,8 @@ enum HeaderDetector {
         init(_ sheet: RawSheet, rows: Int = HeaderDetector.searchRows + HeaderDetector.maxHeight) {
             maxRow = min(sheet.maxRow, rows)
             maxColumn = sheet.maxColumn
-            for (p, cell) in sheet.cells where p.row <= maxRow {
+            for entry in sheet.cells(inRows: 0...max(0, maxRow)) {
+                let p = entry.position, cell = entry.cell
                 if case .text(let t) = cell.value {
                     let k = HeaderKey.make(t)
                     if !k.isEmpty { keys[p] = k }

@@ -22,6 +22,10 @@ public struct NormalizedRecord: Sendable, Hashable {
     public var row: Int
     /// The unit of the group row above ("Huyện Phong Điền" over its communes), if any.
     public var groupCode: String?
+    /// The registry's parent of the unit (its district, for a commune before July 2025), as
+    /// normalize resolved it: validation checks places without looking the unit up again. Nil
+    /// for a unit at the top, or for a record made without it (then the registry is asked).
+    public var parentCode: String?
     /// The fields the sheet has a column for, shared by every record of the sheet.
     public var columns: RecordColumns
     /// `slots[i]` is the value of `columns.fields[i]`; nil when the cell was blank (missing) or
@@ -31,7 +35,8 @@ public struct NormalizedRecord: Sendable, Hashable {
     public var unitCell: Provenance
 
     public init(unitCode: String, unitName: String, writtenName: String, level: UnitLevel, sheet: String, row: Int,
-                groupCode: String? = nil, columns: RecordColumns, slots: [FieldValue?]? = nil, unitCell: Provenance) {
+                groupCode: String? = nil, parentCode: String? = nil, columns: RecordColumns, slots: [FieldValue?]? = nil,
+                unitCell: Provenance) {
         self.unitCode = unitCode
         self.unitName = unitName
         self.writtenName = writtenName
@@ -39,6 +44,7 @@ public struct NormalizedRecord: Sendable, Hashable {
         self.sheet = sheet
         self.row = row
         self.groupCode = groupCode
+        self.parentCode = parentCode
         self.columns = columns
         self.slots = slots ?? Array(repeating: nil, count: columns.fields.count)
         self.unitCell = unitCell

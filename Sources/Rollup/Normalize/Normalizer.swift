@@ -36,19 +36,21 @@ public struct Normalizer: Sendable {
         let topLevel = compiled.map(\.definition.level).min()
         var known: AdministrativeUnit? = nil  // the reporting unit as far as the rows above tell
         var groups: [AdministrativeUnit] = []
+        var parentCounts: [String: Int] = [:]
         for m in matches {
             let level = m.compiled.definition.level
             let scopeUnit = [known, titleUnit].compactMap { $0 }.first { $0.level < level }
             var reader = SheetReader(normalizer: self, file: file, sheet: m.sheet, compiled: m.compiled,
                                      layout: m.layout, scope: scopeUnit?.code ?? rootCode)
             reader.read()
-            submission.records += reader.records
-            submission.issues += reader.issues
-            groups += reader.groups
             if known == nil, level == topLevel, reader.records.count == 1,
                let u = registry.unit(code: reader.records[0].unitCode) {
                 known = u
             }
+            submission.records.append(moving: &reader.records)
+            submission.issues += reader.issues
+            groups += reader.groups
+            parentCounts.merge(reader.parentCounts, uniquingKeysWith: +)
             submission.sheets.append(SheetMatch(
                 definition: m.compiled.definition.name, sheet: m.sheet.name, method: m.method, layout: m.layout,
                 missingFields: m.compiled.definition.fields.indices.filter { m.layout.fieldColumns[$0] == nil }
@@ -56,7 +58,7 @@ public struct Normalizer: Sendable {
         }
 
         submission.reportingUnit = known ?? titleUnit ?? (Set(groups.map(\.code)).count == 1 ? groups.first : nil)
-            ?? majorityParent(of: submission.records)
+            ?? majorityParent(parentCounts, records: submission.records.count)
         if submission.reportingUnit == nil, !submission.records.isEmpty {
             submission.issues.append(RuleID.reportingUnitUnknown.issue(
                 Provenance(file: file),
@@ -164,24 +166,15 @@ public struct Normalizer: Sendable {
         return nil
     }
 
-    /// The cells above `row`, in row then column order. A few rows of a dense sheet are looked
-    /// up cell by cell rather than by filtering every cell of the sheet (10,000 rows x 19 columns).
+    /// The cells above `row`, in row then column order.
     func titleCells(_ sheet: RawSheet, above row: Int) -> [RawCell] {
-        if row * (sheet.maxColumn + 1) < sheet.cells.count {
-            var out: [RawCell] = []
-            for r in 0..<max(0, row) {
-                for c in 0...max(0, sheet.maxColumn) { if let cell = sheet[r, c] { out.append(cell) } }
-            }
-            return out
-        }
-        return sheet.cells.filter { $0.key.row < row }.sorted { $0.key < $1.key }.map(\.value)
+        row <= 0 ? [] : sheet.cells(inRows: 0...row - 1).map(\.cell)
     }
 
     /// The unit above most records (the district most communes belong to), when one holds a majority.
-    func majorityParent(of records: [NormalizedRecord]) -> AdministrativeUnit? {
-        var counts: [String: Int] = [:]
-        for r in records { if let p = registry.unit(code: r.unitCode)?.parentCode { counts[p, default: 0] += 1 } }
-        guard let (code, n) = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), n * 2 > records.count,
+    /// `counts`: records by their unit's parent (`SheetReader.parentCounts`).
+    func majorityParent(_ counts: [String: Int], records: Int) -> AdministrativeUnit? {
+        guard let (code, n) = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), n * 2 > records,
               code != rootCode else { return nil }
         return registry.unit(code: code)
     }

@@ -15,9 +15,15 @@ struct SheetReader {
     /// Where names are looked up when no group row says otherwise.
     let scope: String?
 
-    private(set) var records: [NormalizedRecord] = []
+    /// The records read, in row order (the normalizer moves them out when the sheet is done).
+    var records: [NormalizedRecord] = []
     private(set) var issues: [Issue] = []
     private(set) var groups: [AdministrativeUnit] = []
+    /// How many records each parent unit has (the district most communes belong to names the
+    /// sender when nothing else does), counted as rows are read: a run of rows with one parent
+    /// costs one hash.
+    private(set) var parentCounts: [String: Int] = [:]
+    private var parentRun: (code: String, count: Int)?
 
     /// The fields the sheet has, as every record of it shares them.
     private let recordColumns: RecordColumns
@@ -28,15 +34,15 @@ struct SheetReader {
     private var groupCode: String?
     /// Set once the signature block under the table started ("NGƯỜI LẬP BIỂU").
     private var inFooter = false
-    private struct TextKey: Hashable { var text: String; var type: FieldType }
-    private var parsedTexts: [TextKey: ParsedValue] = [:]
     /// The last text read in each record slot, and what it gave.
-    private var lastTexts: [(text: String, parsed: ParsedValue)?]
-    /// The row being read: its cells by column, and the cells it has.
-    private var rowCells: [RawCell?] = []
+    private var recentTexts: [[(text: String, parsed: ParsedValue)]]
+    /// Where in `recentTexts[slot]` the last text was found.
+    private var lastHit: [Int]
+    /// The row being read: for each column, the index of its cell in `sheet.cells`, or -1.
+    private var rowCells: [Int] = []
     /// The cells the row being read has, in column order (for the rare checks that look at all of them).
     private var present: [(column: Int, cell: RawCell)] {
-        rowCells.indices.compactMap { c in rowCells[c].map { (c, $0) } }
+        rowCells.indices.compactMap { c in rowCells[c] < 0 ? nil : (c, sheet.cells[rowCells[c]].cell) }
     }
     private var columnLetters: [String] = []
     private var segment: Sums
@@ -44,7 +50,8 @@ struct SheetReader {
     /// The values a group row carried, to compare with the rows under it when the group ends.
     private var openGroup: (row: Int, label: String, values: [Int: Int64])?
 
-    /// Running sums of the count fields over unit rows, by field index.
+    /// Running sums of the count fields over unit rows, by field index, and the rows they cover
+    /// (`touch(row:)` once per unit row, then `values` added to).
     struct Sums {
         var values: [Int64]
         var firstRow: Int?
@@ -53,11 +60,6 @@ struct SheetReader {
 
         init(fieldCount: Int) { values = Array(repeating: 0, count: fieldCount) }
 
-        mutating func add(_ field: Int, _ v: Int64, row: Int) {
-            values[field] &+= v
-            if firstRow == nil { firstRow = row }
-            lastRow = row
-        }
         mutating func touch(row: Int) {
             if firstRow == nil { firstRow = row }
             lastRow = row
@@ -77,7 +79,8 @@ struct SheetReader {
         self.recordColumns = recordColumns
         self.columns = cols.map { (recordColumns.slot(of: fields[$0.field].id)!, $0.field, $0.column, fields[$0.field].type) }
         self.countColumns = cols.filter { fields[$0.field].type == .count }
-        self.lastTexts = Array(repeating: nil, count: cols.count)
+        self.recentTexts = Array(repeating: [], count: cols.count)
+        self.lastHit = Array(repeating: 0, count: cols.count)
         self.segment = Sums(fieldCount: fields.count)
         self.grand = Sums(fieldCount: fields.count)
     }
@@ -92,8 +95,15 @@ struct SheetReader {
 
     /// The cell of the row being read in `column`.
     private func at(_ column: Int?) -> RawCell? {
-        guard let column, column < rowCells.count else { return nil }
-        return rowCells[column]
+        guard let column, column >= 0, column < rowCells.count else { return nil }
+        return cell(column)
+    }
+
+    /// The cell of the row being read in `column`, a column of the sheet.
+    private func cell(_ column: Int) -> RawCell? {
+        let i = rowCells[column]
+        guard i >= 0 else { return nil }  // not `i < 0 ? nil : ...`: that `nil` would be a RawCell
+        return sheet.cells[i].cell
     }
 
     private func label(_ row: Int, _ column: Int?) -> String? {
@@ -101,46 +111,37 @@ struct SheetReader {
         return t
     }
 
-    /// Reads the rows under the header that have cells, in order. Each row's cells are laid out
-    /// by column once, so that reading a row costs array look-ups, not hashing.
+    /// Reads the rows under the header that have cells, in order: the sheet's cells are sorted
+    /// by row, so each row is a run of them, found by index (no cell is copied or hashed).
     mutating func read() {
         let width = sheet.maxColumn + 1
-        rowCells = [RawCell?](repeating: nil, count: width)
+        rowCells = [Int](repeating: -1, count: width)
         columnLetters = (0..<width).map { CellPosition.columnName($0) }
-        let first = layout.dataStartRow
-        let area = sheet.maxRow >= first ? (sheet.maxRow - first + 1) * width : 0
-        if area <= 2 * sheet.cells.count {
-            // A dense table (the usual case): lay the cells out row by row in one pass over the
-            // sheet, instead of hashing every (row, column) of the table.
-            var grid = [RawCell?](repeating: nil, count: area)
-            for (p, c) in sheet.cells where p.row >= first { grid[(p.row - first) * width + p.column] = c }
-            for row in first...max(first, sheet.maxRow) where area > 0 {
-                let base = (row - first) * width
-                var any = false
-                for column in 0..<width {
-                    rowCells[column] = grid[base + column]
-                    any = any || rowCells[column] != nil
-                }
-                if any { readRow(row) }
+        let cells = sheet.cells
+        var i = sheet.firstIndex(atOrAfter: CellPosition(row: layout.dataStartRow, column: Int.min))
+        // At most a record a row: growing the array 15 times moved 10,000 records each time.
+        records.reserveCapacity(max(0, sheet.maxRow - layout.dataStartRow + 1))
+        while i < cells.count {
+            let row = cells[i].position.row, start = i
+            while i < cells.count, cells[i].position.row == row {
+                let column = cells[i].position.column
+                if column >= 0 && column < width { rowCells[column] = i }
+                i += 1
             }
-        } else {
-            var byRow: [Int: [(column: Int, cell: RawCell)]] = [:]
-            for (p, c) in sheet.cells where p.row >= first { byRow[p.row, default: []].append((p.column, c)) }
-            for row in byRow.keys.sorted() {
-                for column in 0..<width { rowCells[column] = nil }
-                for (column, cell) in byRow[row]! { rowCells[column] = cell }
-                readRow(row)
+            readRow(row)
+            for j in start..<i where cells[j].position.column >= 0 && cells[j].position.column < width {
+                rowCells[cells[j].position.column] = -1
             }
         }
-        for column in 0..<width { rowCells[column] = nil }
         closeSegment()
+        countParentRun()
     }
 
     private mutating func readRow(_ row: Int) {
         let ordinal = label(row, layout.ordinalColumn)
         let code = label(row, layout.codeColumn)
         let name = label(row, layout.nameColumn)
-        let hasValues = columns.contains { rowCells[$0.column] != nil }
+        let hasValues = columns.contains { rowCells[$0.column] >= 0 }
         if code == nil && name == nil && !hasValues { return }
         if row <= layout.dataStartRow + 1, isColumnNumberRow(row) { return }
 
@@ -193,7 +194,7 @@ struct SheetReader {
 
     private func hasNumber(_ row: Int) -> Bool {
         columns.contains { col in
-            guard let cell = rowCells[col.column] else { return false }
+            guard let cell = cell(col.column) else { return false }
             if case .number = cell.value { return true }
             if case .text(let t) = cell.value, case .integer = NumberText.parse(t) { return true }
             return cell.hasFormula
@@ -202,7 +203,7 @@ struct SheetReader {
 
     private func isSubtotal(_ text: String) -> Bool {
         // Every subtotal word starts with c or t ("Cộng", "Tổng", "Toàn"): fold only those.
-        guard let first = text.unicodeScalars.first, "cCtT".unicodeScalars.contains(first) else { return false }
+        guard let first = text.utf8.first, first | 0x20 == UInt8(ascii: "c") || first | 0x20 == UInt8(ascii: "t") else { return false }
         switch RowLabel.subtotal(HeaderKey.make(text)) {
         case .no: return false
         case .yes: return true
@@ -216,7 +217,8 @@ struct SheetReader {
     /// A name whose type word is above the sheet's level ("Huyện ...", "Quận ..." on a commune sheet).
     private func isHigherTypeName(_ name: String?) -> Bool {
         // Type words above a commune start with h, q or t ("Huyện", "Quận", "Thị xã", "TP."): fold only those.
-        guard level == .commune, let name, let first = name.unicodeScalars.first, "hHqQtT".unicodeScalars.contains(first),
+        guard level == .commune, let name, let first = name.utf8.first,
+              [UInt8(ascii: "h"), UInt8(ascii: "q"), UInt8(ascii: "t")].contains(first | 0x20),
               let type = UnitName(name).type else { return false }
         switch type {
         case .ward, .townlet, .commune, .specialZone: return false
@@ -295,20 +297,26 @@ struct SheetReader {
 
     private mutating func readValues(row: Int, unit: AdministrativeUnit, written: String) {
         let unitColumn = (layout.nameColumn ?? layout.codeColumn) ?? 1
-        var record = NormalizedRecord(unitCode: unit.code, unitName: unit.name, writtenName: written, level: level,
-                                      sheet: sheet.name, row: row, groupCode: groupCode, columns: recordColumns,
-                                      unitCell: provenance(row, unitColumn))
+        var slots = [FieldValue?](repeating: nil, count: recordColumns.fields.count)
         segment.touch(row: row)
         grand.touch(row: row)
         for (slot, f, column, type) in columns {
-            guard let cell = rowCells[column] else { continue }
-            switch parse(cell, as: type, slot: slot) {
+            let i = rowCells[column]
+            guard i >= 0 else { continue }
+            // The usual cell of a count column, a whole number, taken without the general parse.
+            if type == .count, case .number(let d) = sheet.cells[i].cell.value, let n = ValueParser.plainCount(d) {
+                segment.values[f] &+= n
+                grand.values[f] &+= n
+                slots[slot] = .count(n)
+                continue
+            }
+            switch parse(sheet.cells[i].cell, as: type, slot: slot) {
             case .value(let v):
-                record.slots[slot] = v
                 if case .count(let n) = v {
-                    segment.add(f, n, row: row)
-                    grand.add(f, n, row: row)
+                    segment.values[f] &+= n
+                    grand.values[f] &+= n
                 }
+                slots[slot] = v
             case .missing:
                 break
             case .rejected(let rule, let reason):
@@ -318,33 +326,57 @@ struct SheetReader {
                     "Ô \(p.cell) (cột \"\(Messages.column(field))\", \(unit.name)): \(reason)"))
             }
         }
-        records.append(consume record)
+        // Made here, with its values, and moved into the array.
+        records.append(NormalizedRecord(unitCode: unit.code, unitName: unit.name, writtenName: written, level: level,
+                                        sheet: sheet.name, row: row, groupCode: groupCode, parentCode: unit.parentCode, columns: recordColumns,
+                                        slots: slots, unitCell: provenance(row, unitColumn)))
+        if let parent = unit.parentCode {
+            if parent == parentRun?.code { parentRun!.count += 1 } else { countParentRun(); parentRun = (parent, 1) }
+        }
     }
 
-    /// `ValueParser.parse`, remembering texts of level and yes-no columns: "Có", "Mức độ 2" repeat
-    /// on every row and folding them each time would cost more than the rest of the row.
-    /// The same text as the row above in a column is the common case: compared before hashing.
+    private mutating func countParentRun() {
+        if let run = parentRun { parentCounts[run.code, default: 0] += run.count }
+        parentRun = nil
+    }
+
+    /// `ValueParser.parse`, remembering the last few texts of each level and yes-no column:
+    /// "Có", "Mức độ 2" repeat on every row and folding them each time would cost more than the
+    /// rest of the row. A column holds a handful of such texts, so a short list compared from
+    /// the last one found beats hashing them (a Vietnamese text hashes through its NFC form:
+    /// ~750 instructions a look-up).
     private mutating func parse(_ cell: RawCell, as type: FieldType, slot: Int) -> ParsedValue {
         guard case .text(let t) = cell.value, type == .level || type == .yesNo else { return ValueParser.parse(cell, as: type) }
-        if let last = lastTexts[slot], last.text == t { return last.parsed }
-        let key = TextKey(text: t, type: type)
-        let parsed: ParsedValue
-        if let known = parsedTexts[key] {
-            parsed = known
-        } else {
-            parsed = ValueParser.parse(cell, as: type)
-            if parsedTexts.count < 10_000 { parsedTexts[key] = parsed }
+        let count = recentTexts[slot].count
+        for k in 0..<count {
+            let i = (lastHit[slot] + k) % count
+            if recentTexts[slot][i].text == t {
+                lastHit[slot] = i
+                return recentTexts[slot][i].parsed
+            }
         }
-        lastTexts[slot] = (t, parsed)
+        let parsed = ValueParser.parse(cell, as: type)
+        if count < Self.recentTextCount {
+            recentTexts[slot].append((t, parsed))
+            lastHit[slot] = count
+        } else {
+            // Full: the entry after the last one found goes (the oldest, as entries fill in turn).
+            let i = (lastHit[slot] + 1) % count
+            recentTexts[slot][i] = (t, parsed)
+            lastHit[slot] = i
+        }
         return parsed
     }
+
+    /// Texts remembered per column (`parse(_:as:slot:)`).
+    static let recentTextCount = 8
 
     /// The counts a subtotal or group row carries, by field index (unreadable cells are left out:
     /// a total is a check, not data).
     private func countValues(_ row: Int) -> [Int: Int64] {
         var out: [Int: Int64] = [:]
         for (f, column) in countColumns {
-            if let cell = rowCells[column], case .value(.count(let n)) = ValueParser.parse(cell, as: .count) { out[f] = n }
+            if let cell = cell(column), case .value(.count(let n)) = ValueParser.parse(cell, as: .count) { out[f] = n }
         }
         return out
     }

@@ -53,19 +53,25 @@ public enum ValueParser {
         }
     }
 
+    /// The count a number cell holds, when it is one: finite, whole, below 9e15 in size. The
+    /// usual cell of a count column, so normalize asks this first, before the general parse.
+    @inline(__always) static func plainCount(_ d: Double) -> Int64? {
+        guard d.isFinite, abs(d) < 9e15, d == d.rounded(.towardZero) else { return nil }
+        return Int64(d)
+    }
+
     private static func number(_ d: Double, as type: FieldType) -> ParsedValue {
+        if type == .count, let n = plainCount(d) { return .value(.count(n)) }
         // Formatted only for a message or a text field: most numbers are accepted as they are.
         var shown: String { RawCell.format(d) }
         guard d.isFinite, abs(d) < 9e15 else {
             return .rejected(.notANumber, reason: "giá trị \(shown) không dùng được; cần \(expected(type)).")
         }
-        let integral = d == d.rounded()
+        let integral = d == d.rounded(.towardZero)
         switch type {
         case .count:
-            guard integral else {
-                return .rejected(.fractionalCount, reason: "tìm thấy số lẻ \(shown); cần \(expected(type)). Nếu đây là tỷ lệ %, hãy nhập số đếm thay cho tỷ lệ.")
-            }
-            return .value(.count(Int64(d)))
+            // Not a plain count, so not whole: finite and in range were checked above.
+            return .rejected(.fractionalCount, reason: "tìm thấy số lẻ \(shown); cần \(expected(type)). Nếu đây là tỷ lệ %, hãy nhập số đếm thay cho tỷ lệ.")
         case .level:
             guard integral, abs(d) < 1000 else {
                 return .rejected(.levelNotRecognised, reason: "tìm thấy \(shown); cần \(expected(type)).")

@@ -21,6 +21,8 @@ public enum UnitCode {
     /// Trims spaces and a zero fraction ("31117.0", "31117,00"); nil for an empty cell.
     /// Non-numeric codes are kept as written (trimmed).
     public static func normalized(_ raw: String) -> String? {
+        // The usual code, "31117": nothing to trim or cut (checked on the bytes in place).
+        if raw.utf8.withContiguousStorageIfAvailable({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) == true { return raw }
         var s = raw.trimmingCharactersInSetWhitespace()
         if s.utf8.allSatisfy({ $0 < 0x80 }) { return normalizedASCII(s) }
         if let sep = s.firstIndex(where: { $0 == "." || $0 == "," }) {
@@ -62,7 +64,7 @@ extension String {
     /// Every character is an ASCII digit (true for ""): `allSatisfy(\.isASCIIDigit)` by bytes,
     /// where a digit's `Character` is its one byte. Then `utf8.count` is also `count`.
     var isASCIIDigits: Bool {
-        utf8.allSatisfy(\.isASCIIDigit)
+        utf8.withContiguousStorageIfAvailable { $0.allSatisfy(\.isASCIIDigit) } ?? utf8.allSatisfy(\.isASCIIDigit)
     }
 }
 

@@ -44,6 +44,9 @@ public struct Validator: Sendable {
                 replaceMisplaced(&kept[s.records[j].unitCode, default: (i, j)])
             }
         }
+        // The kept rows marked in place, so that the pass below hashes only the duplicates.
+        var isKept = submissions.map { [Bool](repeating: false, count: $0.records.count) }
+        for first in kept.values { isKept[first.submission][first.row] = true }
 
         result.year = config.year
         result.records.reserveCapacity(submissions.reduce(0) { $0 + $1.records.count })
@@ -52,20 +55,26 @@ public struct Validator: Sendable {
             if let date = received[s.file], let issue = lateSubmission(file: s.file, received: date) { result.issues.append(issue) }
             // Cells normalize already reported: a value rejected there is not also "missing".
             let reported = Set(s.issues.map { CellKey(sheet: $0.provenance.sheet, cell: $0.provenance.cell) })
-            for (j, record) in s.records.enumerated() {
+            // By index: a record is copied once, into the result, and only when it is kept.
+            for j in s.records.indices {
                 if let issue = misplaced[i][j] { result.issues.append(issue) }
-                let first = kept[record.unitCode]!
-                guard first == (i, j) else {
+                guard isKept[i][j] else {
+                    let first = kept[s.records[j].unitCode]!
                     let winner = submissions[first.submission]
-                    result.issues.append(duplicate(record, of: winner.records[first.row], firstFile: winner.file, file: s.file))
+                    result.issues.append(duplicate(s.records[j], of: winner.records[first.row], firstFile: winner.file, file: s.file))
                     continue
                 }
-                let (accepted, issues) = check(record, rules: rules.of(record.columns, fields: fields), reported: reported)
+                let slotRules = rules.of(s.records[j].columns, fields: fields)
+                if Validator.passes(s.records[j], rules: slotRules) {
+                    result.records.append(s.records[j])
+                    continue
+                }
+                let (accepted, issues) = check(s.records[j], rules: slotRules, reported: reported)
                 result.issues += issues
                 result.records.append(consume accepted)
             }
         }
-        result.issues += missingUnits(submissions, reported: Set(kept.keys))
+        result.issues += missingUnits(submissions) { kept[$0] != nil }
         return result
     }
 
@@ -100,10 +109,9 @@ public struct Validator: Sendable {
     /// The value rules of one record: negative counts, levels out of range, a part above its
     /// whole, a required value missing. Returns the record without its rejected values. Slots
     /// are in field id order, so issues come out in that order.
+    /// (Nearly every record breaks no rule: `validate` finds that out first with `passes`, without
+    /// the messages the rules below need when one does fire.)
     func check(_ record: NormalizedRecord, rules: [SlotRules.Slot], reported: Set<CellKey>) -> (NormalizedRecord, [Issue]) {
-        // Nearly every record breaks no rule: find that out in one pass, without the messages
-        // the rules below need when one does fire.
-        if Validator.passes(record, rules: rules) { return (record, []) }
         var kept = record
         var issues: [Issue] = []
         func reject(_ rule: RuleID, _ slot: Int, _ message: String) {
@@ -179,7 +187,9 @@ public struct Validator: Sendable {
     func wrongDistrict(_ record: NormalizedRecord, in s: NormalizedSubmission) -> Issue? {
         let expected: AdministrativeUnit?
         if let g = record.groupCode { expected = registry.unit(code: g) } else { expected = s.reportingUnit }
-        guard let expected, expected.level < record.level, !registry.isUnit(record.unitCode, under: expected.code) else { return nil }
+        // The usual case, the unit right under the expected one, needs no walk up the registry.
+        guard let expected, expected.level < record.level, record.parentCode != expected.code,
+              !registry.isUnit(record.unitCode, under: expected.code) else { return nil }
         let actual = registry.unit(code: record.unitCode)?.parentCode.flatMap { registry.unit(code: $0) }
         return RuleID.wrongDistrict.issue(record.unitCell, unit: record.unitCode,
             "Ô \(record.unitCell.cell): \(record.unitName) (\(record.unitCode)) thuộc \(actual?.name ?? "đơn vị khác"), không thuộc \(expected.name). Số liệu vẫn được tính cho \(record.unitName); hãy kiểm tra xem dòng này có bị chép nhầm từ biểu khác không.")
@@ -187,7 +197,7 @@ public struct Validator: Sendable {
 
     /// Units of the registry below the run's root that no row reported: a whole district that
     /// sent nothing is one warning; within a district that did report, each missing unit is one.
-    func missingUnits(_ submissions: [NormalizedSubmission], reported: Set<String>) -> [Issue] {
+    func missingUnits(_ submissions: [NormalizedSubmission], reported: (String) -> Bool) -> [Issue] {
         guard registry.unit(code: config.agency.unitCode) != nil else { return [] }
         let levels = Set(config.sheets.map(\.level))
         var issues: [Issue] = []
@@ -197,11 +207,28 @@ public struct Validator: Sendable {
         for (i, s) in submissions.enumerated() {
             if let u = s.reportingUnit, u.parentCode == root, senders[u.code] == nil { senders[u.code] = i }
         }
+        func top(of unitCode: String) -> String? {
+            var code: String? = unitCode
+            while let c = code, let u = registry.unit(code: c), u.parentCode != root { code = u.parentCode }
+            return code.flatMap { registry.unit(code: $0) != nil ? $0 : nil }
+        }
         for (i, s) in submissions.enumerated() {
-            for record in s.records {
-                var code: String? = record.unitCode
-                while let c = code, let u = registry.unit(code: c), u.parentCode != root { code = u.parentCode }
-                if let top = code, registry.unit(code: top) != nil, senders[top] == nil { senders[top] = i }
+            // Rows come in runs under one parent (a district's communes): a run's top is walked
+            // up to once, and noted once.
+            var run: (parent: String, top: String?)? = nil
+            var lastNoted: String? = nil
+            for j in s.records.indices {
+                let parent = s.records[j].parentCode
+                let unitTop: String?
+                if let parent, parent != root, let run, run.parent == parent {
+                    unitTop = run.top
+                } else {
+                    unitTop = top(of: s.records[j].unitCode)
+                    run = parent.flatMap { $0 != root ? ($0, unitTop) : nil }
+                }
+                guard let unitTop, unitTop != lastNoted else { continue }
+                if senders[unitTop] == nil { senders[unitTop] = i }
+                lastNoted = unitTop
             }
         }
         for top in registry.children(of: root) {
@@ -211,7 +238,7 @@ public struct Validator: Sendable {
                 continue
             }
             let expected = ([top] + registry.descendants(of: top.code)).filter { levels.contains($0.level) }
-            for unit in expected where !reported.contains(unit.code) {
+            for unit in expected where !reported(unit.code) {
                 let definition = config.sheets.first { $0.level == unit.level }
                 let sheet = sender.sheets.first { $0.definition == definition?.name }?.sheet ?? definition?.name ?? ""
                 issues.append(RuleID.unitMissing.issue(Provenance(file: sender.file, sheet: sheet), unit: unit.code,

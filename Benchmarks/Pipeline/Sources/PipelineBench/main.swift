@@ -2,7 +2,8 @@
 // the stages of `Pipeline.read` and `Pipeline.record`, each timed on its own:
 //
 //   read       SubmissionReader.read (unzip, parse, shared strings, SHA-256)
-//   normalize  Normalizer.normalize (header, units, values with provenance)
+//   normalize  Normalizer.normalize (header, units, values with provenance), with a Normalizer
+//              made once before, as a run makes one for all its workbooks
 //   validate   Validator.validate (value rules, duplicates, missing units)
 //   store      Store.importSubmission of the accepted facts and the issues, into a fresh file
 //   load       Store.facts(year:) reading those facts back (what `xhht report` starts with)
@@ -88,8 +89,12 @@ let registrySeconds = ContinuousClock.now - registryStart
     SubmissionReader.read(path: path)
 }
 
+// Made once per run, as `Pipeline.read` does (the sheet definitions' aliases compiled into
+// header keys), not once per workbook.
+let normalizer = Normalizer(config: config, registry: registry)
+
 @MainActor @inline(never) func stageNormalize(_ read: WorkbookRead) -> NormalizedSubmission {
-    Normalizer(config: config, registry: registry).normalize(file: read.file, sheets: read.sheets)
+    normalizer.normalize(file: read.file, sheets: read.sheets)
 }
 
 @MainActor @inline(never) func stageValidate(_ submission: NormalizedSubmission) -> ValidationResult {
