@@ -204,6 +204,11 @@ public final class Statement {
         return try body(UnsafeBufferPointer(start: bytes?.assumingMemoryBound(to: UInt8.self), count: bytes == nil ? 0 : count))
     }
 
+    /// The length in bytes of a column's text (of its value rendered as text, for a number).
+    public func byteCount(at column: Int32) -> Int32 {
+        sqlite3_column_bytes(handle, column)
+    }
+
     /// The text of a column, NUL characters included (nil: NULL).
     public func string(at column: Int32) -> String? {
         isNull(at: column) ? nil : text(at: column)

@@ -104,39 +104,48 @@ public final class Store {
                     try Store.check(unit: fact.pointee.unitCode, sheet: fact.pointee.provenance.sheet, cell: fact.pointee.provenance.cell)
                     try Store.check(field: fact.pointee.field, unit: fact.pointee.unitCode, sheet: fact.pointee.provenance.sheet,
                                     cell: fact.pointee.provenance.cell)
-                    try chunks.unitRow(fact.pointee.unitCode, file: fact.pointee.provenance.file, sheet: fact.pointee.provenance.sheet)
-                    chunks.append(fact)
+                    try chunks.append(fact)
                 }
             }
         }
     }
 
     /// `importSubmission(file:sha256:unitCode:year:received:facts:issues:)` for the accepted
-    /// rows of one workbook as validation hands them over: each record with values becomes a unit
-    /// row of a chunk, written straight from its slots (no `Fact` per value, no cell text built).
-    /// Stores exactly what importing `records`' facts would.
+    /// rows of one workbook as validation hands them over: each record's values go to a unit
+    /// row of a chunk straight from its slots (no `Fact` per value, no cell text built, each
+    /// slot's descriptor looked up once per chunk). Stores exactly what importing `records`'
+    /// facts would.
     public func importSubmission(file: String, sha256: String, unitCode: String, year: Int, received: Date,
                                  records: [NormalizedRecord], issues: [Issue]) throws -> ImportOutcome {
         try importTransaction(file: file, sha256: sha256, unitCode: unitCode, year: year, received: received,
                               issues: issues) { chunks in
-            var encoded: PackedFactsWriter.EncodedColumns? = nil  // the last sheet's; rows of a sheet share it
-            var digits: [UInt8] = []
-            for record in records {
-                if encoded?.columns != record.columns { encoded = PackedFactsWriter.EncodedColumns(record.columns) }
-                PackedFactsWriter.rowDigits(record.row, into: &digits)
-                var begun = false  // a record without values adds nothing
-                try digits.withUnsafeBufferPointer { rowDigits in
-                    for slot in record.slots.indices {
-                        guard let value = record.slots[slot] else { continue }
-                        if !begun {
-                            try Store.check(unit: record.unitCode, sheet: record.sheet, cell: record.cell(at: slot).cell)
-                            try chunks.unitRow(record.unitCode, file: record.unitCell.file, sheet: record.sheet)
-                            begun = true
+            // Records and their slots are read in place (no copy of a record's arrays per record).
+            var columns: RecordColumns? = nil, anEmptyField = false  // the last sheet's; rows of a sheet share them
+            try records.withUnsafeBufferPointer { records in
+                for r in records.indices {
+                    let record = records.baseAddress! + r
+                    if record.pointee.columns != columns {
+                        columns = record.pointee.columns
+                        anEmptyField = record.pointee.columns.fields.contains("")
+                    }
+                    var begun = false  // a record without values adds nothing
+                    try record.pointee.slots.withUnsafeBufferPointer { slots in
+                        for slot in slots.indices {
+                            guard let value = slots[slot] else { continue }
+                            if !begun {
+                                if record.pointee.unitCode.isEmpty {
+                                    try Store.check(unit: "", sheet: record.pointee.sheet, cell: record.pointee.cell(at: slot).cell)
+                                }
+                                try chunks.beginRecord(unitCode: record.pointee.unitCode, row: record.pointee.row, file: record.pointee.unitCell.file,
+                                                       sheet: record.pointee.sheet, columns: record.pointee.columns)
+                                begun = true
+                            }
+                            if anEmptyField && record.pointee.columns.fields[slot].isEmpty {
+                                try Store.check(field: "", unit: record.pointee.unitCode, sheet: record.pointee.sheet,
+                                                cell: record.pointee.cell(at: slot).cell)
+                            }
+                            try chunks.append(value, slot: slot)
                         }
-                        if record.columns.fields[slot].isEmpty {
-                            try Store.check(field: "", unit: record.unitCode, sheet: record.sheet, cell: record.cell(at: slot).cell)
-                        }
-                        chunks.append(value, slot: slot, of: encoded!, rowDigits: rowDigits)
                     }
                 }
             }
@@ -232,14 +241,8 @@ public final class Store {
 
     /// The current facts of several years (a review's history), by year then import order.
     ///
-    /// Each chunk is unpacked by SQLite's json_tree, run on its text in place: in document order
-    /// it yields the chunk's array, then for each unit row its code and its array, and for each
-    /// fact its array and its four values. Arrays have no `atom` (NULL), values have one, so the
-    /// atoms alone give the shape (a unit code is the only string where a fact's array may
-    /// come); anything else (a missing, extra or null value) is refused. (json_each with
-    /// `value ->> n` per value cost ~12,000 instructions a fact: 4 small JSON texts rendered and
-    /// parsed again.) Each value's storage class is asked once: every `sqlite3_column_*` call
-    /// counts here.
+    /// Each chunk is unpacked by SQLite's json_tree, run on its text in place
+    /// (`PackedFactsReader`).
     public func facts(years: ClosedRange<Int>) throws -> [Fact] {
         let chunks = try database.cachedStatement("""
             SELECT s.year, c.source_id, src.file, src.sheet, c.facts
@@ -247,9 +250,9 @@ public final class Store {
             WHERE s.superseded_by IS NULL AND s.year BETWEEN ? AND ?
             ORDER BY s.year, s.id, c.seq
             """)
-        let unpack = try database.cachedStatement("SELECT atom FROM json_tree(?)")
+        var reader = try PackedFactsReader(database: database)
         try chunks.bind([DatabaseValue(years.lowerBound), DatabaseValue(years.upperBound)])
-        defer { chunks.reset(); unpack.reset() }
+        defer { chunks.reset() }
         var facts: [Fact] = []
         var source: (id: Int64?, file: String, sheet: String) = (nil, "", "")
         while try chunks.step() {
@@ -257,66 +260,11 @@ public final class Store {
             if chunks.int64(at: 1) != source.id {
                 source = (chunks.int64(at: 1), chunks.string(at: 2) ?? "", chunks.string(at: 3) ?? "")
             }
-            var unitCode: String? = nil
-            func unreadable() -> DatabaseError {
-                DatabaseError(code: 11, message: "dữ kiện của đơn vị \(unitCode ?? "?") (\(source.file), \(source.sheet)) không đọc được "
-                              + "(fact_chunks.facts không đúng dạng); cơ sở dữ liệu có thể bị sửa tay.")
-            }
-            /// Steps to the next node, which must be an array (no atom).
-            func nextArray() throws {
-                guard try unpack.step(), unpack.storageClass(at: 0) == .null else { throw unreadable() }
-            }
-            /// The next value, which must be of `storageClass`.
-            func next(_ storageClass: Statement.StorageClass) throws {
-                guard try unpack.step(), unpack.storageClass(at: 0) == storageClass else { throw unreadable() }
-            }
             try chunks.withText(at: 4) { json in
-                try unpack.withBound(utf8: json, at: 1) {
-                    defer { unpack.reset() }
-                    try nextArray()  // the chunk's array
-                    while try unpack.step() {
-                        switch unpack.storageClass(at: 0) {
-                        case .text:  // a unit row: its code, then its facts' array
-                            unitCode = unpack.text(at: 0)
-                            try nextArray()
-                            continue
-                        case .null where unitCode != nil: break  // a fact's array
-                        default: throw unreadable()
-                        }
-                        try next(.text)
-                        let field = unpack.text(at: 0)
-                        try next(.text)
-                        let type = unpack.withText(at: 0) { FieldType(utf8: $0) }
-                        let value: FieldValue
-                        switch type {
-                        case .count?: try next(.integer); value = .count(unpack.integer(at: 0))
-                        case .level?: try next(.integer); value = .level(Int(unpack.integer(at: 0)))
-                        case .yesNo?: try next(.integer); value = .yesNo(unpack.integer(at: 0) != 0)
-                        case .text?: try next(.text); value = .text(unpack.text(at: 0))
-                        case nil:
-                            throw DatabaseError(code: 11, message: "dữ kiện có kiểu \"\(unpack.text(at: 0))\" không đọc được; cơ sở dữ liệu có thể bị sửa tay.")
-                        }
-                        try next(.text)
-                        facts.append(Fact(unitCode: unitCode!, year: year, field: field, value: value,
-                                          provenance: Provenance(file: source.file, sheet: source.sheet, cell: unpack.text(at: 0))))
-                    }
-                }
+                try reader.read(json, year: year, file: source.file, sheet: source.sheet, into: &facts)
             }
         }
         return facts
-    }
-
-    /// The `value_type` of a stored fact, recognised from its UTF-8 bytes without making a String.
-    private enum FieldType {
-        case count, level, yesNo, text
-
-        init?(utf8: UnsafeBufferPointer<UInt8>) {
-            func matches(_ literal: StaticString) -> Bool {
-                utf8.count == literal.utf8CodeUnitCount && utf8.indices.allSatisfy { utf8[$0] == literal.utf8Start[$0] }
-            }
-            if matches("count") { self = .count } else if matches("level") { self = .level }
-            else if matches("yes-no") { self = .yesNo } else if matches("text") { self = .text } else { return nil }
-        }
     }
 
     /// Every submission of a year, current and superseded, oldest first.

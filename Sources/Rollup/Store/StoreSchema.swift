@@ -9,7 +9,8 @@
 /// - `fact_chunks` (since 2024-v4; `facts` before): the values of each submission with their
 ///   provenance (source: file and sheet; cell), one row per chunk of consecutive unit rows of
 ///   one source, keyed by (submission, position in the submission of the chunk's first fact);
-///   the unit codes and values are a JSON array. Facts of superseded submissions are kept too;
+///   the unit codes and values are a JSON array (since 2024-v5 by column: the chunk's
+///   descriptors `[field, value_type, column]`, then `[unit_code, row, values...]` per unit row). Facts of superseded submissions are kept too;
 ///   queries read those of current submissions.
 /// - `facts` (a view since 2024-v4): one row per value, unpacked from `fact_chunks`, for the
 ///   sqlite3 shell. `seq` is the fact's position in its submission. Deleting from it deletes
@@ -217,6 +218,73 @@ extension Store {
                 WHERE submission_id = OLD.submission_id
                     AND seq = (SELECT max(seq) FROM fact_chunks WHERE submission_id = OLD.submission_id AND seq <= OLD.seq);
                 DELETE FROM fact_chunks WHERE submission_id = OLD.submission_id AND facts = '[]';
+            END;
+            """)
+        }
+        // Measured (Benchmarks/Pipeline, callgrind; docs/store.md): 2024-v4's JSON repeated each
+        // fact's field id, type and cell, 6 MB for 160,000 facts, and writing it cost the import
+        // most of its wall time (the WAL, then the checkpoint); reading it, json_tree walked ~5
+        // nodes per fact. A chunk now names its columns once, `[field, value_type, column]`, and
+        // each unit row is `[unit_code, row, value, ...]`, a value per descriptor, null where
+        // there is none (`PackedFactsWriter`). Existing chunks are rewritten one for one, each
+        // keeping its seq and source and its facts' order (`FactChunksV4`); the view and its
+        // trigger are made anew for the new form, with the same columns.
+        //
+        // The view finds a value's descriptor by its position in the unit row (descriptor i is
+        // element i + 2) and its cell as the descriptor's column followed by the row (none for
+        // row 0). json_each parses its text on every use (the JSON functions' parse cache is not
+        // for it): the descriptors are read once per chunk into a materialized table, which
+        // SQLite indexes for the join; with json_each(c.facts, '$[0]') in the join, the chunk was
+        // parsed again for each value (160,000 facts: 6.4 s in the sqlite3 shell, 1.0 s so, as
+        // 2024-v4's view). The trigger finds the deleted fact by its content in the chunk that
+        // holds its seq: the view's seq values are computed before the first row is deleted, and
+        // positions move as values go. Its descriptors come first (CROSS JOIN keeps that order),
+        // those that fit the fact only, so the chunk's unit rows are parsed once, not once per
+        // unit row. A value in the middle of a unit row becomes null; the last one is removed
+        // with the nulls before it (rebuilt with a window aggregate, whose order SQLite
+        // guarantees); a unit row left without values is removed, a chunk left without unit rows
+        // is deleted. Descriptors no longer used stay (the reader accepts them).
+        migrator.registerMigration("2024-v5: fact chunks by column") { db in
+            try db.execute("DROP TRIGGER facts_delete; DROP VIEW facts;")
+            try FactChunksV4.convert(db)
+            try db.execute("""
+            CREATE VIEW facts AS
+            WITH d AS MATERIALIZED (
+                SELECT c.rowid AS chunk, d.key + 2 AS position, d.value ->> 0 AS field, d.value ->> 1 AS value_type, d.value ->> 2 AS col
+                FROM fact_chunks c, json_each(c.facts, '$[0]') d)
+            SELECT c.submission_id, c.seq - 1 + row_number() OVER (PARTITION BY c.submission_id, c.seq ORDER BY u.key, v.key) AS seq,
+                u.value ->> 0 AS unit_code, s.year, d.field, d.value_type,
+                CASE WHEN d.value_type = 'text' THEN NULL ELSE v.value END AS integer_value,
+                CASE WHEN d.value_type = 'text' THEN v.value END AS text_value,
+                c.source_id, src.file, src.sheet,
+                d.col || CASE WHEN u.value ->> 1 = 0 THEN '' ELSE u.value ->> 1 END AS cell
+            FROM fact_chunks c JOIN submissions s ON s.id = c.submission_id LEFT JOIN fact_sources src ON src.id = c.source_id,
+                json_each(c.facts) u, json_each(u.value) v, d
+            WHERE u.key > 0 AND v.key > 1 AND v.type <> 'null' AND d.chunk = c.rowid AND d.position = v.key;
+            CREATE TRIGGER facts_delete INSTEAD OF DELETE ON facts BEGIN
+                UPDATE fact_chunks SET facts = coalesce((
+                        SELECT CASE
+                            WHEN (SELECT count(*) FROM json_each(u.value) WHERE key > 1 AND type <> 'null') = 1
+                                THEN json_remove(fact_chunks.facts, '$[' || u.key || ']')
+                            WHEN d.key + 3 = json_array_length(u.value)
+                                THEN json_set(fact_chunks.facts, '$[' || u.key || ']', json((
+                                    SELECT json_group_array(value) OVER (ORDER BY key ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+                                    FROM json_each(u.value)
+                                    WHERE key <= (SELECT max(key) FROM json_each(u.value) WHERE key < d.key + 2 AND type <> 'null')
+                                    LIMIT 1)))
+                            ELSE json_replace(fact_chunks.facts, '$[' || u.key || '][' || (d.key + 2) || ']', NULL)
+                            END
+                        FROM json_each(fact_chunks.facts, '$[0]') d CROSS JOIN json_each(fact_chunks.facts) u
+                        WHERE d.value ->> 0 = OLD.field AND d.value ->> 1 = OLD.value_type
+                            AND substr(OLD.cell, 1, length(d.value ->> 2)) = d.value ->> 2
+                            AND u.key > 0 AND u.value ->> 0 = OLD.unit_code
+                            AND u.value ->> (d.key + 2) = coalesce(OLD.integer_value, OLD.text_value)
+                            AND (d.value ->> 2) || CASE WHEN u.value ->> 1 = 0 THEN '' ELSE u.value ->> 1 END = OLD.cell
+                        ORDER BY u.key, d.key LIMIT 1
+                    ), facts)
+                WHERE submission_id = OLD.submission_id
+                    AND seq = (SELECT max(seq) FROM fact_chunks WHERE submission_id = OLD.submission_id AND seq <= OLD.seq);
+                DELETE FROM fact_chunks WHERE submission_id = OLD.submission_id AND json_array_length(facts) = 1;
             END;
             """)
         }

@@ -113,6 +113,7 @@ let normalizer = Normalizer(config: config, registry: registry)
 let clock = ContinuousClock()
 var times: [String: [Double]] = [:]
 var rows = 0, facts = 0, issues = 0
+var chunkShape = ""  // fact_chunks rows and bytes of JSON of one import
 for _ in 0..<repetitions {
     var read: WorkbookRead!
     times["read", default: []].append(seconds(clock.measure { read = stageRead(workbook) }))
@@ -131,6 +132,9 @@ for _ in 0..<repetitions {
     var loaded: [Fact] = []
     times["load", default: []].append(seconds(try clock.measure { loaded = try stageLoad(store) }))
     precondition(loaded == result.facts, "the facts read back differ from those stored")
+    chunkShape = try store.database.scalar("""
+        SELECT count(*) || ' rows of fact_chunks, ' || sum(length(CAST(facts AS BLOB))) || ' bytes of JSON' FROM fact_chunks
+        """) ?? ""
     rows = submission.records.count
     facts = result.factCount
     issues = result.issues.count
@@ -139,6 +143,7 @@ for _ in 0..<repetitions {
 let stages = ["read", "normalize", "validate", "store", "load"]
 let m = Dictionary(uniqueKeysWithValues: stages.map { ($0, median(times[$0]!)) })
 print("\(workbook): \(rows) rows, \(facts) facts, \(issues) issues; medians of \(repetitions) runs")
+print("  store: " + chunkShape)
 print("  registry  " + String(format: "%8.1f ms", seconds(registrySeconds) * 1000) + "   (\(registry.units.count) units, loaded once)")
 for stage in stages {
     let name = stage.padding(toLength: 10, withPad: " ", startingAt: 0)
