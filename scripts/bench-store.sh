@@ -5,8 +5,9 @@
 #   scripts/bench-store.sh [repetitions]        # default 5
 #
 # It builds a release binary in a private package under .build-bench-store/ (git-ignored) from
-# the repository's own Sources/Rollup/Core and Sources/Rollup/Store (symlinks): the store needs
-# nothing else, so the benchmark neither waits for nor depends on the rest of the pipeline, and
+# the repository's own Sources/Rollup/Core, Sources/Rollup/Store and the record type the store
+# packs (Normalize/NormalizedRecord.swift), as symlinks: the store needs nothing else, so the
+# benchmark neither waits for nor depends on the rest of the pipeline, and
 # the product's Package.swift carries no benchmark target.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -16,6 +17,7 @@ mkdir -p "$pkg/Sources/Rollup" "$pkg/Sources/StoreBench"
 ln -sfn "$repo/Sources/CSQLite" "$pkg/Sources/CSQLite"
 ln -sfn "$repo/Sources/Rollup/Core" "$pkg/Sources/Rollup/Core"
 ln -sfn "$repo/Sources/Rollup/Store" "$pkg/Sources/Rollup/Store"
+ln -sf "$repo/Sources/Rollup/Normalize/NormalizedRecord.swift" "$pkg/Sources/Rollup/NormalizedRecord.swift"
 ln -sf "$repo/Benchmarks/StoreImport/main.swift" "$pkg/Sources/StoreBench/main.swift"
 cat > "$pkg/Package.swift" <<'SWIFT'
 // swift-tools-version: 6.1
