@@ -31,17 +31,23 @@ public struct Validator: Sendable {
         // A unit reported twice keeps one row: the first in order among the rows in their right
         // place (not under a wrong district), so that a row copied into another district's
         // workbook never wins over the unit's own district.
-        let misplaced = submissions.map { s in s.records.map { wrongDistrict($0, in: s) } }
-        // One pass, one hash per row: a row in its right place replaces a misplaced first.
+        // The rows out of place (few), by submission then row: their issues.
+        let misplaced: [[Int: Issue]] = submissions.map { s in
+            var out: [Int: Issue] = [:]
+            for j in s.records.indices { if let issue = wrongDistrict(s.records[j], in: s) { out[j] = issue } }
+            return out
+        }
+        // One pass, one hash per unit seen once (`updateValue`; the `default:` subscript allocated
+        // its autoclosure's context on every row): a row in its right place replaces a misplaced first.
+        func isMisplaced(_ row: (submission: Int, row: Int)) -> Bool {
+            !misplaced[row.submission].isEmpty && misplaced[row.submission][row.row] != nil
+        }
         var kept: [String: (submission: Int, row: Int)] = [:]
         kept.reserveCapacity(submissions.reduce(0) { $0 + $1.records.count })
         for (i, s) in submissions.enumerated() {
             for j in s.records.indices {
-                let rightPlace = misplaced[i][j] == nil
-                func replaceMisplaced(_ first: inout (submission: Int, row: Int)) {
-                    if rightPlace, misplaced[first.submission][first.row] != nil { first = (i, j) }
-                }
-                replaceMisplaced(&kept[s.records[j].unitCode, default: (i, j)])
+                guard let first = kept.updateValue((i, j), forKey: s.records[j].unitCode) else { continue }
+                if isMisplaced((i, j)) || !isMisplaced(first) { kept[s.records[j].unitCode] = first }
             }
         }
         // The kept rows marked in place, so that the pass below hashes only the duplicates.
@@ -57,7 +63,7 @@ public struct Validator: Sendable {
             let reported = Set(s.issues.map { CellKey(sheet: $0.provenance.sheet, cell: $0.provenance.cell) })
             // By index: a record is copied once, into the result, and only when it is kept.
             for j in s.records.indices {
-                if let issue = misplaced[i][j] { result.issues.append(issue) }
+                if !misplaced[i].isEmpty, let issue = misplaced[i][j] { result.issues.append(issue) }
                 guard isKept[i][j] else {
                     let first = kept[s.records[j].unitCode]!
                     let winner = submissions[first.submission]
@@ -79,6 +85,7 @@ public struct Validator: Sendable {
     }
 
     struct CellKey: Hashable { var sheet: String; var cell: String }
+
 
     /// What the value rules need to know of each slot of a sheet's records: the field, and the
     /// slot of the whole it is a part of. Computed once per sheet (records of one sheet share
