@@ -65,6 +65,15 @@ import Testing
         #expect(edited.cells(inRows: 6...9).isEmpty)
     }
 
+    @Test func cellTextIsLettersThenRow() {
+        for letters in ["", "A", "Z", "AB", "XFD", "Cột", String(repeating: "Q", count: 20)] {
+            for row in [0, 1, 7, 9, 10, 99, 100, 1_048_576, 123_456_789, Int.max, -1, -120] {
+                #expect(CellPosition.a1(letters: letters, row: row) == letters + String(row))
+            }
+        }
+        #expect(CellPosition(row: 12, column: 28).a1 == "AB12")
+    }
+
     /// FIPS 180-4 examples (NIST CSRC "SHA256.pdf") and the empty message.
     @Test func sha256StandardVectors() {
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")

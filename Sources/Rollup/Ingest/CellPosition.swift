@@ -47,7 +47,26 @@ public struct CellPosition: Sendable, Hashable, Comparable, CustomStringConverti
         return String(out.reversed())
     }
 
-    public var a1: String { CellPosition.columnName(column) + String(row) }
+    public var a1: String { CellPosition.a1(letters: CellPosition.columnName(column), row: row) }
+
+    /// "E" and 7 -> "E7", written in one piece: `letters + String(row)` made the row's text
+    /// first, ~450 instructions a cell, and normalize makes one per row.
+    public static func a1(letters: String, row: Int) -> String {
+        guard row >= 0, letters.utf8.count <= 16 else { return letters + String(row) }
+        var digits = 1, rest = row
+        while rest >= 10 { rest /= 10; digits += 1 }
+        let count = letters.utf8.count + digits
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var at = 0
+            for byte in letters.utf8 { buffer[at] = byte; at += 1 }
+            var n = row
+            for i in stride(from: count - 1, through: at, by: -1) {
+                buffer[i] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: n % 10)
+                n /= 10
+            }
+            return count
+        }
+    }
 
     /// One combine instead of two: sheets are dictionaries of positions, hashed on every look-up.
     public func hash(into hasher: inout Hasher) {

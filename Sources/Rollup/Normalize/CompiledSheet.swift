@@ -15,6 +15,10 @@ struct CompiledSheet: Sendable {
     let codeKeys: Set<String>
     let nameKeys: Set<String>
     let ordinalKeys: Set<String>
+    /// Every key a column's last header part can be and still match something: identity
+    /// headers and the last part of every alias. The header search tries every cell of the
+    /// first rows, data included; one look-up rules out most of them.
+    let lastKeys: Set<String>
 
     init(_ definition: SheetDefinition) {
         self.definition = definition
@@ -37,6 +41,8 @@ struct CompiledSheet: Sendable {
         codeKeys = Set((definition.codeAliases + ["Mã đơn vị", "Mã ĐVHC", "Mã", "Mã số"]).map(HeaderKey.make))
         ordinalKeys = Set((definition.ordinalAliases + ["STT", "TT", "Số TT", "Số thứ tự"]).map(HeaderKey.make))
         nameKeys = Set((definition.nameAliases + ["Tên đơn vị", "Đơn vị", "Tên", "Tên ĐVHC"]).map(HeaderKey.make))
+        // Every path key ends with its last part, which is a key of `children`.
+        lastKeys = codeKeys.union(ordinalKeys).union(nameKeys).union(children.keys)
     }
 
     /// A header path as one key, "gia dinh hoc tap > so ho dat" (built by hand: `joined` on a
@@ -59,7 +65,7 @@ struct CompiledSheet: Sendable {
 
     /// What a column whose header reads `path` (top to bottom) is, if anything.
     func match(_ path: [String]) -> ColumnMatch? {
-        guard let last = path.last else { return nil }
+        guard let last = path.last, lastKeys.contains(last) else { return nil }
         // Identity headers stand alone, often merged down over the header rows.
         if ordinalKeys.contains(last) { return .ordinal }
         if codeKeys.contains(last) { return .code }

@@ -62,7 +62,7 @@ public struct NormalizedRecord: Sendable, Hashable {
 
     /// The row's cell in the column of slot `slot`.
     public func cell(at slot: Int) -> Provenance {
-        Provenance(file: unitCell.file, sheet: sheet, cell: columns.letters[slot] + String(row))
+        Provenance(file: unitCell.file, sheet: sheet, cell: CellPosition.a1(letters: columns.letters[slot], row: row))
     }
 
     /// How many values were read (slots that hold one).

@@ -90,7 +90,7 @@ struct SheetReader {
 
     private func provenance(_ row: Int, _ column: Int) -> Provenance {
         let letters = column < columnLetters.count ? columnLetters[column] : CellPosition.columnName(column)
-        return Provenance(file: file, sheet: sheet.name, cell: letters + String(row))
+        return Provenance(file: file, sheet: sheet.name, cell: CellPosition.a1(letters: letters, row: row))
     }
 
     /// The cell of the row being read in `column`.
