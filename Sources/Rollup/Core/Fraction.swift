@@ -60,11 +60,16 @@ public struct Fraction: Sendable, Hashable, Codable, Comparable, CustomStringCon
 extension String {
     /// Trims ASCII and Unicode whitespace without Foundation.
     func trimmingCharactersInSetWhitespace() -> String {
-        // Most labels and values start and end with a visible ASCII character: nothing to trim.
-        if let first = utf8.first, let last = utf8.last, !String.mayBeginWhitespace(first) {
-            if !String.mayEndWhitespace(last) { return self }
+        // Most labels and values start and end with bytes no White_Space scalar has: nothing to
+        // trim (read in place; `utf8.first` and `.last` went through generic code).
+        let ends = utf8.withContiguousStorageIfAvailable { bytes -> (first: Bool, last: Bool)? in
+            guard let first = bytes.first, let last = bytes.last else { return nil }
+            return (String.mayBeginWhitespace(first), String.mayEndWhitespace(last))
+        }
+        if let ends, let ends {
+            if !ends.first && !ends.last { return self }
             // "Hòa" ends in A0, as U+00A0 does: the last scalar tells.
-            if let end = unicodeScalars.last, !end.isUnicodeWhitespace { return self }
+            if !ends.first, let end = unicodeScalars.last, !end.isUnicodeWhitespace { return self }
         }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.isUnicodeWhitespace }),
