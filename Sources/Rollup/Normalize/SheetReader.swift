@@ -300,30 +300,46 @@ struct SheetReader {
         var slots = [FieldValue?](repeating: nil, count: recordColumns.fields.count)
         segment.touch(row: row)
         grand.touch(row: row)
-        for (slot, f, column, type) in columns {
-            let i = rowCells[column]
-            guard i >= 0 else { continue }
-            // The usual cell of a count column, a whole number, taken without the general parse.
-            if type == .count, case .number(let d) = sheet.cells[i].cell.value, let n = ValueParser.plainCount(d) {
-                segment.values[f] &+= n
-                grand.values[f] &+= n
-                slots[slot] = .count(n)
-                continue
-            }
-            switch parse(sheet.cells[i].cell, as: type, slot: slot) {
-            case .value(let v):
-                if case .count(let n) = v {
-                    segment.values[f] &+= n
-                    grand.values[f] &+= n
+        // The sums and the slots are written through their buffers, taken out of `self` for the
+        // row: an array written in a loop that also calls a mutating method was checked for
+        // uniqueness on every value.
+        var segmentSums: [Int64] = [], grandSums: [Int64] = []
+        swap(&segmentSums, &segment.values)
+        swap(&grandSums, &grand.values)
+        defer {
+            swap(&segmentSums, &segment.values)
+            swap(&grandSums, &grand.values)
+        }
+        slots.withUnsafeMutableBufferPointer { slots in
+            segmentSums.withUnsafeMutableBufferPointer { segmentSums in
+                grandSums.withUnsafeMutableBufferPointer { grandSums in
+                    for (slot, f, column, type) in columns {
+                        let i = rowCells[column]
+                        guard i >= 0 else { continue }
+                        // The usual cell of a count column, a whole number, taken without the general parse.
+                        if type == .count, case .number(let d) = sheet.cells[i].cell.value, let n = ValueParser.plainCount(d) {
+                            segmentSums[f] &+= n
+                            grandSums[f] &+= n
+                            slots[slot] = .count(n)
+                            continue
+                        }
+                        switch parse(sheet.cells[i].cell, as: type, slot: slot) {
+                        case .value(let v):
+                            if case .count(let n) = v {
+                                segmentSums[f] &+= n
+                                grandSums[f] &+= n
+                            }
+                            slots[slot] = v
+                        case .missing:
+                            break
+                        case .rejected(let rule, let reason):
+                            let field = compiled.definition.fields[f]
+                            let p = provenance(row, column)
+                            issues.append(rule.issue(p, unit: unit.code, field: field.id,
+                                "Ô \(p.cell) (cột \"\(Messages.column(field))\", \(unit.name)): \(reason)"))
+                        }
+                    }
                 }
-                slots[slot] = v
-            case .missing:
-                break
-            case .rejected(let rule, let reason):
-                let field = compiled.definition.fields[f]
-                let p = provenance(row, column)
-                issues.append(rule.issue(p, unit: unit.code, field: field.id,
-                    "Ô \(p.cell) (cột \"\(Messages.column(field))\", \(unit.name)): \(reason)"))
             }
         }
         // Made here, with its values, and moved into the array.
