@@ -34,7 +34,7 @@ struct SheetReader {
     private var groupCode: String?
     /// Set once the signature block under the table started ("NGƯỜI LẬP BIỂU").
     private var inFooter = false
-    /// The last text read in each record slot, and what it gave.
+    /// The last few texts read in each level or yes-no slot, and what they gave (`parse`).
     private var recentTexts: [[(text: String, parsed: ParsedValue)]]
     /// Where in `recentTexts[slot]` the last text was found.
     private var lastHit: [Int]
@@ -118,8 +118,9 @@ struct SheetReader {
         rowCells = [Int](repeating: -1, count: width)
         columnLetters = (0..<width).map { CellPosition.columnName($0) }
         var i = sheet.firstIndex(atOrAfter: CellPosition(row: layout.dataStartRow, column: Int.min))
-        // At most a record a row: growing the array 15 times moved 10,000 records each time.
-        records.reserveCapacity(max(0, sheet.maxRow - layout.dataStartRow + 1))
+        // At most a record a row, and a row has a cell (a sheet may claim a million rows and
+        // hold ten): growing the array 15 times moved 10,000 records each time.
+        records.reserveCapacity(max(0, min(sheet.maxRow - layout.dataStartRow + 1, sheet.cells.count - i)))
         // Through buffers: 190,000 cells each set and cleared were as many uniqueness checks.
         sheet.cells.withUnsafeBufferPointer { cells in
             while i < cells.count {

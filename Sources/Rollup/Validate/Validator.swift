@@ -86,7 +86,6 @@ public struct Validator: Sendable {
 
     struct CellKey: Hashable { var sheet: String; var cell: String }
 
-
     /// What the value rules need to know of each slot of a sheet's records: the field, and the
     /// slot of the whole it is a part of. Computed once per sheet (records of one sheet share
     /// their `RecordColumns`, so the comparison with the last one is a pointer check).
