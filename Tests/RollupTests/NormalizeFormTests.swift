@@ -143,6 +143,17 @@ enum TestForm {
         #expect(rejected.count == 8)  // 12.5, -0.5, ±1e16, ±infinity, NaN, 1e-300
     }
 
+    /// A sheet may claim a million rows and hold a few (a stray cell far below the table):
+    /// its rows are read by the cells it has.
+    @Test func aStrayCellFarBelowTheTableChangesNothing() {
+        var sheet = TestForm.communeSheet(rows: [[1, "31117", "Phường Cái Khế", 1, 10, 5], [2, "31120", "Phường An Hòa", 1, 20, 5]])
+        sheet.set("ghi chú", at: CellPosition(row: 1_048_576, column: 16_384))
+        #expect(sheet.maxRow == 1_048_576 && sheet.maxColumn == 16_384)
+        let s = TestForm.normalizer.normalize(file: "t.xlsx", sheets: [sheet])
+        #expect(s.records.map(\.unitCode) == ["31117", "31120"])
+        #expect(s.records.map { $0.value("gia_dinh_tong") } == [.count(10), .count(20)])
+    }
+
     @Test func compiledAliasesAreFoldedOnce() {
         let c = CompiledSheet(TestForm.commune)
         #expect(c.paths["gia dinh hoc tap > so ho dat"] == [2])
