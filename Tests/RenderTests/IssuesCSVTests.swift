@@ -27,6 +27,22 @@ import Rollup
         #expect(lines[3].hasSuffix(",'-5 âm"))
     }
 
+    /// issues.csv lists findings in the report's order, ties on one cell included.
+    @Test func theOrderIsTheReports() {
+        var issues: [Rollup.Issue] = []
+        for (i, unit) in ["31120", "31117", ""].enumerated() {
+            for field in ["b", "a"] {
+                issues.append(Issue(severity: i == 2 ? .warning : .error, rule: "unit-missing", provenance: Provenance(file: "a.xlsx", sheet: "Cấp xã"),
+                                    unit: unit, field: field, message: "m \(9 - i) \(field == "a" ? "z" : "y")"))  // message order opposes unit and field order
+            }
+        }
+        issues.append(Issue(severity: .error, rule: "r", provenance: Provenance(file: "a.xlsx", sheet: "Cấp xã", cell: "A2"), message: "x"))
+        let lines = IssuesCSV.render(issues.reversed()).dropFirst().components(separatedBy: "\r\n").filter { !$0.isEmpty }.dropFirst()
+        let expected = issues.sorted(by: ReportModelBuilder.issueLess).map { "\($0.unit),\($0.field),\($0.message)" }
+        #expect(lines.map { $0.split(separator: ",", omittingEmptySubsequences: false).suffix(3).joined(separator: ",") } == expected)
+        #expect(lines.first?.hasPrefix("error,a.xlsx,Cấp xã,,31117,a,") == true)
+    }
+
     @Test func numbersStayNumbersAndTextIsNFC() {
         #expect(CSVText.field("-5") == "-5")
         let nfd = "Cấp xã".decomposedStringWithCanonicalMapping
