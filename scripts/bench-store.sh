@@ -6,7 +6,7 @@
 #
 # It builds a release binary in a private package under .build-bench-store/ (git-ignored) from
 # the repository's own Sources/Rollup/Core, Sources/Rollup/Store and the record type the store
-# packs (Normalize/NormalizedRecord.swift), as symlinks: the store needs nothing else, so the
+# packs (Normalize/NormalizedRecord.swift, with the cell positions it names), as symlinks: the store needs nothing else, so the
 # benchmark neither waits for nor depends on the rest of the pipeline, and
 # the product's Package.swift carries no benchmark target.
 set -euo pipefail
@@ -18,6 +18,7 @@ ln -sfn "$repo/Sources/CSQLite" "$pkg/Sources/CSQLite"
 ln -sfn "$repo/Sources/Rollup/Core" "$pkg/Sources/Rollup/Core"
 ln -sfn "$repo/Sources/Rollup/Store" "$pkg/Sources/Rollup/Store"
 ln -sf "$repo/Sources/Rollup/Normalize/NormalizedRecord.swift" "$pkg/Sources/Rollup/NormalizedRecord.swift"
+ln -sf "$repo/Sources/Rollup/Ingest/CellPosition.swift" "$pkg/Sources/Rollup/CellPosition.swift"
 ln -sf "$repo/Benchmarks/StoreImport/main.swift" "$pkg/Sources/StoreBench/main.swift"
 cat > "$pkg/Package.swift" <<'SWIFT'
 // swift-tools-version: 6.1

@@ -157,12 +157,6 @@ public struct SheetDefinition: Sendable, Hashable, Codable {
     }
 }
 
-/// What kind of value a column holds, and so how a cell is parsed.
-public enum FieldType: String, Sendable, Hashable, Codable, CaseIterable {
-    case count, level
-    case yesNo = "yes-no"
-    case text
-}
 
 /// A column of the form. Aliases are matched after folding case, spacing, Unicode form and
 /// diacritics; an alias may be a header path "Gia đình học tập > Số hộ đạt" for a child header

@@ -45,7 +45,7 @@ struct FactChunks {
         try use(file: fact.pointee.provenance.file, sheet: fact.pointee.provenance.sheet)
         let cell = PackedCell(fact.pointee.provenance.cell)
         try append(fact.pointee.value, unitCode: fact.pointee.unitCode, row: cell.row,
-                   descriptor: PackedFactsWriter.Descriptor(field: fact.pointee.field, kind: .init(fact.pointee.value), column: String(cell.column)))
+                   descriptor: PackedFactsWriter.Descriptor(field: fact.pointee.field, kind: fact.pointee.value.type, column: String(cell.column)))
     }
 
     /// Makes the next values (`append(_:slot:)`) those of a record: `unitCode` in `row` of
@@ -54,7 +54,7 @@ struct FactChunks {
         try use(file: file, sheet: sheet)
         if columns != self.columns {  // the rows of a sheet share theirs: compared by identity first
             self.columns = columns
-            slotIndexes = Array(repeating: -1, count: 4 * columns.fields.count)
+            slotIndexes = Array(repeating: -1, count: FactChunks.typeCount * columns.fields.count)
             slotSplits = columns.letters.map(PackedCell.isColumn)
         }
         recordUnit = unitCode
@@ -68,7 +68,7 @@ struct FactChunks {
     /// chunk. Once the record's unit row is open, a value whose descriptor is cached and comes
     /// after the row's last one (a dense row's values do) costs no more than its writing.
     mutating func append(_ value: FieldValue, slot: Int) throws {
-        let cached = 4 &* slot &+ Int(PackedFactsWriter.Kind(value).rawValue)
+        let cached = FactChunks.typeCount &* slot &+ FactChunks.typeIndex(value)
         let index = slotIndexes[cached]
         if recordInUnit && index > packed.lastIndex {
             return packed.append(value, index: index)
@@ -84,17 +84,29 @@ struct FactChunks {
         let columns = self.columns!
         guard recordRowSplits && slotSplits[slot] else {
             recordInUnit = false
-            let cell = PackedCell(columns.letters[slot] + String(recordRow))
+            let cell = PackedCell(CellPosition.a1(letters: columns.letters[slot], row: recordRow))
             return try append(value, unitCode: recordUnit, row: cell.row,
-                              descriptor: PackedFactsWriter.Descriptor(field: columns.fields[slot], kind: .init(value), column: String(cell.column)))
+                              descriptor: PackedFactsWriter.Descriptor(field: columns.fields[slot], kind: value.type, column: String(cell.column)))
         }
-        let descriptor = PackedFactsWriter.Descriptor(field: columns.fields[slot], kind: .init(value), column: columns.letters[slot])
+        let descriptor = PackedFactsWriter.Descriptor(field: columns.fields[slot], kind: value.type, column: columns.letters[slot])
         var index = slotIndexes[cached] >= 0 ? slotIndexes[cached] : packed.index(of: descriptor)
         if try beginUnitIfNeeded(recordUnit, row: recordRow, index: index) { index = nil }
         let found = index ?? packed.add(descriptor)
         slotIndexes[cached] = found
         packed.append(value, index: found)
         recordInUnit = true
+    }
+
+    /// The value types, and each value's place among them: the slot cache keeps one descriptor
+    /// index per slot and type.
+    private static let typeCount = FieldType.allCases.count
+    private static func typeIndex(_ value: FieldValue) -> Int {
+        switch value {
+        case .count: 0
+        case .level: 1
+        case .yesNo: 2
+        case .text: 3
+        }
     }
 
     /// Inserts the open chunk, if any. The source id is looked up and bound only when it changes.

@@ -64,7 +64,7 @@ enum FactChunksV4 {
                 let field = unpack.text(at: 0)
                 try next(.text)
                 let value: FieldValue
-                switch unpack.withText(at: 0, PackedFactsWriter.Kind.init(name:)) {
+                switch unpack.withText(at: 0, FieldType.init(name:)) {
                 case .count?: try next(.integer); value = .count(unpack.integer(at: 0))
                 case .level?: try next(.integer); value = .level(Int(unpack.integer(at: 0)))
                 case .yesNo?: try next(.integer); value = .yesNo(unpack.integer(at: 0) != 0)

@@ -17,7 +17,7 @@
 struct PackedFactsReader {
     /// Columns: 0 atom, 1 parent, 2 type, 3 id.
     private let unpack: Statement
-    private var descriptors: [(field: String, kind: PackedFactsWriter.Kind, column: String)] = []
+    private var descriptors: [(field: String, kind: FieldType, column: String)] = []
 
     init(database: Database) throws {
         unpack = try database.cachedStatement("SELECT atom, parent, type, id FROM json_tree(?)")
@@ -67,7 +67,7 @@ struct PackedFactsReader {
                             try next(.text, of: id)
                             let field = unpack.text(at: 0)
                             try next(.text, of: id)
-                            guard let kind = unpack.withText(at: 0, PackedFactsWriter.Kind.init(name:)) else {
+                            guard let kind = unpack.withText(at: 0, FieldType.init(name:)) else {
                                 throw DatabaseError(code: 11, message: "dữ kiện có kiểu \"\(unpack.text(at: 0))\" không đọc được; cơ sở dữ liệu có thể bị sửa tay.")
                             }
                             try next(.text, of: id)

@@ -19,33 +19,10 @@
 /// value allocates nothing and checks the room once, not per byte. Only writing happens here:
 /// the store reads the chunks back through SQLite's JSON functions (`PackedFactsReader`).
 struct PackedFactsWriter {
-    /// The value types a descriptor names; the raw value indexes `FactChunks`' per-slot cache.
-    enum Kind: UInt8 {
-        case count, level, yesNo, text
-
-        init(_ value: FieldValue) {
-            switch value {
-            case .count: self = .count
-            case .level: self = .level
-            case .yesNo: self = .yesNo
-            case .text: self = .text
-            }
-        }
-
-        /// The kind of a stored `value_type`, recognised from its UTF-8 bytes without making a String.
-        init?(name utf8: UnsafeBufferPointer<UInt8>) {
-            func matches(_ literal: StaticString) -> Bool {
-                utf8.count == literal.utf8CodeUnitCount && utf8.indices.allSatisfy { utf8[$0] == literal.utf8Start[$0] }
-            }
-            if matches("count") { self = .count } else if matches("level") { self = .level }
-            else if matches("yes-no") { self = .yesNo } else if matches("text") { self = .text } else { return nil }
-        }
-    }
-
     /// What makes two values share a descriptor.
     struct Descriptor: Hashable {
         var field: String
-        var kind: Kind
+        var kind: FieldType
         var column: String
     }
 
@@ -116,12 +93,9 @@ struct PackedFactsWriter {
             if index > 0 { out.put(UInt8(ascii: ",")) }
             out.put(UInt8(ascii: "["))
             out.putString(descriptor.field)
-            switch descriptor.kind {
-            case .count: out.put(",\"count\",")
-            case .level: out.put(",\"level\",")
-            case .yesNo: out.put(",\"yes-no\",")
-            case .text: out.put(",\"text\",")
-            }
+            out.put(UInt8(ascii: ","))
+            out.putString(descriptor.kind.rawValue)
+            out.put(UInt8(ascii: ","))
             out.putString(descriptor.column)
             out.put(UInt8(ascii: "]"))
             return out.at

@@ -22,7 +22,7 @@ public enum UnitCode {
     /// Non-numeric codes are kept as written (trimmed).
     public static func normalized(_ raw: String) -> String? {
         // The usual code, "31117": nothing to trim or cut (checked on the bytes in place).
-        if raw.utf8.withContiguousStorageIfAvailable({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) == true { return raw }
+        if !raw.isEmpty && raw.isASCIIDigits { return raw }
         var s = raw.trimmingCharactersInSetWhitespace()
         if s.utf8.allSatisfy({ $0 < 0x80 }) { return normalizedASCII(s) }
         if let sep = s.firstIndex(where: { $0 == "." || $0 == "," }) {
