@@ -885,6 +885,28 @@ def plant_problems(districts, seed):
     return P
 
 
+def plant_blank_answers(districts):
+    """Two blanks in fields that are not `required` but that indicators use (issue 14): the
+    count "Người trong độ tuổi lao động > Tổng số" of one commune (the denominator of ld_cntt
+    and ld_ky_nang, whose numerators stay), and "Ứng dụng CNTT" of a commune that has a
+    learning centre (it falls out of tthtcd_cntt's denominator). Missing, never zero."""
+    n = len(districts)
+    P = []
+    d = districts[2 % n]; c = d.communes[4 % len(d.communes)]
+    c.values["ld_tong"] = Raw(None)
+    P.append(dict(district=d.code, sheet="Cấp xã", unit=c.code, field="ld_tong", rule="value-missing",
+                  severity="warning", value=None,
+                  description="Tổng số người trong độ tuổi lao động bỏ trống: xã không được tính vào ld_cntt, ld_ky_nang"))
+    d = districts[5 % n]
+    c = next((c for c in d.communes[1:] if c.values.get("tthtcd_co") is True), None)
+    if c is not None:
+        c.values["tthtcd_cntt"] = Raw(None)
+        P.append(dict(district=d.code, sheet="Cấp xã", unit=c.code, field="tthtcd_cntt", rule="value-missing",
+                      severity="warning", value=None,
+                      description="Xã có trung tâm học tập cộng đồng nhưng ô \"Ứng dụng CNTT\" bỏ trống"))
+    return P
+
+
 def layout_rows(di, d: District, districts, style, seed):
     """The table rows of a district's "Cấp xã" sheet, with the row-level planted problems."""
     n = len(districts)
@@ -981,6 +1003,10 @@ def main(argv=None):
     ap.add_argument("--planted", help="where to write planted.json (default: scripts/make-sample/planted.json "
                                       "for the default Input/, else OUT/planted.json)")
     ap.add_argument("--keep-fods", action="store_true", help="also keep the .fods sources in OUT/fods/")
+    ap.add_argument("--producer", choices=["libreoffice", "openpyxl", "xlsxwriter"],
+                    help="write every workbook with this producer (default: each district's own, by position)")
+    ap.add_argument("--season-problems", action="store_true",
+                    help="also plant the blank answers of issue 14 (a blank count, a blank yes/no answer)")
     args = ap.parse_args(argv)
 
     if args.units:
@@ -1007,12 +1033,19 @@ def main(argv=None):
         exact_ratio(districts, 1, "gia_dinh_dat", "gia_dinh_tong", Fraction(3, 4))
         exact_ratio(districts, 3, "cdht_thon_dat", "cdht_thon_tong", Fraction(4, 5))
     planted = plant_problems(districts, args.seed)
+    if args.season_problems:
+        planted.extend(plant_blank_answers(districts))
 
     # The layout decides which communes are written; then the province's "Đơn vị học tập" ratio
     # is made exactly 5/9 (55,5555...% >= 55,55%) over the values that count.
     layouts = []
     for di, d in enumerate(districts):
         style = dict(STYLES[di % len(STYLES)])
+        if args.producer:
+            style["producer"] = args.producer
+            if args.producer == "openpyxl":
+                # openpyxl saves formulas without their values: subtotals are written as numbers
+                style["subtotal_formulas"] = False
         rows, p = layout_rows(di, d, districts, style, args.seed)
         layouts.append((d, style, rows))
         planted.extend(p)
