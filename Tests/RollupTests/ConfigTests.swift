@@ -322,6 +322,22 @@ import Testing
         #expect(twice.first?.line ?? 0 > 0)
     }
 
+    /// libyaml's English stays in `detail` (the -v log); the message says the problem in
+    /// Vietnamese, and where an unclosed bracket was opened.
+    @Test func syntaxErrorsAreSaidInVietnamese() throws {
+        let bracket = try #require(diagnostics(replacing(line: 12, with: "    level: [commune")).first)
+        #expect(bracket.message.contains("danh sách [...] chưa được đóng bằng ]"), "\(bracket.message)")
+        #expect(bracket.message.contains("mở từ dòng 12, cột 12"), "\(bracket.message)")
+        #expect(bracket.detail?.contains("did not find expected") == true)
+        #expect(!bracket.message.contains("did not find"))
+        let colon = try #require(diagnostics(replacing(line: 5, with: "  abbreviation: SGDĐT: Sở")).first)
+        #expect(colon.line == 5 && colon.message.contains("dấu hai chấm không đúng chỗ"), "\(colon.message)")
+        let tab = try #require(diagnostics(replacing(line: 6, with: "\tplace: Cần Thơ")).first)
+        #expect(tab.message.contains("tab"), "\(tab.message)")
+        #expect(PipelineConfigError(diagnostics: [bracket]).technicalDetail?.hasPrefix("pipeline.yml:") == true)
+        #expect(PipelineConfigLoader.syntaxProblem("something libyaml never said") == "cấu trúc tệp không hợp lệ")
+    }
+
     @Test func everyMistakeIsReportedInOnePass() {
         var yaml = replacing(line: 15, with: "        type: cont")
         yaml = yaml.replacingOccurrences(of: "kind: share", with: "kind: shares")

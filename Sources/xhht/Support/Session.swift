@@ -26,7 +26,7 @@ struct Session {
         do {
             loaded = try PipelineConfigLoader.load(path: options.config)
         } catch {
-            throw CommandFailure(status: .configurationError, message: error.description)
+            throw CommandFailure(status: .configurationError, message: error.description, detail: error.technicalDetail)
         }
         let config: PipelineConfig
         do {
