@@ -38,7 +38,7 @@ public final class Store {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
             throw DatabaseError(code: 14, message: "không tạo được thư mục \(folder.path) cho cơ sở dữ liệu (đường dẫn bị một tệp chiếm chỗ, "
-                                + "hoặc không có quyền ghi); kiểm tra paths.store.", sql: nil, file: path)
+                                + "hoặc không có quyền ghi)", sql: nil, file: path)
         }
         database = try Database(path: path, busyTimeout: busyTimeout)
         do {
