@@ -85,6 +85,27 @@ import Testing
         #expect(!Self.exists(project.appendingPathComponent("Output/xhht.sqlite")))
     }
 
+    /// (file name, content, a fragment of the message): a lineage file is read before anything
+    /// runs, not when the report is built after the store was written.
+    @Test(arguments: [
+        ("lineage-2025-07-01.csv", "old_commune_code,new_commune_code\n31117,31120\n", "thiếu cột \"old_province_code\""),
+        ("lineage.csv", "old_province_code,old_commune_code,new_province_code,new_commune_code\n92,31117,92,31120\n", "ngày hiệu lực"),
+        ("lineage-2025-02-30.csv", "old_province_code,old_commune_code,new_province_code,new_commune_code\n92,31117,92,31120\n", "ngày hiệu lực"),
+    ])
+    func aBadLineageFileExitsThreeBeforeAnythingRuns(name: String, content: String, fragment: String) throws {
+        let project = try Sample.sampleProject()
+        defer { try? FileManager.default.removeItem(at: project) }
+        try Data(content.utf8).write(to: project.appendingPathComponent("units/\(name)"))
+        let config = project.appendingPathComponent("pipeline.yml")
+        let text = try String(contentsOf: config, encoding: .utf8)
+        let line = try #require(text.components(separatedBy: "\n").first { $0.hasPrefix("  # lineage:") })
+        try text.replacingOccurrences(of: line, with: "  lineage: units/\(name)").write(to: config, atomically: true, encoding: .utf8)
+        let result = try Self.run(["run", "--date", "2024-12-05"], in: project)
+        #expect(result.status == 3, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains(name) && result.stderr.contains(fragment), "stderr: \(result.stderr)")
+        #expect(!Self.exists(project.appendingPathComponent("Output/xhht.sqlite")))
+    }
+
     @Test func aConditionThatDoesNotFitItsFieldExitsThreeAtItsLine() throws {
         let project = try Sample.sampleProject()
         defer { try? FileManager.default.removeItem(at: project) }
