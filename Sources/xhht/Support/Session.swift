@@ -137,7 +137,7 @@ struct Session {
 /// internal failure (70).
 func runReportingFailures(verbose: Bool = false, _ body: () throws -> ExitStatus) throws {
     let status: ExitStatus
-    var failure: CommandFailure
+    let failure: CommandFailure
     do {
         status = try body()
         if status != .success { throw ExitCode(status.rawValue) }
