@@ -9,7 +9,7 @@ struct XHHT: ParsableCommand {
         commandName: "xhht",
         abstract: "Roll up the districts' learning-society workbooks into the annual report.",
         version: "0.1.0",
-        subcommands: [RunCommand.self, ValidateCommand.self, ImportCommand.self, ReportCommand.self, CellsCommand.self],
+        subcommands: [RunCommand.self, ValidateCommand.self, ImportCommand.self, ReportCommand.self, ArchiveCommand.self, CellsCommand.self],
         defaultSubcommand: nil
     )
 }

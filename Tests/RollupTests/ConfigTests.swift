@@ -46,7 +46,7 @@ import Testing
         #expect(Fraction(5, 9) >= dvht.target(for: 2024)!)
         #expect(dvht.target(for: 2027) == Fraction(85, 100))
         #expect(byID["cdht_xa"]?.condition == Condition(field: "cdht_xa_muc", op: .ge, value: 1))
-        #expect(byID["tthtcd_cntt"]?.among == Condition(field: "tthtcd_co", op: .eq, value: 1))
+        #expect(byID["tthtcd_cntt"]?.among == Condition(field: "tthtcd_co", op: .eq, yes: true))
         #expect(byID["pc_thcs_3"]?.target(for: 2024) == Fraction(66, 100))
         #expect(config.sheets[0].codeAliases.contains("Mã ĐVHC"))
         #expect(config.sheets[0].nameAliases.contains("Xã, phường, thị trấn"))
@@ -236,6 +236,78 @@ import Testing
         #expect(review.map(\.path) == ["year"])
         let deadline = diagnostics(Self.valid + "\ndeadline: 2024-02-30\n")
         #expect(deadline.first?.path == "deadline")
+        #expect(deadline.first?.line == 38 && deadline.first?.column == 11)
+        let targetYearRange = diagnostics(replacing(line: 32, with: "    targets: {1890: 50}"))
+        #expect(targetYearRange.map(\.path) == ["indicators[0].targets"])
+        #expect(targetYearRange.first?.message.contains("2000 đến 2100") == true)
+    }
+
+    /// Dates must be days of the calendar (leap years included) in the years the pipeline takes.
+    @Test(arguments: [
+        ("2024-02-29", true), ("2023-02-29", false), ("2024-02-30", false), ("2024-13-45", false), ("2024-04-31", false),
+        ("2000-02-29", true), ("1900-02-29", false), ("1024-11-30", false), ("2101-01-01", false), ("2024-1-5", false),
+        ("30/11/2024", false), ("2024-11-30T00:00", false),
+    ])
+    func deadlinesAreRealDates(text: String, accepted: Bool) {
+        let found = diagnostics(Self.valid + "\ndeadline: \(text)\n")
+        if accepted {
+            #expect(found.isEmpty, "\(found)")
+        } else {
+            #expect(found.map(\.path) == ["deadline"])
+            #expect(found.first?.line == 38 && found.first?.column == 11)
+        }
+    }
+
+    /// The valid file with a yes-no field added and indicator 1's condition (and optionally an
+    /// `among`) replaced; the line of the condition is returned with it.
+    func withYesNoField(condition: String, among: String? = nil) -> (yaml: String, line: Int) {
+        var yaml = Self.valid.replacingOccurrences(of: "        aliases: [Mức độ]\n", with: """
+                    aliases: [Mức độ]
+                  - id: tthtcd_cntt
+                    type: yes-no
+                    aliases: [Ứng dụng CNTT]
+
+            """)
+        yaml = yaml.replacingOccurrences(of: "    condition: \"cdht_xa_muc >= 1\"", with: "    condition: \"\(condition)\""
+                                         + (among.map { "\n    among: \"\($0)\"" } ?? ""))
+        let line = yaml.components(separatedBy: "\n").firstIndex { $0.hasPrefix("    condition:") }! + 1
+        return (yaml, line)
+    }
+
+    /// A condition whose value does not fit its field's type is an error at the condition, saying
+    /// what to write instead: these computed a wrong indicator without a word before.
+    @Test(arguments: [
+        ("gia_dinh_tong == yes", "\"gia_dinh_tong >= 1\" thay cho \"gia_dinh_tong == yes\""),
+        ("gia_dinh_tong != yes", "\"gia_dinh_tong == 0\""),
+        ("cdht_xa_muc == yes", "\"cdht_xa_muc >= 1\" thay cho \"cdht_xa_muc == yes\""),
+        ("tthtcd_cntt >= 1", "viết \"tthtcd_cntt == yes\" thay cho \"tthtcd_cntt >= 1\""),
+        ("tthtcd_cntt == 1", "viết \"tthtcd_cntt == yes\""),
+        ("tthtcd_cntt < 1", "viết \"tthtcd_cntt == no\""),
+        ("tthtcd_cntt > no", "viết \"tthtcd_cntt == yes\" thay cho \"tthtcd_cntt > no\""),
+        ("tthtcd_cntt >= no", "\"tthtcd_cntt == yes\" hoặc \"tthtcd_cntt == no\""),
+    ])
+    func aConditionMustFitItsFieldsType(condition: String, instead: String) throws {
+        let (yaml, line) = withYesNoField(condition: condition)
+        let found = diagnostics(yaml)
+        #expect(found.count == 1, "\(found)")
+        let diagnostic = try #require(found.first)
+        #expect(diagnostic.path == "indicators[1].condition")
+        #expect(diagnostic.line == line && diagnostic.column == 16)
+        #expect(diagnostic.message.contains(instead), "\(diagnostic.message)")
+    }
+
+    @Test func anAmongMustFitItsFieldsTypeToo() throws {
+        let (yaml, line) = withYesNoField(condition: "cdht_xa_muc >= 1", among: "tthtcd_cntt >= 1")
+        let found = diagnostics(yaml)
+        #expect(found.map(\.path) == ["indicators[1].among"])
+        #expect(found.first?.line == line + 1)
+    }
+
+    @Test(arguments: ["tthtcd_cntt == yes", "tthtcd_cntt != no", "tthtcd_cntt == Có", "gia_dinh_tong >= 1", "gia_dinh_tong == 0",
+                      "cdht_xa_muc == 0", "cdht_xa_muc >= 2"])
+    func conditionsThatFitTheirFieldLoad(condition: String) throws {
+        let config = try load(withYesNoField(condition: condition).yaml)
+        #expect(config.indicators[1].condition == (try Condition.parse(condition).get()))
     }
 
     @Test func syntaxErrorsAndDuplicateKeysHavePositions() throws {
@@ -248,6 +320,22 @@ import Testing
         #expect(twice.count == 1)
         #expect(twice.first?.message.contains("\"year\"") == true)
         #expect(twice.first?.line ?? 0 > 0)
+    }
+
+    /// libyaml's English stays in `detail` (the -v log); the message says the problem in
+    /// Vietnamese, and where an unclosed bracket was opened.
+    @Test func syntaxErrorsAreSaidInVietnamese() throws {
+        let bracket = try #require(diagnostics(replacing(line: 12, with: "    level: [commune")).first)
+        #expect(bracket.message.contains("danh sách [...] chưa được đóng bằng ]"), "\(bracket.message)")
+        #expect(bracket.message.contains("mở từ dòng 12, cột 12"), "\(bracket.message)")
+        #expect(bracket.detail?.contains("did not find expected") == true)
+        #expect(!bracket.message.contains("did not find"))
+        let colon = try #require(diagnostics(replacing(line: 5, with: "  abbreviation: SGDĐT: Sở")).first)
+        #expect(colon.line == 5 && colon.message.contains("dấu hai chấm không đúng chỗ"), "\(colon.message)")
+        let tab = try #require(diagnostics(replacing(line: 6, with: "\tplace: Cần Thơ")).first)
+        #expect(tab.message.contains("tab"), "\(tab.message)")
+        #expect(PipelineConfigError(diagnostics: [bracket]).technicalDetail?.hasPrefix("pipeline.yml:") == true)
+        #expect(PipelineConfigLoader.syntaxProblem("something libyaml never said") == "cấu trúc tệp không hợp lệ")
     }
 
     @Test func everyMistakeIsReportedInOnePass() {
@@ -269,9 +357,10 @@ import Testing
 
     @Test(arguments: [
         ("cdht_xa_muc >= 1", Condition(field: "cdht_xa_muc", op: .ge, value: 1)),
-        ("tthtcd_co == yes", Condition(field: "tthtcd_co", op: .eq, value: 1)),
-        ("pc_mam_non==Đạt", Condition(field: "pc_mam_non", op: .eq, value: 1)),
-        ("x != không", Condition(field: "x", op: .ne, value: 0)),
+        ("tthtcd_co == yes", Condition(field: "tthtcd_co", op: .eq, yes: true)),
+        ("pc_mam_non==Đạt", Condition(field: "pc_mam_non", op: .eq, yes: true)),
+        ("x != không", Condition(field: "x", op: .ne, yes: false)),
+        ("x == 1", Condition(field: "x", op: .eq, value: 1, literal: .number)),
         ("xmc < 2", Condition(field: "xmc", op: .lt, value: 2)),
         ("xmc <= -1", Condition(field: "xmc", op: .le, value: -1)),
     ])

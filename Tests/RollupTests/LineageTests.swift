@@ -44,6 +44,19 @@ import Testing
         #expect(diagnostics.first?.contains("00001") == true)
     }
 
+    @Test func missingProvinceColumnsAreAnErrorWhenProvincesAreMapped() throws {
+        let communesOnly = "old_commune_code,new_commune_code\n31117,31120\n"
+        #expect(throws: LineageCSVError.missingColumn(source: "t.csv", column: "old_province_code")) {
+            try LineageStep.parseOldToNewCSV(communesOnly, effective: "2025-07-01", source: "t.csv")
+        }
+        let error = LineageCSVError.missingColumn(source: "t.csv", column: "old_province_code")
+        #expect(error.description.hasPrefix("t.csv, dòng 1: "))
+        #expect(error.description.contains("old_province_code,old_commune_code,new_province_code,new_commune_code"))
+        // Without province mapping the communes alone are enough.
+        let step = try LineageStep.parseOldToNewCSV(communesOnly, effective: "2025-07-01", source: "t.csv", provinces: false).step
+        #expect(step.successors["31117"] == ["31120"])
+    }
+
     @Test func missingColumnIsAnError() {
         #expect(throws: LineageCSVError.missingColumn(source: "t.csv", column: "new_commune_code")) {
             try LineageStep.parseOldToNewCSV("old_commune_code,x\n1,2\n", effective: "2025-07-01", source: "t.csv")

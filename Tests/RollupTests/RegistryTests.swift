@@ -51,8 +51,9 @@ import Testing
     }
 
     @Test func quotedFieldsBomAndCRLF() throws {
-        let csv = "\u{FEFF}province_code,province_name,district_code,district_name\r\n"
-            + "92,\"Thành phố \"\"Cần Thơ\"\", TW\",916,Quận Ninh Kiều\r\n\r\n"
+        // A district row with no commune (an island district) adds the district alone.
+        let csv = "\u{FEFF}province_code,province_name,district_code,district_name,commune_code,commune_name\r\n"
+            + "92,\"Thành phố \"\"Cần Thơ\"\", TW\",916,Quận Ninh Kiều,,\r\n\r\n"
         let registry = try UnitRegistry(csv: csv, source: "q.csv")
         #expect(registry.unit(code: "92")?.name == "Thành phố \"Cần Thơ\", TW")
         #expect(registry.unit(code: "916")?.parentCode == "92")
@@ -72,6 +73,40 @@ import Testing
             guard let error = error as? UnitRegistryError else { return false }
             return error.file == "bad.csv" && error.line == line && error.description.contains(fragment)
         }
+    }
+
+    /// A header that fits neither official shape is refused at its line, before any row is read:
+    /// a list that lost its commune_name column used to load as a list of districts, and every
+    /// commune of every workbook became "unknown". (header, column to blame, what is missing)
+    @Test(arguments: [
+        ("province_code,province_name,district_code,district_name,commune_code,commune_type", 5, "thiếu cột commune_name"),
+        ("province_code,province_name,district_code,district_name,commune_name", 5, "thiếu cột commune_code"),
+        ("province_code,province_name,district_code,commune_code,commune_name", 3, "thiếu cột district_name"),
+        ("province_code,district_code,district_name,commune_code,commune_name", 1, "thiếu cột province_name"),
+        ("province_code,province_name,district_code,district_name", 0, "thiếu cột commune_code và commune_name"),
+        ("province_code,province_name,commune_code,commune_nam", 3, "có phải cột 4 \"commune_nam\" viết sai?"),
+        ("province_code,province_name,commune_code,commune_name,commune_code", 5, "commune_code có hai lần (cột 3 và cột 5)"),
+    ])
+    func aHeaderOfNeitherShapeIsRefused(header: String, column: Int, fragment: String) {
+        let csv = header + "\n92,Thành phố Cần Thơ,916,Quận Ninh Kiều,31117,Phường Cái Khế\n"
+        #expect {
+            _ = try UnitRegistry(csv: csv, source: "units.csv")
+        } throws: { error in
+            guard let error = error as? UnitRegistryError else { return false }
+            let place = column > 0 ? "units.csv, dòng 1, cột \(column): " : "units.csv, dòng 1: "
+            // Both accepted shapes are spelt out, so the user knows what to write.
+            return error.line == 1 && error.column == column && error.description.hasPrefix(place)
+                && error.message.contains(fragment)
+                && error.message.contains("province_code,province_name,district_code,district_name,commune_code,commune_name")
+                && error.message.contains("province_code,province_name,commune_code,commune_name (")
+        }
+    }
+
+    @Test func aBadCodeNamesItsColumn() {
+        let csv = "commune_name,commune_code,province_code,province_name\nPhường Cái Khế,31A17,92,Cần Thơ\n"
+        #expect {
+            _ = try UnitRegistry(csv: csv, source: "u.csv")
+        } throws: { ($0 as? UnitRegistryError)?.description.hasPrefix("u.csv, dòng 2, cột 2: mã xã \"31A17\"") == true }
     }
 
     @Test func aliasesResolveAndBadAliasesAreErrors() throws {
@@ -179,9 +214,9 @@ extension UnitResolution {
 
     @Test func theWrittenTypeSeparatesNamesakes() throws {
         let csv = """
-        province_code,province_name,district_code,district_name
-        93,Tỉnh Hậu Giang,936,Thị xã Long Mỹ
-        93,Tỉnh Hậu Giang,937,Huyện Long Mỹ
+        province_code,province_name,district_code,district_name,commune_code,commune_name
+        93,Tỉnh Hậu Giang,936,Thị xã Long Mỹ,,
+        93,Tỉnh Hậu Giang,937,Huyện Long Mỹ,,
         """
         let hauGiang = try UnitRegistry(csv: csv, source: "hg.csv")
         #expect(code(hauGiang.resolve(code: nil, name: "TX. Long Mỹ", level: .district, under: nil)) == "936")

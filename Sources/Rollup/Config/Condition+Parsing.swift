@@ -6,7 +6,8 @@ extension Condition {
     ///     Condition(parsing: "cdht_xa_muc >= 1")   // field cdht_xa_muc, op >=, value 1
     ///     Condition(parsing: "tthtcd_co == yes")   // yes = 1, no = 0 (also có/không, đạt/chưa đạt)
     ///
-    /// Operators: `==`, `!=`, `>=`, `>`, `<=`, `<`. The value is an integer, or a yes/no word.
+    /// Operators: `==`, `!=`, `>=`, `>`, `<=`, `<`. The value is an integer, or a yes/no word
+    /// (`literal` says which: pipeline.yml's checks match it against the field's type).
     /// Returns the reason in Vietnamese when the text is not a condition.
     public static func parse(_ text: String) -> Result<Condition, ConditionSyntaxError> {
         let operators: [Operator] = [.eq, .ne, .ge, .le, .gt, .lt]  // two-character ones first
@@ -24,19 +25,14 @@ extension Condition {
             return .failure(ConditionSyntaxError(text: text, reason: field.isEmpty
                 ? "thiếu mã trường trước \(op.rawValue)" : "\"\(field)\" không phải mã trường (chữ không dấu, số, dấu _)"))
         }
-        let value: Int64
-        if let n = Int64(valueText) {
-            value = n
-        } else {
-            switch Folding.fold(valueText) {
-            case "yes", "true", "co", "dat": value = 1
-            case "no", "false", "khong", "chua dat": value = 0
-            default:
-                return .failure(ConditionSyntaxError(text: text, reason: valueText.isEmpty
-                    ? "thiếu giá trị sau \(op.rawValue)" : "\"\(valueText)\" không phải số nguyên hay yes/no"))
-            }
+        if let n = Int64(valueText) { return .success(Condition(field: field, op: op, value: n)) }
+        switch Folding.fold(valueText) {
+        case "yes", "true", "co", "dat": return .success(Condition(field: field, op: op, yes: true))
+        case "no", "false", "khong", "chua dat": return .success(Condition(field: field, op: op, yes: false))
+        default:
+            return .failure(ConditionSyntaxError(text: text, reason: valueText.isEmpty
+                ? "thiếu giá trị sau \(op.rawValue)" : "\"\(valueText)\" không phải số nguyên hay yes/no"))
         }
-        return .success(Condition(field: field, op: op, value: value))
     }
 
     /// The condition as pipeline.yml writes it ("cdht_xa_muc >= 1").

@@ -5,8 +5,8 @@
 /// - sheet names, field ids and indicator ids are unique;
 /// - `partOf` names another count field;
 /// - a ratio's numerator and denominator name count fields; a share's condition and `among`
-///   name fields, and a yes-no field is compared with yes/no (1/0) only, a level field with
-///   0...maxLevel;
+///   name fields, and the comparison fits the field's type (`typeMismatch`): a count or level
+///   with a number (a level within 0...maxLevel), a yes-no field with `== yes` / `!= no`...;
 /// - the report year lies in the years its kind covers (a review 2023-2025 is written in
 ///   2023...2025).
 struct ConfigChecks {
@@ -69,21 +69,47 @@ struct ConfigChecks {
                     fail(conditionPath, "điều kiện dùng trường \"\(condition.field)\" nhưng không có trường nào mã này\(suggestion(condition.field, fields))")
                     continue
                 }
-                switch field.type {
-                case .yesNo where !(0...1).contains(condition.value):
-                    fail(conditionPath, "\"\(field.id)\" là trường có/không: so sánh với yes hoặc no, không phải \(condition.value).")
-                case .level where !(0...Int64(field.maxLevel ?? Int.max)).contains(condition.value):
-                    fail(conditionPath, "\"\(field.id)\" có mức từ 0 đến \(field.maxLevel ?? 0); \(condition.value) nằm ngoài khoảng đó.")
-                case .text:
-                    fail(conditionPath, "\"\(field.id)\" là trường chữ; điều kiện chỉ so sánh trường số, mức hoặc có/không.")
-                default: break
-                }
+                if let problem = Self.typeMismatch(condition, field) { fail(conditionPath, problem) }
             }
         }
 
         let covered = config.report.years(reportYear: config.year)
         if !covered.contains(config.year) {
             fail("year", "báo cáo \(config.report.rawValue) tổng hợp các năm \(covered.lowerBound)-\(covered.upperBound); năm báo cáo \(config.year) phải nằm trong khoảng đó.")
+        }
+    }
+
+    /// What is wrong with comparing `field` as `condition` does, with what to write instead; nil
+    /// when the comparison fits the field's type:
+    ///
+    /// - a count or a level compares with a number (a level within 0...maxLevel), never yes/no;
+    /// - a yes-no field compares with yes/no, by `==` or `!=` only (1 >= yes means nothing);
+    /// - a text field is never compared.
+    ///
+    ///     typeMismatch(tthtcd_cntt >= 1, yes-no field)
+    ///     // "\"tthtcd_cntt\" là trường có/không (yes-no): ... viết \"tthtcd_cntt == yes\" thay cho \"tthtcd_cntt >= 1\"."
+    static func typeMismatch(_ condition: Condition, _ field: FieldDefinition) -> String? {
+        let id = field.id, written = "\(id) \(condition.op.rawValue) \(condition.literal == .yesNo ? (condition.value == 1 ? "yes" : "no") : String(condition.value))"
+        // The same units in the field's own terms: which of 1 (yes) and 0 (no) the condition keeps.
+        let keeps = (yes: condition.evaluate(.count(1)) == true, no: condition.evaluate(.count(0)) == true)
+        switch field.type {
+        case .count, .level:
+            let kind = field.type == .count ? "trường số đếm (count)" : "trường mức (level, từ 0 đến \(field.maxLevel ?? 0))"
+            if condition.literal == .yesNo {
+                let instead = keeps == (true, false) ? "\"\(id) >= 1\"" : keeps == (false, true) ? "\"\(id) == 0\"" : "ví dụ \"\(id) >= 1\""
+                return "\"\(id)\" là \(kind): so sánh với một số, không với yes/no; viết \(instead) thay cho \"\(written)\"."
+            }
+            if field.type == .level, let max = field.maxLevel, !(0...Int64(max)).contains(condition.value) {
+                return "\"\(id)\" có mức từ 0 đến \(max); \(condition.value) nằm ngoài khoảng đó. Viết ví dụ \"\(id) >= 1\"."
+            }
+            return nil
+        case .yesNo:
+            guard condition.literal == .number || ![.eq, .ne].contains(condition.op) else { return nil }
+            let instead = keeps == (true, false) ? "viết \"\(id) == yes\"" : keeps == (false, true) ? "viết \"\(id) == no\""
+                : "viết \"\(id) == yes\" hoặc \"\(id) == no\""
+            return "\"\(id)\" là trường có/không (yes-no): chỉ so sánh bằng == hoặc != với yes hoặc no; \(instead) thay cho \"\(written)\"."
+        case .text:
+            return "\"\(id)\" là trường chữ (text); điều kiện chỉ so sánh trường số đếm, mức hoặc có/không."
         }
     }
 

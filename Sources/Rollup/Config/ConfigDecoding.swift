@@ -41,15 +41,22 @@ struct ConfigDecoding {
     private func deadline(_ node: Node) -> String? {
         guard let text = reader.string(node, path: "deadline") else { return nil }
         guard ConfigDecoding.isISODate(text) else {
-            reader.fail(node, "deadline", "\"\(text)\" không phải ngày dạng năm-tháng-ngày; ví dụ 2024-11-30 cho ngày 30 tháng 11 năm 2024.")
+            reader.fail(node, "deadline", "\"\(text)\" không phải một ngày có thật dạng năm-tháng-ngày; ví dụ 2024-11-30 cho ngày 30 tháng 11 năm 2024.")
+            return nil
+        }
+        guard let year = Int(text.prefix(4)), PipelineConfigLoader.years.contains(year) else {
+            reader.fail(node, "deadline", "năm của hạn nộp \"\(text)\" phải từ \(PipelineConfigLoader.years.lowerBound) đến \(PipelineConfigLoader.years.upperBound); ví dụ 2024-11-30.")
             return nil
         }
         return text
     }
 
+    /// A real day of the calendar written `YYYY-MM-DD` (leap years counted: 2024-02-29 is one,
+    /// 2023-02-29 and 2024-04-31 are not).
     static func isISODate(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m), d >= 1 else { return false }
         let days = [31, (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         return d <= days[m - 1]

@@ -10,13 +10,16 @@ public struct ConfigDiagnostic: Sendable, Hashable, CustomStringConvertible {
     /// The key's path in the file ("indicators[3].targets.2024"); "" for the whole file.
     public var path: String
     public var message: String
+    /// The technical English detail (libyaml's own words), for the `-v` log only; nil for most.
+    public var detail: String?
 
-    public init(file: String, line: Int, column: Int, path: String, message: String) {
+    public init(file: String, line: Int, column: Int, path: String, message: String, detail: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.path = path
         self.message = message
+        self.detail = detail
     }
 
     public var description: String {
@@ -32,6 +35,12 @@ public struct PipelineConfigError: Error, Sendable, Hashable, CustomStringConver
 
     public init(diagnostics: [ConfigDiagnostic]) {
         self.diagnostics = diagnostics
+    }
+
+    /// The diagnostics' technical details, one a line, for the `-v` log; nil when none has one.
+    public var technicalDetail: String? {
+        let details = diagnostics.compactMap { d in d.detail.map { "\(d.file):\(d.line):\(d.column): \($0)" } }
+        return details.isEmpty ? nil : details.joined(separator: "\n")
     }
 
     public var description: String {

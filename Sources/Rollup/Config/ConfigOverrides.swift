@@ -28,7 +28,8 @@ public struct ConfigOverrides: Sendable, Hashable {
 
 extension PipelineConfig {
     /// The configuration with the flags' values in place. Throws when `year` is out of
-    /// `PipelineConfigLoader.years` or outside the years the report kind covers.
+    /// `PipelineConfigLoader.years` or outside the years the report kind covers: a mistake of
+    /// the command line (the CLI exits 64), whose diagnostic names `--year`.
     public func applying(overrides: ConfigOverrides,
                          currentDirectory: String = FileManager.default.currentDirectoryPath) throws(PipelineConfigError) -> PipelineConfig {
         var config = self
@@ -47,10 +48,16 @@ extension PipelineConfig {
         if let units = overrides.units { config.paths.units = resolve(units) }
         if let store = overrides.store { config.paths.store = resolve(store) }
         if let year = overrides.year {
-            let covered = report.years(reportYear: year)
-            guard PipelineConfigLoader.years.contains(year), covered.contains(year) else {
-                throw PipelineConfigError(diagnostics: [ConfigDiagnostic(file: "--year", line: 0, column: 0, path: "year",
-                    message: "năm \(year) không hợp lệ; cần một năm từ \(covered.lowerBound) đến \(covered.upperBound) cho báo cáo \(report.rawValue).")])
+            let years = PipelineConfigLoader.years, covered = report.years(reportYear: year)
+            func fail(_ message: String) -> PipelineConfigError {
+                PipelineConfigError(diagnostics: [ConfigDiagnostic(file: "--year", line: 0, column: 0, path: "year", message: message)])
+            }
+            guard years.contains(year) else {
+                throw fail("năm \(year) không hợp lệ; năm báo cáo phải từ \(years.lowerBound) đến \(years.upperBound).")
+            }
+            guard covered.contains(year) else {
+                throw fail("báo cáo \(report.rawValue) (khóa report trong pipeline.yml) tổng hợp các năm \(covered.lowerBound)-\(covered.upperBound); "
+                           + "năm \(year) nằm ngoài khoảng đó. Chọn một năm trong khoảng, hoặc đổi report.")
             }
             config.year = year
         }

@@ -229,15 +229,28 @@ public struct IndicatorDefinition: Sendable, Hashable, Codable {
 /// A test on one field of one unit: `field op value` ("cdht_xa_muc >= 1", "tthtcd_co == yes").
 public struct Condition: Sendable, Hashable, Codable {
     public enum Operator: String, Sendable, Hashable, Codable { case eq = "==", ne = "!=", ge = ">=", gt = ">", le = "<=", lt = "<" }
+    /// How the value was written: a number (`>= 1`) or a yes/no word (`== yes`). The word and
+    /// the number compare alike (yes is 1), but only a yes-no field takes a word and only a
+    /// count or a level takes a number, so pipeline.yml's checks need to know which it was.
+    public enum Literal: String, Sendable, Hashable, Codable { case number, yesNo = "yes-no" }
+
     public var field: String
     public var op: Operator
     /// Compared with `FieldValue.integer` (yes = 1, no = 0).
     public var value: Int64
+    public var literal: Literal
 
-    public init(field: String, op: Operator, value: Int64) {
+    public init(field: String, op: Operator, value: Int64, literal: Literal = .number) {
         self.field = field
         self.op = op
         self.value = value
+        self.literal = literal
+    }
+
+    /// A condition on a yes-no field: `Condition(field: "tthtcd_co", op: .eq, yes: true)` is
+    /// "tthtcd_co == yes".
+    public init(field: String, op: Operator, yes: Bool) {
+        self.init(field: field, op: op, value: yes ? 1 : 0, literal: .yesNo)
     }
 
     /// nil when the field is missing: a missing value neither meets nor fails a condition.

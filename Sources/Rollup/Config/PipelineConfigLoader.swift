@@ -64,23 +64,56 @@ public enum PipelineConfigLoader {
         return config
     }
 
-    /// A YAML syntax error (bad indentation, an unclosed quote, a duplicated key) as a diagnostic.
+    /// A YAML syntax error (bad indentation, an unclosed quote, a duplicated key) as a diagnostic:
+    /// libyaml's English problem is said in Vietnamese (`syntaxProblem`) and kept as the
+    /// diagnostic's `detail`; when a quote or bracket left open was opened on another line, that
+    /// place is named too.
     static func syntaxDiagnostic(_ error: any Error, file: String) -> ConfigDiagnostic {
-        func make(_ mark: Mark, _ problem: String) -> ConfigDiagnostic {
-            ConfigDiagnostic(file: file, line: mark.line, column: mark.column, path: "",
-                             message: "lỗi cú pháp YAML: \(problem). Kiểm tra thụt lề (dùng dấu cách, không dùng tab), dấu hai chấm sau mỗi khóa và các dấu ngoặc kép.")
+        func make(_ context: YamlError.Context?, _ problem: String, _ mark: Mark) -> ConfigDiagnostic {
+            // Where a quote or a bracket left open was opened; other contexts (the enclosing
+            // mapping) would point away from the mistake.
+            let opened = context.flatMap { c in
+                (c.text.contains("quoted scalar") || c.text.contains("flow")) && c.mark.line != mark.line
+                    ? " (mở từ dòng \(c.mark.line), cột \(c.mark.column))" : nil
+            } ?? ""
+            return ConfigDiagnostic(file: file, line: mark.line, column: mark.column, path: "",
+                                    message: "lỗi cú pháp YAML: \(syntaxProblem(problem))\(opened). Kiểm tra thụt lề (dùng dấu cách, không dùng tab), dấu hai chấm sau mỗi khóa và các dấu ngoặc kép.",
+                                    detail: [context?.text, problem].compactMap { $0 }.joined(separator: ": "))
         }
         switch error {
-        case YamlError.scanner(_, let problem, let mark, _), YamlError.parser(_, let problem, let mark, _),
-             YamlError.composer(_, let problem, let mark, _):
-            return make(mark, problem)
+        case YamlError.scanner(let context, let problem, let mark, _), YamlError.parser(let context, let problem, let mark, _),
+             YamlError.composer(let context, let problem, let mark, _):
+            return make(context, problem, mark)
         case YamlError.duplicatedKeysInMapping(let duplicates, let context):
             return ConfigDiagnostic(file: file, line: context.mark.line, column: context.mark.column, path: "",
                                     message: "khóa \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) xuất hiện hai lần trong cùng một bảng; giữ một lần.")
         case YamlError.reader(let problem, _, _, _):
-            return ConfigDiagnostic(file: file, line: 0, column: 0, path: "", message: "không đọc được tệp YAML: \(problem).")
+            return ConfigDiagnostic(file: file, line: 0, column: 0, path: "",
+                                    message: "tệp có ký tự không đọc được (ký tự điều khiển, hoặc không phải UTF-8); lưu lại tệp với bảng mã UTF-8.",
+                                    detail: problem)
         default:
-            return ConfigDiagnostic(file: file, line: 0, column: 0, path: "", message: "không đọc được tệp YAML: \(error).")
+            return ConfigDiagnostic(file: file, line: 0, column: 0, path: "", message: "không đọc được tệp YAML.", detail: String(reflecting: error))
         }
+    }
+
+    /// libyaml's problems, in the words of someone who edits the file.
+    ///
+    ///     syntaxProblem("mapping values are not allowed in this context")
+    ///     // "dấu hai chấm không đúng chỗ (một giá trị có \": \" phải đặt trong ngoặc kép)"
+    static func syntaxProblem(_ problem: String) -> String {
+        let known: [(String, String)] = [
+            ("tab", "có ký tự tab; chỉ thụt lề bằng dấu cách"),
+            ("mapping values are not allowed", "dấu hai chấm không đúng chỗ (một giá trị có \": \" phải đặt trong ngoặc kép)"),
+            ("did not find expected key", "thụt lề không khớp với các khóa cùng cấp, hoặc một dấu ngoặc kép chưa đóng"),
+            ("did not find expected ',' or ']'", "danh sách [...] chưa được đóng bằng ]"),
+            ("did not find expected ',' or '}'", "bảng {...} chưa được đóng bằng }"),
+            ("could not find expected ':'", "thiếu dấu hai chấm sau một khóa"),
+            ("unexpected end of stream", "tệp kết thúc khi một dấu ngoặc kép hoặc ngoặc vuông chưa đóng"),
+            ("block sequence entries are not allowed", "gạch đầu dòng \"- \" không đúng chỗ (thụt lề sai?)"),
+            ("did not find expected '-' indicator", "các mục của một danh sách phải thẳng hàng, mỗi mục bắt đầu bằng \"- \""),
+            ("found undefined alias", "dùng bí danh *... chưa được định nghĩa"),
+            ("cannot start any token", "có ký tự không được đứng đầu một giá trị (như @ hoặc `); đặt giá trị trong ngoặc kép"),
+        ]
+        return known.first { problem.contains($0.0) }?.1 ?? "cấu trúc tệp không hợp lệ"
     }
 }

@@ -6,8 +6,8 @@
 /// | 1 | success with warnings: reports written, some findings to look at |
 /// | 2 | input errors: some values or files were rejected (listed in issues.csv); reports written from the rest |
 /// | 3 | configuration error: pipeline.yml, the unit registry or a template is wrong; nothing was run |
-/// | 4 | another run holds the lock: nothing was done, try later |
-/// | 64 | the command line itself is wrong (usage) |
+/// | 4 | another run holds the lock, or another process holds the store's write lock past the busy wait: try later |
+/// | 64 | the command line itself is wrong (usage): an option, a date or year, an `--output` that is not a usable folder |
 /// | 70 | internal failure: a bug or an unexpected system error; the message says what |
 public enum ExitStatus: Int32, Sendable, CaseIterable {
     case success = 0

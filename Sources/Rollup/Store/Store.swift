@@ -30,16 +30,38 @@ public final class Store {
     public private(set) var currentRun: Int64?
 
     /// Opens the store at `path`, creating its folder and file if needed, and brings the schema
-    /// up to date.
-    public init(path: String) throws {
+    /// up to date. Another process writing to it makes this wait up to `busyTimeout`
+    /// milliseconds, then fail with a `DatabaseError` whose `isBusy` is true.
+    public init(path: String, busyTimeout: Int32 = Database.defaultBusyTimeout) throws {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw DatabaseError(code: 14, message: "không tạo được thư mục \(folder.path) cho cơ sở dữ liệu: \(error.localizedDescription)")
+            throw DatabaseError(code: 14, message: "không tạo được thư mục \(folder.path) cho cơ sở dữ liệu (đường dẫn bị một tệp chiếm chỗ, "
+                                + "hoặc không có quyền ghi)", sql: nil, file: path)
         }
-        database = try Database(path: path)
-        try Store.migrator.migrate(database)
+        database = try Database(path: path, busyTimeout: busyTimeout)
+        do {
+            try Store.migrator.migrate(database)
+        } catch {
+            _ = try? database.close()
+            throw error
+        }
+    }
+
+    deinit {
+        // The statement cache and the connection hold each other: emptying the cache lets the
+        // connection go, and its deinit closes it (checkpointing the WAL) once nothing else
+        // holds it. Commands close explicitly (`close()`), to hear about errors.
+        database.clearStatementCache()
+    }
+
+    /// Closes the store: the WAL is checkpointed into the database file and the connection
+    /// closed, so that after a finished command `xhht.sqlite` alone holds the whole history (a
+    /// copy of the file is a copy of the store). See `Database.close()`.
+    @discardableResult
+    public func close() throws(DatabaseError) -> Bool {
+        try database.close()
     }
 
     // MARK: - Runs

@@ -25,6 +25,11 @@ extension LineageStep {
         guard let oldCommune = column("old_commune_code") else { throw .missingColumn(source: source, column: "old_commune_code") }
         guard let newCommune = column("new_commune_code") else { throw .missingColumn(source: source, column: "new_commune_code") }
         let oldProvince = column("old_province_code"), newProvince = column("new_province_code")
+        // Without these, provinces would silently not be mapped (a merged province's history lost).
+        if provinces {
+            guard oldProvince != nil else { throw .missingColumn(source: source, column: "old_province_code") }
+            guard newProvince != nil else { throw .missingColumn(source: source, column: "new_province_code") }
+        }
         let declared = column("n_targets_for_old_commune")
 
         var successors: [String: Set<String>] = [:]
@@ -75,6 +80,9 @@ extension LineageStep {
 
 /// Why a lineage file cannot be read at all.
 public enum LineageCSVError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The columns read, as the header of old-to-new-commune-2025-07-01.csv names them.
+    static let expectedHeader = "old_province_code,old_commune_code,new_province_code,new_commune_code"
+
     case unreadable(path: String)
     case unterminatedQuote(source: String, line: Int)
     case missingColumn(source: String, column: String)
@@ -83,7 +91,9 @@ public enum LineageCSVError: Error, Sendable, Hashable, CustomStringConvertible 
         switch self {
         case .unreadable(let path): "không đọc được tệp liên kết đơn vị \(path) (cần UTF-8)."
         case .unterminatedQuote(let source, let line): "\(source):\(line): dấu ngoặc kép không được đóng."
-        case .missingColumn(let source, let column): "\(source): thiếu cột \"\(column)\"."
+        case .missingColumn(let source, let column):
+            "\(source), dòng 1: dòng tiêu đề thiếu cột \"\(column)\"; cần các cột \(LineageCSVError.expectedHeader) "
+                + "(thứ tự tùy ý; n_targets_for_old_commune nếu có thì được đối chiếu; cột khác, như tên đơn vị, được bỏ qua)."
         }
     }
 }

@@ -86,26 +86,63 @@ extension UnitRegistry {
         var name: Int
     }
 
+    /// The two shapes of the official lists, as the header must name them (other columns, such
+    /// as `*_type` or `stt_in_list`, are ignored).
+    static let shapes = [
+        (label: "trước 1/7/2025, có cấp huyện", columns: ["province_code", "province_name", "district_code", "district_name", "commune_code", "commune_name"]),
+        (label: "từ 1/7/2025, không có cấp huyện", columns: ["province_code", "province_name", "commune_code", "commune_name"]),
+    ]
+
+    /// The levels a registry header describes, each with its code and name columns, checked
+    /// against `shapes` before any row is read: a list that lost its `commune_name` column would
+    /// otherwise load as a list of districts, and every commune of every workbook would be
+    /// "unknown". Errors name the header line, the column when there is one, and both shapes.
+    ///
+    ///     province_code,province_name,district_code,district_name,commune_code   // → error: thiếu cột commune_name
+    private static func levels(of header: CSVRecords.Record, source: String) throws(UnitRegistryError) -> [(UnitLevel, Columns)] {
+        let names = header.fields.map { $0.trimmingCharactersInSetWhitespace().lowercased() }
+        let expected = shapes.map { "  \($0.columns.joined(separator: ",")) (\($0.label))" }.joined(separator: "\n")
+        let known = Set(shapes.flatMap(\.columns))
+        func fail(_ what: String, column: Int = 0) -> UnitRegistryError {
+            UnitRegistryError(file: source, line: header.line, column: column, message:
+                "\(what) Dòng tiêu đề của danh mục đơn vị phải có đủ các cột của một trong hai dạng (thứ tự tùy ý; cột khác được bỏ qua):\n"
+                + "\(expected)\nTiêu đề đang là: \(header.fields.joined(separator: ",")).")
+        }
+        for (i, name) in names.enumerated() where known.contains(name) {
+            if let first = names.firstIndex(of: name), first < i {
+                throw fail("cột \(name) có hai lần (cột \(first + 1) và cột \(i + 1)); xóa một cột.", column: i + 1)
+            }
+        }
+        func columns(_ prefix: String) throws(UnitRegistryError) -> Columns? {
+            let code = names.firstIndex(of: "\(prefix)_code"), name = names.firstIndex(of: "\(prefix)_name")
+            switch (code, name) {
+            case let (code?, name?): return Columns(code: code, name: name)
+            case (nil, nil): return nil
+            case (let present?, nil), (nil, let present?):
+                let missing = code == nil ? "\(prefix)_code" : "\(prefix)_name"
+                throw fail("có cột \(names[present]) (cột \(present + 1)) nhưng thiếu cột \(missing)\(closestHint(missing, in: names)).",
+                           column: present + 1)
+            }
+        }
+        let province = try columns("province"), district = try columns("district"), commune = try columns("commune")
+        for (prefix, found) in [("province", province), ("commune", commune)] where found == nil {
+            throw fail("thiếu cột \(prefix)_code và \(prefix)_name\(closestHint("\(prefix)_code", in: names)).")
+        }
+        return [(.province, province!)] + (district.map { [(.district, $0)] } ?? []) + [(.commune, commune!)]
+    }
+
+    /// " (có phải cột 8 \"commune_nam\" viết sai?)" when a header column is a near miss of a missing one.
+    private static func closestHint(_ missing: String, in names: [String]) -> String {
+        guard let near = YAMLReader.closest(missing, in: names), let index = names.firstIndex(of: near) else { return "" }
+        return " (có phải cột \(index + 1) \"\(near)\" viết sai?)"
+    }
+
     static func parseUnits(_ text: String, source: String) throws(UnitRegistryError) -> [AdministrativeUnit] {
         let rows = try records(text, source: source)
         guard let header = rows.first else {
             throw UnitRegistryError(file: source, line: 0, message: "tệp trống; cần dòng tiêu đề province_code,province_name,... và các dòng đơn vị.")
         }
-        let names = header.fields.map { $0.trimmingCharactersInSetWhitespace().lowercased() }
-        func columns(_ prefix: String) -> Columns? {
-            guard let code = names.firstIndex(of: "\(prefix)_code"), let name = names.firstIndex(of: "\(prefix)_name") else { return nil }
-            return Columns(code: code, name: name)
-        }
-        guard let province = columns("province") else {
-            throw UnitRegistryError(file: source, line: header.line,
-                                    message: "thiếu cột province_code hoặc province_name; tiêu đề đang là: \(header.fields.joined(separator: ",")).")
-        }
-        let levels: [(UnitLevel, Columns)] = [(.province, province)]
-            + (columns("district").map { [(.district, $0)] } ?? [])
-            + (columns("commune").map { [(.commune, $0)] } ?? [])
-        guard levels.count > 1 else {
-            throw UnitRegistryError(file: source, line: header.line, message: "thiếu cột commune_code/commune_name (hoặc district_code/district_name).")
-        }
+        let levels = try levels(of: header, source: source)
         let needed = levels.map { max($0.1.code, $0.1.name) }.max()! + 1
 
         var units: [AdministrativeUnit] = []
@@ -123,11 +160,12 @@ extension UnitRegistry {
                 let code = UnitCode.padded(UnitCode.normalized(rawCode) ?? "", for: level)
                 let width = UnitCode.width(of: level)!
                 guard code.isASCIIDigits, code.utf8.count == width else {
-                    throw UnitRegistryError(file: source, line: row.line,
+                    throw UnitRegistryError(file: source, line: row.line, column: cols.code + 1,
                                             message: "mã \(word(level)) \"\(rawCode)\" không hợp lệ; cần \(width) chữ số (ví dụ \(example(level))).")
                 }
                 guard !name.isEmpty else {
-                    throw UnitRegistryError(file: source, line: row.line, message: "mã \(word(level)) \(code) không có tên.")
+                    throw UnitRegistryError(file: source, line: row.line, column: cols.name + 1,
+                                            message: "mã \(word(level)) \(code) không có tên; điền tên vào cột \(cols.name + 1).")
                 }
                 let unit = AdministrativeUnit(code: code, name: name, level: level, parentCode: parent)
                 if let earlier = seen[code] {

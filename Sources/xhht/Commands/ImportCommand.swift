@@ -18,7 +18,7 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var verbosity: VerbosityOptions
 
     func run() throws {
-        try runReportingFailures {
+        try runReportingFailures(verbose: verbosity.verbose) {
             let session = try Session.open(options, verbosity)
             let lock = try session.lock()
             defer { lock.release() }
@@ -28,6 +28,7 @@ struct ImportCommand: ParsableCommand {
             let (store, run, outcomes) = try session.record(reading, command: "import", started: started, clock: &clock)
             let status = ExitStatus.of(issues: reading.issues)
             try session.finish(run, in: store, reading: reading, issueCount: reading.issues.count, status: status)
+            try store.close()  // the WAL checkpointed into xhht.sqlite: the file alone is the store
             let issuesFile = session.outputFolder.appendingPathComponent("issues.csv")
             try AtomicFile.write(IssuesCSV.render(reading.issues), to: issuesFile)
             RunSummary.print(reading: reading, imports: outcomes, outputs: [issuesFile.path], quiet: verbosity.quiet)

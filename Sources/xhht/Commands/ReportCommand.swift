@@ -20,10 +20,10 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var verbosity: VerbosityOptions
 
     func run() throws {
-        try runReportingFailures {
+        try runReportingFailures(verbose: verbosity.verbose) {
             let started = Date()
             let session = try Session.open(options, verbosity)
-            let documentDate = try report.documentDate()
+            let documentDate = report.documentDate()
             let lock = try session.lock()
             defer { lock.release() }
             var clock = StageClock()
@@ -32,6 +32,7 @@ struct ReportCommand: ParsableCommand {
             let lastReading = try store.runs().last { $0.command == "run" || $0.command == "import" }
             let issues = try lastReading.map { try store.issues(run: $0.id) } ?? []
             let model = try session.buildModel(store: store, issues: issues, documentDate: documentDate, clock: &clock)
+            try store.close()  // read only, but a connection left open would leave the -wal and -shm files behind
             let status = ExitStatus.of(issues: issues)
             let (written, _) = try session.writeOutputs(model: model, reading: nil, issues: issues, command: "report", started: started,
                                                         status: status, clock: &clock)

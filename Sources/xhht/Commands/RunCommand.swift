@@ -21,10 +21,10 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var verbosity: VerbosityOptions
 
     func run() throws {
-        try runReportingFailures {
+        try runReportingFailures(verbose: verbosity.verbose) {
             let started = Date()
             let session = try Session.open(options, verbosity)
-            let documentDate = try report.documentDate()
+            let documentDate = report.documentDate()
             let lock = try session.lock()
             defer { lock.release() }
             var clock = StageClock()
@@ -37,6 +37,7 @@ struct RunCommand: ParsableCommand {
             let (written, _) = try session.writeOutputs(model: model, reading: reading, issues: issues, command: "run", started: started,
                                                         status: status, clock: &clock)
             try session.finish(run, in: store, reading: reading, issueCount: issues.count, status: status)
+            try store.close()  // the WAL checkpointed into xhht.sqlite: the file alone is the store
             RunSummary.print(reading: reading, imports: imports, outputs: written.filter(\.changed).map(\.url.path),
                              changedOutputs: written.filter(\.changed).count, quiet: verbosity.quiet)
             return status

@@ -18,7 +18,7 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var verbosity: VerbosityOptions
 
     func run() throws {
-        try runReportingFailures {
+        try runReportingFailures(verbose: verbosity.verbose) {
             let session = try Session.open(options, verbosity)
             let lock = try session.lock()
             defer { lock.release() }

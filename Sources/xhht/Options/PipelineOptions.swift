@@ -1,4 +1,5 @@
 import ArgumentParser
+import Rollup
 
 /// The options every pipeline command shares: where pipeline.yml is, and the folder overrides.
 /// Paths given here win over pipeline.yml; relative paths are taken from the current folder.
@@ -17,6 +18,16 @@ struct PipelineOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Unit registry CSV (overrides paths.units).", valueName: "units.csv"))
     var units: String?
 
-    @Option(name: .long, help: ArgumentHelp("Report year (overrides year).", valueName: "year"))
+    @Option(name: .long, help: ArgumentHelp("Report year, 2000-2100 (overrides year).", valueName: "year"))
     var year: Int?
+
+    /// A year outside 2000-2100 is a mistake of the command line (exit 64), caught before
+    /// anything is read. Whether it fits the report kind of pipeline.yml (a review covers
+    /// 2023-2025) is checked once the file is loaded (`Session.open`), also exit 64.
+    func validate() throws {
+        if let year, !PipelineConfigLoader.years.contains(year) {
+            throw ValidationError("--year \(year): năm báo cáo phải từ \(PipelineConfigLoader.years.lowerBound) "
+                                  + "đến \(PipelineConfigLoader.years.upperBound), ví dụ --year 2024.")
+        }
+    }
 }

@@ -1,24 +1,33 @@
 import ArgumentParser
 import Foundation
+import Render
+import Rollup
 
 /// Options of the commands that write a report.
 struct ReportOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "The date printed on the report (YYYY-MM-DD). Default: $SOURCE_DATE_EPOCH when set, else today.",
+        "The date printed on the report (YYYY-MM-DD, a real day of 2000-2100). Default: $SOURCE_DATE_EPOCH when set, else today.",
         valueName: "date"))
     var date: String?
 
-    /// The report date as ISO text: the flag, else SOURCE_DATE_EPOCH (reproducible builds'
-    /// convention), else today in the machine's time zone.
-    func documentDate(environment: [String: String] = ProcessInfo.processInfo.environment, now: Date = Date()) throws -> String {
-        if let date {
-            let parts = date.split(separator: "-")
-            guard parts.count == 3, parts[0].count == 4, let m = Int(parts[1]), let d = Int(parts[2]),
-                  (1...12).contains(m), (1...31).contains(d) else {
-                throw ValidationError("--date \(date): cần dạng năm-tháng-ngày, ví dụ 2024-12-05.")
-            }
-            return date
+    /// `--date` must be a real day of the calendar (2024-02-29 is, 2023-02-29 and 2024-13-45 are
+    /// not) in the years the pipeline takes: a mistake is the command line's (exit 64), caught
+    /// while the arguments are parsed, before anything is read.
+    func validate() throws {
+        guard let date else { return }
+        guard let day = CalendarDate(iso: date) else {
+            throw ValidationError("--date \(date): không phải một ngày có thật; cần dạng năm-tháng-ngày, ví dụ --date 2024-12-05.")
         }
+        guard PipelineConfigLoader.years.contains(day.year) else {
+            throw ValidationError("--date \(date): năm phải từ \(PipelineConfigLoader.years.lowerBound) "
+                                  + "đến \(PipelineConfigLoader.years.upperBound), ví dụ --date 2024-12-05.")
+        }
+    }
+
+    /// The report date as ISO text: the flag (checked by `validate`), else SOURCE_DATE_EPOCH
+    /// (reproducible builds' convention), else today in the machine's time zone.
+    func documentDate(environment: [String: String] = ProcessInfo.processInfo.environment, now: Date = Date()) -> String {
+        if let date { return date }
         var moment = now
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = .current

@@ -5,24 +5,37 @@ import Render
 import Rollup
 
 /// What every pipeline command starts with: the configuration with the command line's
-/// overrides, the unit registry, a logger; and how it ends: a summary and an exit status.
-/// A mistake in either file is a configuration error (exit 3), reported with file, line and
-/// column, and nothing runs.
+/// overrides, the unit registry and lineage, a logger; and how it ends: a summary and an exit
+/// status. Everything that can be checked is checked here, before anything runs: a mistake in
+/// pipeline.yml, the registry or the lineage is a configuration error (exit 3) with file, line
+/// and column; a `--year` the report kind does not cover is the command line's (exit 64).
 struct Session {
     var config: PipelineConfig
     var registry: UnitRegistry
+    var lineage: UnitLineage
     var configSHA256: String
     var configPath: String
     var logger: Logger
+    /// Whether the output folder came from `--output` (a folder that cannot be used is then the
+    /// command line's mistake, exit 64, else pipeline.yml's, exit 3).
+    var outputFromCommandLine = false
 
     static func open(_ options: PipelineOptions, _ verbosity: VerbosityOptions) throws -> Session {
         let logger = LoggingSetup.makeLogger(level: verbosity.logLevel)
+        let loaded: PipelineConfig
+        do {
+            loaded = try PipelineConfigLoader.load(path: options.config)
+        } catch {
+            throw CommandFailure(status: .configurationError, message: error.description, detail: error.technicalDetail)
+        }
         let config: PipelineConfig
         do {
-            config = try PipelineConfigLoader.load(path: options.config)
-                .applying(overrides: ConfigOverrides(input: options.input, output: options.output, units: options.units, year: options.year))
+            config = try loaded.applying(overrides: ConfigOverrides(input: options.input, output: options.output, units: options.units,
+                                                                    year: options.year))
         } catch {
-            throw CommandFailure(status: .configurationError, message: error.description)
+            // Only the command line's values can be wrong here (the file was checked above).
+            throw CommandFailure(status: .usage, message: error.diagnostics.map { "\($0.file) \(options.year.map(String.init) ?? ""): \($0.message)" }
+                .joined(separator: "\n"))
         }
         let registry: UnitRegistry
         do {
@@ -34,9 +47,11 @@ struct Session {
             throw CommandFailure(status: .configurationError, message:
                 "Mã đơn vị \(config.agency.unitCode) (agency.unitCode trong \(options.config)) không có trong danh mục \(config.paths.units).")
         }
+        let lineage = try loadLineage(config, logger: logger)
         let bytes = FileManager.default.contents(atPath: options.config).map { Array($0) } ?? []
         logger.debug("cấu hình \(options.config): năm \(config.year), \(config.indicators.count) chỉ tiêu, \(registry.units.count) đơn vị")
-        return Session(config: config, registry: registry, configSHA256: SHA256.hex(bytes), configPath: options.config, logger: logger)
+        return Session(config: config, registry: registry, lineage: lineage, configSHA256: SHA256.hex(bytes), configPath: options.config,
+                       logger: logger, outputFromCommandLine: options.output != nil)
     }
 
     /// The folder of this year's outputs: Output/<year>.
@@ -44,10 +59,28 @@ struct Session {
         URL(fileURLWithPath: config.paths.output).appendingPathComponent(String(config.year))
     }
 
-    /// Takes the run lock beside the outputs, or fails with exit 4 when another run holds it.
+    /// Makes this year's output folder (and the lock's folder) and takes the run lock there, or
+    /// fails: exit 4 when another run holds the lock; when the folder cannot be made or written
+    /// (`--output` names a file, no permission, a read-only disk), a message naming it and exit 64
+    /// (`--output`) or 3 (paths.output).
     func lock() throws -> RunLock {
+        do {
+            try OutputFolder.prepare(outputFolder.path)
+        } catch {
+            let fix = outputFromCommandLine ? "chọn một thư mục khác cho --output" : "sửa paths.output trong \(configPath) (hoặc dùng --output)"
+            throw CommandFailure(status: outputFromCommandLine ? .usage : .configurationError,
+                                 message: "Thư mục kết quả: \(error.description). Hãy \(fix).", detail: error.technicalDetail)
+        }
         let url = URL(fileURLWithPath: config.paths.output).appendingPathComponent(".xhht.lock")
-        guard let lock = try RunLock.acquire(at: url) else {
+        let acquired: RunLock?
+        do {
+            acquired = try RunLock.acquire(at: url)
+        } catch let error as AtomicFileError {
+            throw CommandFailure(status: .configurationError, message:
+                "Không tạo được tệp khóa \(url.path): \(SystemErrorText.vietnamese(error.code)). Kiểm tra quyền ghi thư mục kết quả.",
+                detail: error.description)
+        }
+        guard let lock = acquired else {
             throw CommandFailure(status: .locked, message:
                 "Một lần chạy xhht khác đang làm việc (khóa \(url.path)). Không làm gì; hãy chạy lại sau.")
         }
@@ -83,43 +116,68 @@ struct Session {
                             counts: RunCounts(files: reading.workbooks.count, facts: reading.validation.factCount, issues: issueCount))
     }
 
+    /// Opens the store (paths.store). A store another process is writing is waited for
+    /// (`Database.defaultBusyTimeout`), then the command ends with exit 4 (`runReportingFailures`).
     func openStore() throws -> Store {
         do {
             return try Store(path: config.paths.store)
-        } catch {
+        } catch let error as DatabaseError where error.isBusy {
+            throw error
+        } catch let error as DatabaseError {
             throw CommandFailure(status: .configurationError, message:
-                "Không mở được cơ sở dữ liệu \(config.paths.store): \(error). Kiểm tra paths.store trong pipeline.yml.")
+                "Không mở được cơ sở dữ liệu \(config.paths.store): \(error.userMessage). Kiểm tra paths.store trong pipeline.yml.",
+                detail: error.description)
         }
     }
 }
 
 /// Runs a command body and turns its outcome into the documented exit status: failures print
-/// one message on standard error; anything unexpected is an internal failure (70).
-func runReportingFailures(_ body: () throws -> ExitStatus) throws {
+/// one message in Vietnamese on standard error (the technical English detail only with
+/// `verbose`); a store locked by another process is "try later" (4); anything unexpected is an
+/// internal failure (70).
+func runReportingFailures(verbose: Bool = false, _ body: () throws -> ExitStatus) throws {
     let status: ExitStatus
+    let failure: CommandFailure
     do {
         status = try body()
-    } catch let failure as CommandFailure {
-        Terminal.printError("xhht: \(failure.message)")
-        status = failure.status
+        if status != .success { throw ExitCode(status.rawValue) }
+        return
     } catch let error as ExitCode {
         throw error
+    } catch let error as CommandFailure {
+        failure = error
+    } catch let error as DatabaseError where error.isBusy {
+        let seconds = Database.defaultBusyTimeout / 1000
+        failure = CommandFailure(status: .locked, message:
+            "Cơ sở dữ liệu \(error.file ?? "") đang bị một chương trình khác giữ để ghi; đã chờ \(seconds) giây mà chưa được. "
+            + "Lần chạy này dừng lại (những gì đã ghi trước đó vẫn nguyên vẹn); hãy chạy lại sau. "
+            + "Nếu đang mở tệp này bằng sqlite3 hay một công cụ khác, hãy đóng lại.", detail: error.description)
+    } catch let error as DatabaseError {
+        failure = CommandFailure(status: .internalFailure, message: "Lỗi cơ sở dữ liệu: \(error.userMessage).", detail: error.description)
+    } catch let error as AtomicFileError {
+        failure = CommandFailure(status: .internalFailure, message:
+            "Không \(error.operation) được tệp \(error.path): \(SystemErrorText.vietnamese(error.code)).", detail: error.description)
     } catch {
-        Terminal.printError("xhht: lỗi nội bộ: \(error)")
-        status = .internalFailure
+        failure = CommandFailure(status: .internalFailure, message:
+            "Lỗi nội bộ (lỗi của chương trình hoặc một lỗi hệ thống bất ngờ). Chạy lại với -v để xem chi tiết kỹ thuật và gửi cho người bảo trì.",
+            detail: String(reflecting: error))
     }
-    if status != .success { throw ExitCode(status.rawValue) }
+    Terminal.printError("xhht: \(failure.message)")
+    if verbose, let detail = failure.detail { Terminal.printError("xhht: chi tiết kỹ thuật: \(detail)") }
+    throw ExitCode(failure.status.rawValue)
 }
 
 extension Session {
     /// The unit lineage named by paths.lineage (an old-to-new mapping whose file name carries its
-    /// effective date, as in old-to-new-commune-2025-07-01.csv), or none.
-    func loadLineage() throws -> UnitLineage {
+    /// effective date, as in old-to-new-commune-2025-07-01.csv), or none. Read when the session
+    /// opens, so that a bad lineage file stops the command before anything runs.
+    static func loadLineage(_ config: PipelineConfig, logger: Logger) throws -> UnitLineage {
         guard let path = config.paths.lineage else { return UnitLineage() }
         let name = (path as NSString).lastPathComponent
-        guard let range = name.range(of: #"\d{4}-\d{2}-\d{2}"#, options: .regularExpression) else {
+        guard let range = name.range(of: #"\d{4}-\d{2}-\d{2}"#, options: .regularExpression),
+              CalendarDate(iso: String(name[range])) != nil else {
             throw CommandFailure(status: .configurationError, message:
-                "paths.lineage \(path): tên tệp cần có ngày hiệu lực dạng năm-tháng-ngày (ví dụ old-to-new-commune-2025-07-01.csv).")
+                "paths.lineage \(path): tên tệp cần có ngày hiệu lực có thật dạng năm-tháng-ngày (ví dụ old-to-new-commune-2025-07-01.csv).")
         }
         var notes: [String] = []
         do {
@@ -135,7 +193,6 @@ extension Session {
     func buildModel(store: Store, issues: [Issue], documentDate: String, clock: inout StageClock) throws -> ReportModel {
         let years = config.report.years(reportYear: config.year)
         let facts = try clock.measure("load") { try store.facts(years: years) }
-        let lineage = try loadLineage()
         return try clock.measure("aggregate") {
             do {
                 return try ReportModelBuilder.build(config: config, registry: registry, facts: facts, issues: issues, lineage: lineage,
@@ -156,9 +213,13 @@ extension Session {
                 try ReportOutputs.write(model: model, issues: issues, kinds: config.outputs, templates: templates, to: outputFolder)
             }
         } catch let error as AtomicFileError {
-            throw CommandFailure(status: .internalFailure, message: error.description)
+            throw CommandFailure(status: .internalFailure, message:
+                "Không \(error.operation) được tệp \(error.path): \(SystemErrorText.vietnamese(error.code)).", detail: error.description)
+        } catch let error as TemplateError {
+            throw CommandFailure(status: .configurationError, message: error.description)
         } catch {
-            throw CommandFailure(status: .configurationError, message: "Mẫu báo cáo trong \(templates.path): \(error)")
+            throw CommandFailure(status: .configurationError, message:
+                "Mẫu báo cáo trong \(templates.path) không dùng được; chạy lại với -v để xem chi tiết.", detail: String(reflecting: error))
         }
         for kind in config.outputs where ReportOutputs.notYetWritten.contains(kind) {
             logger.info("đầu ra \(kind) chưa có trong phiên bản này; bỏ qua")

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import Rollup
+
+/// `xhht archive`: a consistent copy of the store (paths.store, or `--store`) in one file, to
+/// keep the year's history or send it on. Safe while a run is writing (the copy is one read
+/// transaction); never overwrites a file unless `--force`.
+///
+///     xhht archive --to /mnt/luu-tru/xhht-2024.sqlite
+///     xhht archive --config /srv/xhht/pipeline.yml --to xhht-2024.sqlite --force
+struct ArchiveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "archive",
+        abstract: "Copy the store (SQLite history) into one consistent file, for archiving.",
+        discussion: ExitStatusHelp.text
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The run's configuration (for paths.store).", valueName: "pipeline.yml"))
+    var config: String = "pipeline.yml"
+
+    @Option(name: .long, help: ArgumentHelp("The store to copy (overrides paths.store).", valueName: "xhht.sqlite"))
+    var store: String?
+
+    @Option(name: .long, help: ArgumentHelp("The copy to write: a new file (see --force).", valueName: "file"))
+    var to: String
+
+    @Flag(name: .long, help: "Replace the file named by --to if it exists.")
+    var force = false
+
+    @OptionGroup var verbosity: VerbosityOptions
+
+    func run() throws {
+        try runReportingFailures(verbose: verbosity.verbose) {
+            let logger = LoggingSetup.makeLogger(level: verbosity.logLevel)
+            let source: String
+            if let store {
+                source = URL(fileURLWithPath: store).standardizedFileURL.path
+            } else {
+                do {
+                    source = try PipelineConfigLoader.load(path: config).paths.store
+                } catch let error as PipelineConfigError {
+                    throw CommandFailure(status: .configurationError, message: error.description)
+                }
+            }
+            let destination = URL(fileURLWithPath: to).standardizedFileURL.path
+            do {
+                try StoreArchive.copy(storeAt: source, to: destination, replacing: force)
+            } catch let error as StoreArchiveError {
+                // --to and --store come from the command line (64); a store missing where
+                // pipeline.yml says is the configuration's (3); a failing copy is the system's (70).
+                let status: ExitStatus = switch error {
+                case .noStore: store == nil ? .configurationError : .usage
+                case .destinationExists, .destinationIsFolder, .folder: .usage
+                case .database(let e) where e.isBusy: .locked
+                case .copyFailedCheck, .database, .file: .internalFailure
+                }
+                throw CommandFailure(status: status, message: "Sao lưu: \(error.description)", detail: error.technicalDetail)
+            }
+            logger.info("đã sao lưu \(source) vào \(destination)")
+            return .success
+        }
+    }
+}
