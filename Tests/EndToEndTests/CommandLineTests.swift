@@ -208,4 +208,15 @@ import Testing
         #expect(result.stderr.contains("không có cơ sở dữ liệu ở \(project.appendingPathComponent("Output/xhht.sqlite").path)"))
         #expect(!Self.exists(project.appendingPathComponent("Output/xhht.sqlite")))
     }
+
+    @Test func reportWithoutAStoreSaysToRunFirstAndCreatesNone() throws {
+        let project = try Sample.sampleProject()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let result = try Self.run(["report", "--date", "2024-12-05"], in: project)
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("Chưa có cơ sở dữ liệu ở"))
+        #expect(result.stderr.contains("xhht run"))
+        #expect(!Self.exists(project.appendingPathComponent("Output/xhht.sqlite")))
+        #expect(!Self.exists(project.appendingPathComponent("Output/2024/bao-cao.html")))
+    }
 }

@@ -27,6 +27,12 @@ struct ReportCommand: ParsableCommand {
             let lock = try session.lock()
             defer { lock.release() }
             var clock = StageClock()
+            // The report is made from the store alone: without one there is nothing to report, and
+            // opening it would leave an empty store behind that looks like a finished season.
+            guard FileManager.default.fileExists(atPath: session.config.paths.store) else {
+                throw CommandFailure(status: .configurationError, message:
+                    "Chưa có cơ sở dữ liệu ở \(session.config.paths.store) (paths.store): xhht report chỉ lập báo cáo từ số liệu đã lưu. Hãy chạy xhht run (hoặc xhht import) trước.")
+            }
             let store = try session.openStore()
             // The findings of the latest run that read files.
             let lastReading = try store.runs().last { $0.command == "run" || $0.command == "import" }
