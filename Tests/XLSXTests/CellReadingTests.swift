@@ -4,6 +4,16 @@ import OfficeXML
 
 @Suite("Reading cells")
 struct CellReadingTests {
+    /// From a real file with 54,976 cells like these: Excel shows 16:00, not 15:59:59.
+    @Test func isoDateCellsRoundToTheMillisecond() throws {
+        var book = TestWorkbook()
+        book.sheets = [("S", TestWorkbook.sheet(#"<row r="1"><c r="A1" t="d"><v>2014-01-16T15:59:59.99999979</v></c><c r="B1" t="d"><v>2014-12-31T23:59:59.9999+07:00</v></c><c r="C1" t="d"><v>không phải ngày</v></c></row>"#))]
+        let cells = try readAll(book.open())["S"]!
+        #expect(cells["A1"]?.value == .date(ExcelDateTime(year: 2014, month: 1, day: 16, hour: 16)))
+        #expect(cells["B1"]?.value == .date(ExcelDateTime(year: 2015, month: 1, day: 1)))
+        #expect(cells["C1"]?.value == .string("không phải ngày"))
+    }
+
     @Test func valueTypes() throws {
         var book = TestWorkbook()
         book.sharedStrings = TestWorkbook.sst(["<t>Tên đơn vị</t>", "<r><t xml:space=\"preserve\">Cộng đồng </t></r><r><rPr><b/></rPr><t>học tập</t></r>",
