@@ -203,7 +203,7 @@ struct HostileFileTests {
         #expect(book.sheets.first?.part == nil)
         // Skipped like any sheet whose part is missing, and said (RepairTests).
         // (This package has no _rels/.rels either: that is said too.)
-        #expect(book.repairs.map(\.kind) == [.relationshipsUnreadable, .missingSheetPart])
+        #expect(book.repairs.map(\.kind) == [.packageRelationshipsMissing, .missingSheetPart])
         var count = 0
         try book.forEachCell(in: book.sheets[0]) { _ in count += 1 }
         #expect(count == 0)

@@ -150,7 +150,7 @@ struct RepairTests {
         book.sheets = [("S", Self.oneCell)]
         let bytes = try Self.rebuild(book.bytes()) { part, data in part == "_rels/.rels" ? content : data }
         let opened = try Workbook(bytes: bytes, name: "rels.xlsx")
-        #expect(opened.repairs.map(\.kind) == [.relationshipsUnreadable])
+        #expect(opened.repairs.map(\.kind) == [.packageRelationshipsMissing])
         #expect(opened.repairs.first?.part == "_rels/.rels")
         #expect(try readAll(opened)["S"]?["A1"]?.value == .number(7))
     }
@@ -172,7 +172,7 @@ struct RepairTests {
         book.sheets = [("S", Self.oneCell)]
         let bytes = try Self.rebuild(book.bytes()) { part, data in part == "_rels/.rels" ? nil : data }
         let opened = try Workbook(bytes: bytes, name: "norels.xlsx")
-        #expect(opened.repairs.map(\.kind) == [.relationshipsUnreadable])
+        #expect(opened.repairs.map(\.kind) == [.packageRelationshipsMissing])
         #expect(try readAll(opened)["S"]?["A1"]?.value == .number(7))
     }
 

@@ -97,8 +97,8 @@ public enum SubmissionReader {
         case .sharedStringOutOfRange:
             let first = repair.firstCell.map { " (ô đầu tiên: \($0))" } ?? ""
             message = "\(place): \(repair.count) ô\(first) trỏ tới chuỗi chữ không có trong tệp; các ô này được đọc là ô trống, như Excel hiển thị sau khi sửa tệp. Các ô khác vẫn được đọc. Hãy kiểm tra các ô đó. \(remedy)"
-        case .relationshipsUnreadable:
-            message = "Tệp \(file): phần mục lục của tệp (\(repair.part ?? "_rels")) bị thiếu hoặc hỏng; đã tìm các trang tính ở vị trí thông thường và đọc được số liệu. \(remedy)"
+        case .packageRelationshipsMissing:
+            message = "Tệp \(file): phần mục lục của tệp (\(repair.part ?? "_rels/.rels")) bị thiếu hoặc rỗng; đã tìm các trang tính ở vị trí thông thường và đọc được số liệu. \(remedy)"
         }
         return RuleID.workbookRepaired.issue(Provenance(file: file, sheet: repair.sheet ?? "", cell: repair.firstCell ?? ""), message)
     }

@@ -20,7 +20,7 @@ public struct WorkbookRepair: Sendable, Hashable, CustomStringConvertible {
         /// and LibreOffice show them after repairing the file.
         case sharedStringOutOfRange
         /// `_rels/.rels` is empty or missing: the workbook was looked for at xl/workbook.xml.
-        case relationshipsUnreadable
+        case packageRelationshipsMissing
     }
 
     public var kind: Kind

@@ -13,8 +13,9 @@ import Foundation
 ///         let meta = try book.forEachCell(in: sheet) { cell in
 ///             print(cell.reference.a1, cell.value)
 ///         }
-///         print(meta.mergedRanges)
+///         print(meta.mergedRanges, meta.repairs)
 ///     }
+///     print(book.repairs)   // what a damaged file needed to be read, as Excel repairs it
 ///
 /// Ownership: a `Workbook` (and the zip handle inside) belongs to one thread at a time and
 /// is not Sendable; to read files in parallel, open one `Workbook` per task. The values it
@@ -31,9 +32,9 @@ public final class Workbook {
     /// Which cell styles show dates.
     public let styles: StyleTable
     /// What was damaged in the package and worked around while opening it (a sheet whose
-    /// part is missing, a part whose checksum does not match, unreadable relationships).
+    /// part is missing, a part whose checksum does not match, an empty or missing _rels/.rels).
     /// Each sheet's own repairs come with its `SheetMetadata`.
-    public private(set) var repairs: [WorkbookRepair]
+    public let repairs: [WorkbookRepair]
 
     private let container: ZipContainer
 
@@ -87,7 +88,7 @@ public final class Workbook {
         var root = Relationships()
         if zip.contains("_rels/.rels") {
             if try zip.readPart("_rels/.rels").allSatisfy(isSpace) {
-                repairs.append(WorkbookRepair(.relationshipsUnreadable, file: file, part: "_rels/.rels",
+                repairs.append(WorkbookRepair(.packageRelationshipsMissing, file: file, part: "_rels/.rels",
                     detail: "the package relationships (_rels/.rels) are empty; the workbook was looked for at xl/workbook.xml."))
             } else {
                 root = try Relationships.read(container: zip, relsPart: "_rels/.rels", sourceFolder: "")
@@ -105,7 +106,7 @@ public final class Workbook {
                                  reason: "the zip archive holds no Excel workbook (no workbook.xml); it may be another kind of file renamed as .xlsx: ask for the workbook saved as Excel Workbook (.xlsx).")
         }
         if !zip.contains("_rels/.rels") {
-            repairs.append(WorkbookRepair(.relationshipsUnreadable, file: file, part: "_rels/.rels",
+            repairs.append(WorkbookRepair(.packageRelationshipsMissing, file: file, part: "_rels/.rels",
                 detail: "the package relationships (_rels/.rels) are missing; the workbook was found at \(workbookPart)."))
         }
         let folder = PartName.folder(of: workbookPart)
