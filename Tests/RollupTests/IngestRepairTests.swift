@@ -69,7 +69,7 @@ import XLSX
         #expect(read.issues.count == 1)
         let issue = try #require(read.issues.first)
         #expect(issue.rule == RuleID.workbookUnreadable.rawValue && issue.provenance.sheet == "Bom")
-        #expect(issue.message.contains("vượt giới hạn an toàn") && Self.isVietnameseOnly(issue.message))
+        #expect(issue.message.contains("quá nhiều chữ") && Self.isVietnameseOnly(issue.message))
         #expect(read.details.first?.contains("MiB of text") == true)
     }
 

@@ -204,7 +204,7 @@ struct SheetTextLimitTests {
         let e = try #require(throws: XLSXError.self) {
             try book.forEachCell(in: book.sheets[0]) { _ in delivered += 1 }
         }
-        #expect(e.kind == .tooLarge)
+        #expect(e.kind == .sheetTooLarge)
         #expect(e.description.contains("bomb.xlsx") && e.description.contains("sheet S"))
         #expect(Int64(delivered) == ContainerLimits.default.maxSheetText / (1 << 20))
     }

@@ -144,6 +144,8 @@ public enum SubmissionReader {
         case .xmlFile, .notAZip, .notAWorkbook, .otherCompoundFile: vi = "tệp không phải bảng tính .xlsx"
         case .corrupt, .missingPart, .malformedXML, .invalidCell: vi = "tệp bị hỏng hoặc không đầy đủ"
         case .tooLarge, .zipBomb: vi = "tệp quá lớn hoặc có cấu trúc bất thường (vượt giới hạn an toàn)"
+        case .sheetTooLarge:
+            vi = "các ô của trang tính chứa quá nhiều chữ, vượt giới hạn an toàn (thường do rất nhiều ô lặp lại một chuỗi chữ rất dài)"
         case .unsafeXML: vi = "tệp chứa nội dung XML không an toàn"
         case .unsupportedCompression: vi = "tệp dùng kiểu nén không được hỗ trợ"
         case .unreadableFile: vi = "không mở được tệp (tệp không tồn tại, liên kết hỏng hoặc không có quyền đọc)"

@@ -12,6 +12,8 @@ public struct XLSXError: Error, CustomStringConvertible, Sendable, Hashable {
         case corrupt, tooLarge, zipBomb, unsupportedCompression
         // Its contents.
         case missingPart, unsafeXML, malformedXML, invalidCell
+        /// A sheet's cells expand past `ContainerLimits.maxSheetText` (a shared-string bomb).
+        case sheetTooLarge
     }
 
     public let kind: Kind

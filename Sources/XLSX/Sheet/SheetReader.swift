@@ -253,7 +253,7 @@ final class SheetHandler: XMLStreamHandler {
             // Shared strings let a small sheet expand without bound: count what is handed out.
             s.pointee.textBytes += Int64(text.utf8.count)
             if s.pointee.textBytes > maxText {
-                s.pointee.failure = XLSXError(.tooLarge, file: file, part: "sheet \(sheetName), cell \(ref.a1)",
+                s.pointee.failure = XLSXError(.sheetTooLarge, file: file, part: "sheet \(sheetName), cell \(ref.a1)",
                     message: "the sheet's cells expand to more than \(maxText >> 20) MiB of text (\(s.pointee.cellCount) cells so far; cells repeating a long shared string); reading stopped: the file is built to exhaust the reader or is far larger than a report.")
                 return
             }

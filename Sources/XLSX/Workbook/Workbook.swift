@@ -193,7 +193,7 @@ public final class Workbook {
     /// (the returned metadata's `repairs` say how many).
     ///
     /// - Returns: the merged ranges, what else the sheet declared, and what was repaired.
-    /// - Throws: `XLSXError` naming the file, the sheet and the reason (`.tooLarge` when the
+    /// - Throws: `XLSXError` naming the file, the sheet and the reason (`.sheetTooLarge` when the
     ///   cells expand past `ContainerLimits.maxSheetText`); errors thrown by
     ///   `body` are rethrown as they are.
     @discardableResult
