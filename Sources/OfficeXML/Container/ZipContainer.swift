@@ -126,10 +126,10 @@ public final class ZipContainer {
                 if st.valid & UInt64(ZIP_STAT_COMP_SIZE) != 0 { compressed = Int64(clamping: st.comp_size) }
             }
             let key = name.lowercased()
-            if entries[key] == nil {
-                entries[key] = Entry(index: i, name: name, size: size, compressedSize: compressed)
-                partNames.append(name)
-            }
+            // A name listed twice: the last entry wins, as in Python's zipfile (openpyxl) and
+            // the zip crate (calamine), so the reader reads what the corpus' oracles read.
+            if entries[key] == nil { partNames.append(name) }
+            entries[key] = Entry(index: i, name: name, size: size, compressedSize: compressed)
         }
     }
 
