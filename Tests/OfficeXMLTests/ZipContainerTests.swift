@@ -20,6 +20,24 @@ struct ZipContainerTests {
         #expect(e.kind == .missingPart)
     }
 
+    /// A part named twice (an odd writer appending instead of replacing): the last one is read,
+    /// as by Python's zipfile (openpyxl) and the zip crate (calamine).
+    @Test func aPartNamedTwiceReadsTheLastOne() throws {
+        var bytes = try archive([("xl/a.xml", "<first/>"), ("xl/b.xml", "<second/>")])
+        // Rename the second entry to the first's name in its local header and the central
+        // directory (names are not covered by the CRC).
+        let from = Array("xl/b.xml".utf8), to = Array("xl/a.xml".utf8)
+        var renamed = 0
+        for i in 0...(bytes.count - from.count) where Array(bytes[i..<(i + from.count)]) == from {
+            bytes.replaceSubrange(i..<(i + from.count), with: to)
+            renamed += 1
+        }
+        #expect(renamed == 2)
+        let zip = try ZipContainer(bytes: bytes, name: "dup.xlsx")
+        #expect(zip.partNames == ["xl/a.xml"])
+        #expect(try zip.readPart("xl/a.xml") == Array("<second/>".utf8))
+    }
+
     @Test func pathAndMemoryGiveTheSameParts() throws {
         let bytes = try archive([("a.xml", String(repeating: "<x>Xã</x>", count: 20_000))])
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("xhht-zip-test-\(UUID().uuidString).xlsx").path

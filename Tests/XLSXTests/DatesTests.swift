@@ -48,6 +48,44 @@ struct DatesTests {
         #expect(ExcelDateTime(iso: "14/02/2014") == nil)
     }
 
+    /// `t="d"` text is rounded to the millisecond like a serial, with the carry going up to the
+    /// year (a real file held 54,976 cells like "2014-01-16T15:59:59.99999979", which Excel
+    /// shows as 16:00); any number of fractional digits; zones dropped; date-only, time-only.
+    static let isoTexts: [(String, String?)] = [
+        ("2014-01-16T15:59:59.99999979", "2014-01-16T16:00:00"),
+        ("2014-01-16T15:59:59.9994", "2014-01-16T15:59:59.999"),
+        ("2014-01-16T15:59:59.9995", "2014-01-16T16:00:00"),
+        ("2014-01-16T15:59:59.1", "2014-01-16T15:59:59.100"),
+        ("2014-01-16T15:59:59.123456789012345678901234567890", "2014-01-16T15:59:59.123"),
+        ("2014-12-31T23:59:59.9999", "2015-01-01T00:00:00"),
+        ("2016-02-28T23:59:59.9999", "2016-02-29T00:00:00"),
+        ("2015-02-28T23:59:59.9999", "2015-03-01T00:00:00"),
+        ("2014-01-16T15:59:59.99999979Z", "2014-01-16T16:00:00"),
+        ("2014-01-16T15:59:59+07:00", "2014-01-16T15:59:59"),
+        ("2014-01-16T15:59:59.5-05:00", "2014-01-16T15:59:59.500"),
+        ("2014-01-16T15:59:59-0500", "2014-01-16T15:59:59"),
+        ("2014-01-16T15:59+07", "2014-01-16T15:59:00"),
+        ("2014-01-16", "2014-01-16T00:00:00"),
+        ("2014-01-16Z", "2014-01-16T00:00:00"),
+        ("1900-02-29", "1900-02-29T00:00:00"),
+        ("23:59:59.99999", "T00:00:00"),
+        ("08:27:48.765+07:00", "T08:27:48.765"),
+        ("2014-02-30", nil), ("2014-01-16T24:00:00", nil), ("2014-01-16T15:59:nan", nil),
+        ("2014-01-16T15:59:1e1", nil), ("T", nil), ("", nil),
+    ]
+
+    @Test("ISO text of t=\"d\" cells", arguments: isoTexts)
+    func isoRounding(text: String, iso: String?) {
+        #expect(ExcelDateTime(iso: text)?.iso == iso)
+    }
+
+    @Test func daysSince1970RoundTrips() {
+        for days in stride(from: -800_000, through: 3_000_000, by: 997) {
+            let c = ExcelDateTime.civil(fromDaysSince1970: days)
+            #expect(ExcelDateTime.daysSince1970(year: c.year, month: c.month, day: c.day) == days)
+        }
+    }
+
     static let builtIns: [(Int, NumberFormat.Kind)] = [
         (14, .date), (22, .date), (27, .date), (36, .date), (45, .date), (46, .elapsed), (47, .date), (50, .date),
         (58, .date), (0, .number), (2, .number), (9, .number), (23, .number), (49, .number), (59, .number),

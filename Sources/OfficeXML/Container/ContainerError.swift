@@ -9,6 +9,8 @@ public struct ContainerError: Error, CustomStringConvertible, Sendable, Hashable
         case binaryWorkbook, openDocument, textFile, xmlFile, notAZip, notAnOfficePackage
         case corrupt, tooManyEntries, entryTooLarge, totalTooLarge, compressionRatio
         case missingPart, unsupportedCompression, encryptedEntry
+        /// A FIFO, a device, a folder or a socket where a file was expected: never read.
+        case notARegularFile
     }
 
     public let kind: Kind

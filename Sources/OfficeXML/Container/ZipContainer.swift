@@ -21,6 +21,10 @@ public final class ZipContainer {
     public private(set) var partNames: [String] = []
     /// Entries skipped because their names climb out of the package.
     public private(set) var ignoredEntryNames: [String] = []
+    /// Parts read whose CRC-32 did not match their data although they inflated completely,
+    /// in the order met, each once. Such a part is read as it inflated (what Excel and
+    /// LibreOffice do after "repairing" the file); the reader says so as a repair.
+    public private(set) var checksumMismatches: [String] = []
 
     private let archive: OpaquePointer
     private var entries: [String: Entry] = [:]   // lowercased normalised name -> entry
@@ -33,30 +37,39 @@ public final class ZipContainer {
         let compressedSize: Int64?
     }
 
-    /// Opens the zip at `path` (after sniffing its first bytes).
+    /// Opens the zip at `path` (after sniffing its first bytes). Only a regular file (or a
+    /// symlink to one) is opened: a FIFO, a device or a folder is refused before any read
+    /// (`RegularFile`), and libzip reads the very descriptor that was checked.
     public convenience init(path: String, limits: ContainerLimits = .default) throws {
         let display = path
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            var isDir: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
-            throw ContainerError(.unreadableFile, file: display,
-                                 reason: exists ? (isDir.boolValue ? "this is a folder, not a workbook file." : "the file cannot be read (check its permissions).")
-                                                : "the file does not exist.")
+        let fd = try RegularFile.open(path)
+        var owned = true   // until libzip takes the descriptor
+        defer { if owned { close(fd) } }
+        func read(upTo count: Int) -> [UInt8] {
+            var bytes = [UInt8](repeating: 0, count: count)
+            var done = 0
+            while done < count {
+                let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + done, count - done, off_t(done)) }
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
+                done += n
+            }
+            return Array(bytes.prefix(done))
         }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 4096)).flatMap { $0 }.map { [UInt8]($0) } ?? []
+        let head = read(upTo: 4096)
         var kind = FileKind.sniff(head)
         if kind == .compoundFile || kind == .legacyExcel || kind == .encryptedOffice {
             // The directory naming the streams may be anywhere: look at up to 64 MiB.
-            try? handle.seek(toOffset: 0)
-            let all = (try? handle.read(upToCount: 64 << 20)).flatMap { $0 }.map { [UInt8]($0) } ?? head
-            kind = FileKind.sniff(all)
+            var st = stat()
+            _ = fstat(fd, &st)
+            kind = FileKind.sniff(read(upTo: Int(min(Int64(st.st_size), 64 << 20))))
         }
         if let refusal = kind.refusal(file: display) { throw refusal }
         var code: Int32 = 0
-        guard let za = zip_open(path, ZIP_RDONLY, &code) else {
+        guard let za = zip_fdopen(fd, ZIP_RDONLY, &code) else {
             throw Self.openError(code: code, file: display)
         }
+        owned = false
         try self.init(archive: za, fileName: display, limits: limits)
     }
 
@@ -113,10 +126,10 @@ public final class ZipContainer {
                 if st.valid & UInt64(ZIP_STAT_COMP_SIZE) != 0 { compressed = Int64(clamping: st.comp_size) }
             }
             let key = name.lowercased()
-            if entries[key] == nil {
-                entries[key] = Entry(index: i, name: name, size: size, compressedSize: compressed)
-                partNames.append(name)
-            }
+            // A name listed twice: the last entry wins, as in Python's zipfile (openpyxl) and
+            // the zip crate (calamine), so the reader reads what the corpus' oracles read.
+            if entries[key] == nil { partNames.append(name) }
+            entries[key] = Entry(index: i, name: name, size: size, compressedSize: compressed)
         }
     }
 
@@ -168,6 +181,12 @@ public final class ZipContainer {
             let n = zip_fread(file, buffer, UInt64(size))
             if n < 0 {
                 let err = zip_file_get_error(file)!
+                // libzip checks the CRC once the whole entry has inflated and been handed
+                // out: every byte is there, only the checksum disagrees.
+                if zip_error_code_zip(err) == ZIP_ER_CRC {
+                    noteChecksumMismatch(e.name)
+                    break
+                }
                 throw entryError(code: zip_error_code_zip(err), message: String(cString: zip_error_strerror(err)), part: e.name)
             }
             if n == 0 { break }
@@ -202,8 +221,16 @@ public final class ZipContainer {
             pipe.release()
         }
         if let failure = pipe.failure {
+            if failure.code == ZIP_ER_CRC {
+                noteChecksumMismatch(e.name)  // as in streamPart: all the bytes were handed out
+                return
+            }
             throw entryError(code: failure.code, message: failure.message, part: e.name)
         }
+    }
+
+    private func noteChecksumMismatch(_ part: String) {
+        if !checksumMismatches.contains(part) { checksumMismatches.append(part) }
     }
 
     private func checkDeclared(_ e: Entry) throws {

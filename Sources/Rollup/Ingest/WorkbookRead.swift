@@ -9,13 +9,18 @@ public struct WorkbookRead: Sendable, Hashable {
     /// Worksheets in workbook order (chart and macro sheets left out); hidden ones are kept, marked.
     public var sheets: [RawSheet]
     public var issues: [Issue]
+    /// The reader's own English sentences behind `issues` (why a file or sheet could not be
+    /// read, what was repaired): for the technician's `-v` log, never for the statistician,
+    /// whose messages stay in Vietnamese.
+    public var details: [String]
 
-    public init(file: String, sha256: String?, byteCount: Int, sheets: [RawSheet], issues: [Issue]) {
+    public init(file: String, sha256: String?, byteCount: Int, sheets: [RawSheet], issues: [Issue], details: [String] = []) {
         self.file = file
         self.sha256 = sha256
         self.byteCount = byteCount
         self.sheets = sheets
         self.issues = issues
+        self.details = details
     }
 
     /// True when the workbook gave at least one sheet.

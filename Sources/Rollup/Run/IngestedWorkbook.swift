@@ -9,13 +9,16 @@ public struct IngestedWorkbook: Sendable {
     /// nil when the file could not be read; `issues` then says why.
     public var sheets: [RawSheet]?
     public var issues: [Issue]
+    /// The reader's English detail behind `issues` (`WorkbookRead.details`), for `-v` logs.
+    public var details: [String]
 
-    public init(file: InputFile, sha256: String, byteCount: Int, sheets: [RawSheet]?, issues: [Issue]) {
+    public init(file: InputFile, sha256: String, byteCount: Int, sheets: [RawSheet]?, issues: [Issue], details: [String] = []) {
         self.file = file
         self.sha256 = sha256
         self.byteCount = byteCount
         self.sheets = sheets
         self.issues = issues
+        self.details = details
     }
 
     /// Reads one file; never throws: what goes wrong becomes an issue naming the file.
@@ -23,6 +26,6 @@ public struct IngestedWorkbook: Sendable {
         let read = SubmissionReader.read(path: file.path)
         let unreadable = read.sheets.isEmpty && read.issues.contains { $0.severity == .error }
         return IngestedWorkbook(file: file, sha256: read.sha256 ?? "", byteCount: read.byteCount,
-                                sheets: unreadable ? nil : read.sheets, issues: read.issues)
+                                sheets: unreadable ? nil : read.sheets, issues: read.issues, details: read.details)
     }
 }

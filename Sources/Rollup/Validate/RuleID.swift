@@ -6,6 +6,7 @@
 public enum RuleID: String, Sendable, CaseIterable {
     // Ingest
     case workbookUnreadable = "workbook-unreadable"
+    case workbookRepaired = "workbook-repaired"
     // Normalize: sheets and headers
     case sheetNotFound = "sheet-not-found"
     case headerNotFound = "header-not-found"
@@ -47,7 +48,7 @@ public enum RuleID: String, Sendable, CaseIterable {
              .levelNotRecognised, .yesNoNotRecognised, .unitUnknown, .unitAmbiguous,
              .numeratorAboveDenominator, .negativeCount, .levelOutOfRange, .requiredMissing, .duplicateUnit:
             .error
-        case .columnMissing, .columnDuplicate, .unitCodeUnknown, .codeNameMismatch, .subtotalMismatch,
+        case .workbookRepaired, .columnMissing, .columnDuplicate, .unitCodeUnknown, .codeNameMismatch, .subtotalMismatch,
              .reportingUnitUnknown, .wrongDistrict, .districtNotReceived, .unitMissing, .lateSubmission:
             .warning
         case .groupRowUnknown:

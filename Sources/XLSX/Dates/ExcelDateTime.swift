@@ -78,14 +78,18 @@ public struct ExcelDateTime: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Parses the ISO 8601 text of a `t="d"` cell ("2014-02-14", "2014-02-14T08:27:48.765Z",
-    /// "08:27:48"); the zone designator is dropped (Excel has no time zones).
+    /// "08:27:48"), rounded to the millisecond like a serial date: Excel stores the cell as a
+    /// serial, so "2014-01-16T15:59:59.99999979" is shown as 16:00:00 and read as
+    /// "2014-01-16T16:00:00" (the carry goes into the minute, hour, day, month and year; a
+    /// time of day that rounds up to 24:00 wraps to "T00:00:00", as a time format shows it).
+    /// Fractional seconds may have any number of digits. A zone designator ("Z", "+07:00",
+    /// "-0500", "+07") is dropped: Excel has no time zones and shows the local time written.
     public init?(iso text: String) {
         var s = Substring(text.trimmingCharacters(in: .whitespaces))
-        if s.hasSuffix("Z") || s.hasSuffix("z") { s = s.dropLast() }
-        if let plus = s.lastIndex(where: { $0 == "+" }), s.distance(from: s.startIndex, to: plus) >= 8 { s = s[..<plus] }
+        if s.hasSuffix("Z") || s.hasSuffix("z") { s = s.dropLast() }  // "2014-02-14Z" too
         var datePart: Substring = ""
         var timePart: Substring = ""
-        if let t = s.firstIndex(where: { $0 == "T" || $0 == " " }) {
+        if let t = s.firstIndex(where: { $0 == "T" || $0 == "t" || $0 == " " }) {
             datePart = s[..<t]
             timePart = s[s.index(after: t)...]
         } else if s.contains(":") {
@@ -99,25 +103,77 @@ public struct ExcelDateTime: Sendable, Hashable, CustomStringConvertible {
         } else {
             let f = datePart.split(separator: "-", omittingEmptySubsequences: false)
             guard f.count == 3, let y = Int(f[0]), let m = Int(f[1]), let d = Int(f[2]),
-                  (1...12).contains(m), (1...31).contains(d) else { return nil }
+                  (1...12).contains(m), (1...ExcelDateTime.daysIn(month: m, year: y)).contains(d)
+                    || (y, m, d) == (1900, 2, 29) else { return nil }  // Excel's phantom day is a date there
             result.year = y
             result.month = m
             result.day = d
         }
-        if !timePart.isEmpty {
-            let f = timePart.split(separator: ":", omittingEmptySubsequences: false)
-            guard f.count >= 2, f.count <= 3, let h = Int(f[0]), let mi = Int(f[1]),
-                  (0...23).contains(h), (0...59).contains(mi) else { return nil }
-            result.hour = h
-            result.minute = mi
-            if f.count == 3 {
-                guard let sec = Double(f[2]), sec >= 0, sec < 61 else { return nil }
-                let msTotal = Int((sec * 1000).rounded())
-                result.second = min(msTotal / 1000, 59)
-                result.millisecond = msTotal % 1000
+        timePart = ExcelDateTime.droppingZone(timePart)
+        guard !timePart.isEmpty else {
+            // "2014-02-14" (a date alone) or "2014-02-14T" (nothing after the T).
+            if result.isTimeOnly { return nil }
+            self = result
+            return
+        }
+        let f = timePart.split(separator: ":", omittingEmptySubsequences: false)
+        guard f.count >= 2, f.count <= 3, f[0].count <= 2, f[1].count == 2, let h = Int(f[0]), let mi = Int(f[1]),
+              (0...23).contains(h), (0...59).contains(mi) else { return nil }
+        var ms = (h * 3600 + mi * 60) * 1000
+        if f.count == 3 {
+            // Digits and one point only: Double() would also take "nan", "1e1" or "0x1p3".
+            let sec = f[2]
+            guard !sec.isEmpty, sec.first != ".", sec.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+                  sec.filter({ $0 == "." }).count <= 1, let seconds = Double(sec), seconds < 61 else { return nil }
+            ms += Int((seconds * 1000).rounded())
+        }
+        if ms >= 86_400_000 {
+            ms -= 86_400_000
+            if !result.isTimeOnly {
+                let next = ExcelDateTime.civil(fromDaysSince1970: ExcelDateTime.daysSince1970(
+                    year: result.year, month: result.month, day: result.day) + 1)
+                result.year = next.year
+                result.month = next.month
+                result.day = next.day
             }
         }
+        result.hour = ms / 3_600_000
+        result.minute = ms / 60_000 % 60
+        result.second = ms / 1000 % 60
+        result.millisecond = ms % 1000
         self = result
+    }
+
+    /// `time` without its zone designator: "08:00:00Z", "08:00:00+07:00", "08:00:00-0500",
+    /// "08:00+07" -> "08:00:00" / "08:00". The sign can only start a zone after the minutes.
+    static func droppingZone(_ time: Substring) -> Substring {
+        var t = time
+        if t.hasSuffix("Z") || t.hasSuffix("z") { t = t.dropLast() }
+        if let sign = t.lastIndex(where: { $0 == "+" || $0 == "-" }), t.distance(from: t.startIndex, to: sign) >= 4 {
+            t = t[..<sign]
+        }
+        return t
+    }
+
+    /// The days of `month` (1-12) in `year`, proleptic Gregorian.
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// A proleptic Gregorian date to days since 1970-01-01 (Howard Hinnant's algorithm; the
+    /// inverse of `civil(fromDaysSince1970:)`).
+    static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = month > 2 ? month - 3 : month + 9
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
     }
 
     /// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).

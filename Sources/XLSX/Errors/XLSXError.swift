@@ -7,11 +7,13 @@ import OfficeXML
 public struct XLSXError: Error, CustomStringConvertible, Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         // The file as a whole.
-        case unreadableFile, emptyFile, passwordProtected, legacyExcel, otherCompoundFile
+        case unreadableFile, notARegularFile, emptyFile, passwordProtected, legacyExcel, otherCompoundFile
         case binaryWorkbook, openDocument, textFile, xmlFile, notAZip, notAWorkbook
         case corrupt, tooLarge, zipBomb, unsupportedCompression
         // Its contents.
         case missingPart, unsafeXML, malformedXML, invalidCell
+        /// A sheet's cells expand past `ContainerLimits.maxSheetText` (a shared-string bomb).
+        case sheetTooLarge
     }
 
     public let kind: Kind
@@ -32,10 +34,12 @@ public struct XLSXError: Error, CustomStringConvertible, Sendable, Hashable {
         return "\(file): \(message)"
     }
 
-    init(_ error: ContainerError) {
+    /// The same refusal, from the container layer (a file refused before it is a workbook).
+    public init(_ error: ContainerError) {
         let kind: Kind
         switch error.kind {
         case .unreadableFile: kind = .unreadableFile
+        case .notARegularFile: kind = .notARegularFile
         case .emptyFile: kind = .emptyFile
         case .passwordProtected, .encryptedEntry: kind = .passwordProtected
         case .legacyExcel: kind = .legacyExcel

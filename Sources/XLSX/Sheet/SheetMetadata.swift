@@ -6,10 +6,14 @@ public struct SheetMetadata: Sendable, Hashable {
     public var declaredDimension: String?
     /// How many cells were delivered.
     public var cellCount: Int
+    /// What was damaged in this sheet and worked around (see `WorkbookRepair`).
+    public var repairs: [WorkbookRepair]
 
-    public init(mergedRanges: [MergedRange] = [], declaredDimension: String? = nil, cellCount: Int = 0) {
+    public init(mergedRanges: [MergedRange] = [], declaredDimension: String? = nil, cellCount: Int = 0,
+                repairs: [WorkbookRepair] = []) {
         self.mergedRanges = mergedRanges
         self.declaredDimension = declaredDimension
         self.cellCount = cellCount
+        self.repairs = repairs
     }
 }

@@ -24,6 +24,11 @@ struct SheetState {
     var merged: [MergedRange] = []
     var dimension: String?
     var cellCount = 0
+    /// Bytes of text the delivered cells carry so far (checked against `maxText`).
+    var textBytes: Int64 = 0
+    /// `t="s"` cells naming a string past the table (read as empty), and the first of them.
+    var badSharedStrings = 0
+    var firstBadSharedString: String?
     /// The first error: a damaged cell, or whatever the caller's closure threw. Once set,
     /// the remaining events are ignored and `Workbook.forEachCell` rethrows it.
     var failure: (any Error)?
@@ -49,9 +54,10 @@ final class SheetHandler: XMLStreamHandler {
     let date1904: Bool
     let file: String
     let sheetName: String
+    let maxText: Int64
 
     init(sharedStrings: [String], styles: StyleTable, date1904: Bool, file: String, sheetName: String,
-         body: @escaping (Cell) throws -> Void) {
+         maxText: Int64 = ContainerLimits.default.maxSheetText, body: @escaping (Cell) throws -> Void) {
         state = .allocate(capacity: 1)
         state.initialize(to: SheetState())
         self.body = body
@@ -60,6 +66,7 @@ final class SheetHandler: XMLStreamHandler {
         self.date1904 = date1904
         self.file = file
         self.sheetName = sheetName
+        self.maxText = maxText
     }
 
     deinit {
@@ -217,10 +224,9 @@ final class SheetHandler: XMLStreamHandler {
                     return text.allSatisfy(isSpace) ? nil : .string(EscapedText.string(text))
                 }
                 guard index >= 0, index < sharedStrings.count else {
-                    if s.pointee.failure == nil {
-                        s.pointee.failure = XLSXError(.invalidCell, file: file, part: "sheet \(sheetName), cell \(ref.a1)",
-                                                      message: "the cell refers to shared string number \(index), but the workbook has only \(sharedStrings.count); the file is damaged: save it again from Excel or LibreOffice.")
-                    }
+                    // What Excel and LibreOffice show after repairing the file: an empty cell.
+                    s.pointee.badSharedStrings += 1
+                    if s.pointee.firstBadSharedString == nil { s.pointee.firstBadSharedString = ref.a1 }
                     return nil
                 }
                 return .string(sharedStrings[index])
@@ -243,6 +249,15 @@ final class SheetHandler: XMLStreamHandler {
                 return .string(t)
             }
         }()
+        if case .string(let text)? = value {
+            // Shared strings let a small sheet expand without bound: count what is handed out.
+            s.pointee.textBytes += Int64(text.utf8.count)
+            if s.pointee.textBytes > maxText {
+                s.pointee.failure = XLSXError(.sheetTooLarge, file: file, part: "sheet \(sheetName), cell \(ref.a1)",
+                    message: "the sheet's cells expand to more than \(maxText >> 20) MiB of text (\(s.pointee.cellCount) cells so far; cells repeating a long shared string); reading stopped: the file is built to exhaust the reader or is far larger than a report.")
+                return
+            }
+        }
         if let value {
             emit(Cell(reference: ref, value: value, hasFormula: formula, styleIndex: s.pointee.style))
         } else if formula {

@@ -25,9 +25,14 @@ public struct StyleTable: Sendable, Hashable {
         try XMLPushParser(handler: handler, file: file, part: part).parse(bytes)
         var custom: [Int: String] = [:]
         for (id, code) in handler.formats where custom[id] == nil { custom[id] = code }
+        // Each format is classified once: a styles.xml of a million <xf> naming one long
+        // custom code would otherwise scan that code a million times.
+        var kindOfFormat: [Int: UInt8] = [:]
         let kinds = handler.xfFormatIds.map { id -> UInt8 in
-            if let code = custom[id] { return NumberFormat.kind(code: code).rawValue }
-            return NumberFormat.kind(builtIn: id).rawValue
+            if let known = kindOfFormat[id] { return known }
+            let kind = custom[id].map { NumberFormat.kind(code: $0).rawValue } ?? NumberFormat.kind(builtIn: id).rawValue
+            kindOfFormat[id] = kind
+            return kind
         }
         return StyleTable(kinds: kinds, customFormats: custom)
     }

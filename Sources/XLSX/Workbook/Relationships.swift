@@ -14,8 +14,11 @@ struct Relationships {
     }
 
     private(set) var all: [Relationship] = []
+    /// Id -> position in `all` (the first of duplicate ids): a workbook listing a million
+    /// sheets must not look each one up through a million relationships.
+    private var byId: [String: Int] = [:]
 
-    subscript(id: String) -> Relationship? { all.first { $0.id == id } }
+    subscript(id: String) -> Relationship? { byId[id].map { all[$0] } }
 
     func first(type: String) -> Relationship? { all.first { $0.type == type } }
 
@@ -28,6 +31,7 @@ struct Relationships {
         for raw in handler.items {
             guard let target = PartName.resolve(raw.target, from: sourceFolder) else { continue }
             let type = raw.type.split(separator: "/").last.map { $0.lowercased() } ?? ""
+            if rels.byId[raw.id] == nil { rels.byId[raw.id] = rels.all.count }
             rels.all.append(Relationship(id: raw.id, type: type, target: target))
         }
         return rels

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Rollup
 import XLSX
 
 /// `xhht cells FILE.xlsx`: every sheet and every non-empty cell of a workbook as JSON lines,
@@ -15,9 +16,13 @@ struct CellsCommand: ParsableCommand {
         discussion: """
         Lines: {"kind":"sheet",...} for each sheet in workbook order, then
         {"kind":"cell","sheet":...,"ref":"B7","type":"number|string|bool|date|error","value":...}.
-        A file that cannot be read prints {"kind":"fatal","error":...}, explains on stderr and
-        exits with status 1; a sheet that cannot be read prints {"kind":"sheet_error",...},
-        the other sheets are still printed, and the exit status is 1.
+        A file that cannot be read (a FIFO, a folder or a device is refused before it is
+        opened) prints {"kind":"fatal","error":...}, explains on stderr and exits with
+        status 1; a sheet that cannot be read prints {"kind":"sheet_error",...}, the other
+        sheets are still printed, and the exit status is 1. What was repaired in a damaged
+        file (a missing sheet part, a checksum mismatch, shared strings past the table)
+        prints {"kind":"warning",...} lines and a message on stderr; the status stays 0
+        when everything else was read.
         """
     )
 
@@ -26,6 +31,9 @@ struct CellsCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Read everything the same way but print only the counts (sheets, cells by type).")
     var summary = false
+
+    @Flag(name: .shortAndLong, help: "Also print the reader's technical detail (English) on stderr.")
+    var verbose = false
 
     func run() throws {
         var out = CellsJSONWriter()
@@ -36,7 +44,8 @@ struct CellsCommand: ParsableCommand {
             let message = (error as? XLSXError)?.description ?? "\(file): \(error)"
             out.object([("kind", "fatal"), ("error", message)])
             out.flush()
-            FileHandle.standardError.write(Data("xhht cells: \(message)\n".utf8))
+            let why = SubmissionReader.reason(error)
+            explain("Không đọc được tệp \(file): \(why.vietnamese).", detail: why.detail)
             throw ExitCode(1)
         }
         var failed = false
@@ -44,26 +53,44 @@ struct CellsCommand: ParsableCommand {
         if !summary {
             for sheet in book.sheets { out.sheet(sheet) }
         }
+        var repairs = book.repairs
         for sheet in book.sheets {
             counts.sheets += 1
             do {
+                let meta: SheetMetadata
                 if summary {
-                    let meta = try book.forEachCell(in: sheet) { counts.add($0.value) }
+                    meta = try book.forEachCell(in: sheet) { counts.add($0.value) }
                     counts.merged += meta.mergedRanges.count
                 } else {
                     let prefix = CellsJSONWriter.cellPrefix(sheet: sheet.name)
-                    try book.forEachCell(in: sheet) { out.cell($0, prefix: prefix) }
+                    meta = try book.forEachCell(in: sheet) { out.cell($0, prefix: prefix) }
                 }
+                repairs += meta.repairs
             } catch {
                 failed = true
                 let message = (error as? XLSXError)?.description ?? "\(file) (sheet \(sheet.name)): \(error)"
                 if !summary { out.object([("kind", "sheet_error"), ("sheet", sheet.name), ("error", message)]) }
-                FileHandle.standardError.write(Data("xhht cells: \(message)\n".utf8))
+                let why = SubmissionReader.reason(error)
+                explain("Không đọc được trang tính \"\(sheet.name)\" của tệp \(file): \(why.vietnamese).", detail: why.detail)
             }
+        }
+        for repair in repairs {
+            // consensus.py reads only sheet, cell and fatal lines: a warning line is ignored there.
+            if !summary {
+                out.object([("kind", "warning"), ("repair", repair.kind.rawValue), ("sheet", repair.sheet ?? ""),
+                            ("error", repair.description)])
+            }
+            explain(SubmissionReader.repairIssue(repair).message, detail: repair.description)
         }
         if summary { out.raw(counts.json) }
         out.flush()
         if failed { throw ExitCode(1) }
+    }
+
+    /// One message on stderr in Vietnamese; the reader's English sentence only with `-v`.
+    private func explain(_ message: String, detail: String) {
+        Terminal.printError("xhht cells: \(message)")
+        if verbose { Terminal.printError("xhht cells: [chi tiết] \(detail)") }
     }
 }
 

@@ -96,6 +96,7 @@ struct Session {
         }
         logger.info("đọc \(files.count) tệp trong \(config.paths.input)")
         let reading = Pipeline(config: config, registry: registry).read(files: files, clock: &clock)
+        for workbook in reading.workbooks { for detail in workbook.details { logger.debug("\(detail)") } }
         logger.info("\(reading.validation.factCount) số liệu được nhận, \(reading.issues.count) vấn đề")
         return reading
     }
