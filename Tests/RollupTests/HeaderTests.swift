@@ -43,6 +43,29 @@ import Testing
         #expect(layout.fieldColumns == [1: 3, 2: 4])
     }
 
+    /// Overlapping merged ranges exist only in broken or hostile files: the first range over a
+    /// cell gives it its text, and thousands of ranges spanning the whole width cost no more than
+    /// the cells they cover (each cell is written once, not once per range).
+    @Test(.timeLimit(.minutes(1))) func overlappingMergedRangesAreSpreadOnceAndTheFirstWins() throws {
+        var rows: [[RawCell]] = [
+            ["TT", "Tên đơn vị", "Gia đình học tập", nil],
+            [nil, nil, "Tổng số hộ", "Số hộ đạt"],
+            [1, "Phường Cái Khế", 10, 5],
+        ]
+        rows[0] += [RawCell](repeating: nil, count: 16_380)
+        rows[0][16_383] = "Ghi chú"
+        // 20,000 ranges from the far right over the whole width of the header rows, after the real ones.
+        let hostile = (0..<20_000).map { _ in "XFD1:XFD2" } + (0..<20_000).map { _ in "E1:XFD2" }
+        let sheet = RawSheet(name: "Sheet1", rows: rows, merged: ["A1:A2", "B1:B2", "C1:D1"] + hostile)
+        let layout = try #require(HeaderDetector.detect(sheet, for: compiled))
+        #expect(layout.firstRow == 1 && layout.lastRow == 2)
+        #expect(layout.fieldColumns == [1: 3, 2: 4])
+        let grid = HeaderDetector.Grid(sheet)
+        #expect(grid.path(column: 3, rows: 1...2) == [HeaderKey.make("Gia đình học tập"), HeaderKey.make("Tổng số hộ")])
+        #expect(grid.path(column: 4, rows: 1...2) == [HeaderKey.make("Gia đình học tập"), HeaderKey.make("Số hộ đạt")])
+        #expect(grid.path(column: 16_384, rows: 1...2) == [HeaderKey.make("Ghi chú")])
+    }
+
     @Test func singleRowHeaderWithUniqueChildrenAlone() throws {
         // No parent row: "Tổng số hộ" is unique, "Số được công nhận" is not.
         let sheet = RawSheet(name: "Sheet1", rows: [

@@ -52,12 +52,34 @@ enum HeaderDetector {
                     keys[p] = t
                 }
             }
+            // Each cell takes the text of the first merged range over it, and is written once:
+            // ranges overlap only in a broken or hostile file, where 100,000 ranges each spanning
+            // the whole width would otherwise mean billions of writes. Per row, `next` skips the
+            // columns already written (a union-find with path halving), so the work is bounded by
+            // the cells of the top rows plus the ranges, whatever the ranges are.
+            var next: [Int: [Int32]] = [:]
+            func firstFree(_ row: inout [Int32], from column: Int) -> Int {
+                var c = column
+                while c < row.count, Int(row[c]) != c {
+                    row[c] = row[Int(row[c])]
+                    c = Int(row[c])
+                }
+                return c
+            }
             for range in sheet.mergedRanges where range.first.row <= maxRow {
                 guard let k = keys[range.first] else { continue }
+                let lastColumn = min(range.last.column, max(maxColumn, range.first.column))
                 for r in range.first.row...min(range.last.row, maxRow) {
-                    for c in range.first.column...min(range.last.column, max(maxColumn, range.first.column)) {
-                        keys[CellPosition(row: r, column: c)] = k
+                    var row = next.removeValue(forKey: r) ?? []
+                    if row.count < lastColumn + 2 { row += (row.count...(lastColumn + 1)).map { Int32($0) } }
+                    var c = firstFree(&row, from: range.first.column)
+                    while c <= lastColumn {
+                        let p = CellPosition(row: r, column: c)
+                        keys[p] = k
+                        row[c] = Int32(c + 1)
+                        c = firstFree(&row, from: c + 1)
                     }
+                    next[r] = row
                 }
             }
         }
