@@ -24,8 +24,8 @@ struct ImportCommand: ParsableCommand {
             defer { lock.release() }
             let started = Date()
             var clock = StageClock()
-            let reading = try session.readInputs(clock: &clock)
-            let (store, run, outcomes) = try session.record(reading, command: "import", started: started, clock: &clock)
+            var reading = try session.readInputs(clock: &clock)
+            let (store, run, outcomes) = try session.record(&reading, command: "import", started: started, clock: &clock)
             let status = ExitStatus.of(issues: reading.issues)
             try session.finish(run, in: store, reading: reading, issueCount: reading.issues.count, status: status)
             let issuesFile = session.outputFolder.appendingPathComponent("issues.csv")

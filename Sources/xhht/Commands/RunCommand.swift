@@ -28,8 +28,8 @@ struct RunCommand: ParsableCommand {
             let lock = try session.lock()
             defer { lock.release() }
             var clock = StageClock()
-            let reading = try session.readInputs(clock: &clock)
-            let (store, run, imports) = try session.record(reading, command: "run", started: started, clock: &clock)
+            var reading = try session.readInputs(clock: &clock)
+            let (store, run, imports) = try session.record(&reading, command: "run", started: started, clock: &clock)
             let model = try session.buildModel(store: store, issues: reading.issues, documentDate: documentDate, clock: &clock)
             // Findings the model adds (a unit outside the report's territory) count too.
             let issues = model.quality.issues

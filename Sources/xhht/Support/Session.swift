@@ -55,25 +55,26 @@ struct Session {
     }
 
     func readInputs(clock: inout StageClock) throws -> Pipeline.Reading {
-        let files: [InputFile]
+        let listing: InputListing
         do {
-            files = try InputFolder.files(in: config.paths.input)
+            listing = try InputFolder.list(in: config.paths.input)
         } catch let error as InputFolderError {
             throw CommandFailure(status: .configurationError, message: error.description)
         }
-        logger.info("đọc \(files.count) tệp trong \(config.paths.input)")
-        let reading = Pipeline(config: config, registry: registry).read(files: files, clock: &clock)
+        logger.info("đọc \(listing.files.count) tệp trong \(config.paths.input)")
+        let reading = Pipeline(config: config, registry: registry).read(listing, clock: &clock)
         logger.info("\(reading.validation.factCount) số liệu được nhận, \(reading.issues.count) vấn đề")
         return reading
     }
 
     /// The "store" stage of `import` and `run`: opens the store, begins a run there and keeps
     /// the reading in it. The caller finishes the run (`finish`) once it knows the exit status.
-    func record(_ reading: Pipeline.Reading, command: String, started: Date, clock: inout StageClock) throws
+    /// Submissions withdrawn because their workbook left Input/ add their warnings to `reading`.
+    func record(_ reading: inout Pipeline.Reading, command: String, started: Date, clock: inout StageClock) throws
         -> (store: Store, run: Int64, imports: [String: ImportOutcome]) {
         let store = try openStore()
         let run = try store.beginRun(configSHA256: configSHA256, command: command, started: started)
-        let imports = try clock.measure("store") { try Pipeline(config: config, registry: registry).record(reading, in: store) }
+        let imports = try clock.measure("store") { try Pipeline(config: config, registry: registry).record(&reading, in: store) }
         return (store, run, imports)
     }
 
