@@ -45,12 +45,16 @@ public struct Pipeline: Sendable {
     public func read(files: [InputFile], clock: inout StageClock) -> Reading {
         // Files are independent until validation: read and normalize them on every core, in
         // input order (the same result as one at a time).
-        let workbooks = clock.measure("ingest") { ParallelMap.map(files, IngestedWorkbook.read) }
+        var workbooks = clock.measure("ingest") { ParallelMap.map(files, IngestedWorkbook.read) }
         let normalizer = Normalizer(config: config, registry: registry)
         let submissions = clock.measure("normalize") {
             ParallelMap.map(workbooks) { wb in wb.sheets.map { normalizer.normalize(file: wb.file.name, sheets: $0) } }
                 .compactMap { $0 }
         }
+        // The cells are not needed once normalized: dropped, so that a workbook's raw sheets
+        // (a million cells for a sheet of junk rows) do not stay in memory through the store,
+        // the model and the render. `sheets` stays non-nil for a workbook that was read.
+        for i in workbooks.indices where workbooks[i].sheets != nil { workbooks[i].sheets = [] }
         var received: [String: Date] = [:]
         for wb in workbooks { received[wb.file.name] = wb.file.modified }
         var validation = clock.measure("validate") {

@@ -29,7 +29,7 @@ struct ImportCommand: ParsableCommand {
             let status = ExitStatus.of(issues: reading.issues)
             try session.finish(run, in: store, reading: reading, issueCount: reading.issues.count, status: status)
             let issuesFile = session.outputFolder.appendingPathComponent("issues.csv")
-            try AtomicFile.write(IssuesCSV.render(reading.issues), to: issuesFile)
+            try IssuesCSV.write(reading.issues, to: issuesFile)
             RunSummary.print(reading: reading, imports: outcomes, outputs: [issuesFile.path], quiet: verbosity.quiet)
             return status
         }

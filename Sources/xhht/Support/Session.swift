@@ -132,15 +132,20 @@ extension Session {
         }
     }
 
-    /// Builds the report model of the configured year (and phase) from the store.
-    func buildModel(store: Store, issues: [Issue], documentDate: String, clock: inout StageClock) throws -> ReportModel {
+    /// Builds the report model of the configured year (and phase) from the store, with every
+    /// finding: `issues` and those the model adds (the model itself lists only the first of
+    /// each group; issues.csv and the exit status take them all).
+    func buildModel(store: Store, issues: [Issue], documentDate: String, clock: inout StageClock) throws
+        -> (model: ReportModel, issues: [Issue]) {
         let years = config.report.years(reportYear: config.year)
         let facts = try clock.measure("load") { try store.facts(years: years) }
         let lineage = try loadLineage()
         return try clock.measure("aggregate") {
             do {
-                return try ReportModelBuilder.build(config: config, registry: registry, facts: facts, issues: issues, lineage: lineage,
-                                                    documentDate: documentDate, generatedBy: XHHT.versionString)
+                var added: [Issue] = []
+                let model = try ReportModelBuilder.build(config: config, registry: registry, facts: facts, issues: issues, lineage: lineage,
+                                                         documentDate: documentDate, generatedBy: XHHT.versionString, added: &added)
+                return (model, issues + added)
             } catch {
                 throw CommandFailure(status: .configurationError, message: "\(error)")
             }
