@@ -171,6 +171,32 @@ struct HTMLReportTests {
         #expect(rows == ["error", "error", "warning", "info"])
     }
 
+    @Test("a group with more findings than listed says how many are left to issues.csv, in the HTML and report.json")
+    func qualityAppendixBounded() throws {
+        var model = RenderFixtures.canTho()
+        let n = DataQuality.listedPerGroup
+        let listed = (0..<n).map { i in
+            Rollup.Issue(severity: .error, rule: "unit-unknown", provenance: Provenance(file: "huyen-rac.xlsx", sheet: "Cấp xã", cell: "C\(24 + i)"),
+                         unit: "Rác \(i + 1)", message: "Ô C\(24 + i): không tìm thấy đơn vị \"Rác \(i + 1)\".")
+        }
+        model.quality = DataQuality(errors: 200_000, warnings: 0, infos: 0, factsAccepted: 0, files: [], byUnit: [], byRule: [],
+                                    issues: listed, omitted: [OmittedIssues(file: "huyen-rac.xlsx", rule: "unit-unknown", severity: .error,
+                                                                            firstCell: "C24", count: 200_000 - n)])
+        let html = try Self.render(model)
+        #expect(html.contains("Phát hiện 200.000 vấn đề: 200.000 lỗi"))
+        #expect(html.contains("chỉ liệt kê \(n) vấn đề đầu tiên"))
+        #expect(html.contains("<li>Và 199.980 lỗi cùng loại khác trong tệp huyen-rac.xlsx (cùng loại với ô C24, dòng TT 1) không liệt kê ở đây; xem issues.csv.</li>"))
+        #expect(html.components(separatedBy: "<td class=\"severity ").count - 1 == n)
+
+        let json = try ReportJSON.data(model)
+        let object = try JSONSerialization.jsonObject(with: json) as? [String: Any]
+        let quality = try #require(object?["quality"] as? [String: Any])
+        #expect((quality["issues"] as? [Any])?.count == n)
+        let omitted = try #require((quality["omitted"] as? [[String: Any]])?.first)
+        #expect(omitted["count"] as? Int == 200_000 - n && omitted["file"] as? String == "huyen-rac.xlsx")
+        #expect(try ReportJSON.decode(json) == model)
+    }
+
     @Test("a broken template in use is reported with its file and line")
     func brokenTemplateFolder() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("xhht-broken-\(UUID().uuidString)")

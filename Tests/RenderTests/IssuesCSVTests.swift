@@ -49,3 +49,42 @@ import Rollup
         #expect(CSVText.field(nfd) == "Cấp xã".precomposedStringWithCanonicalMapping)
     }
 }
+
+/// issues.csv is streamed to disk (`IssuesCSV.write`): the same bytes as `render`, every
+/// finding, and a second write of the same findings touches nothing.
+@Suite struct IssuesCSVStreamTests {
+    static func issues(_ count: Int) -> [Rollup.Issue] {
+        (0..<count).map { i in
+            Issue(severity: i % 3 == 0 ? .warning : .error, rule: "unit-unknown",
+                  provenance: Provenance(file: "huyen-\(i % 7).xlsx", sheet: "Cấp xã", cell: "C\(count - i)"), unit: "Rác \(i)",
+                  message: "Ô C\(count - i): không tìm thấy đơn vị \"Rác \(i)\", có dấu phẩy, và \"ngoặc kép\".")
+        }
+    }
+
+    @Test func streamedFileHasRendersBytesAndEveryRow() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xhht-issues-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("issues.csv")
+        // Far more than the stream's buffer (64 KiB): ~1.3 MB of rows.
+        let issues = Self.issues(10_000)
+        let expected = Array(IssuesCSV.render(issues).utf8)
+        let first = try IssuesCSV.write(issues, to: url)
+        let bytes = try [UInt8](Data(contentsOf: url))
+        #expect(bytes == expected)
+        #expect(first.changed && first.bytes == expected.count && first.sha256 == SHA256.hex(expected))
+        #expect(String(decoding: bytes, as: UTF8.self).components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 10_001)
+
+        let old = Date(timeIntervalSince1970: 1_700_000_000)
+        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: url.path)
+        let again = try IssuesCSV.write(issues, to: url)
+        #expect(!again.changed && again.sha256 == first.sha256)
+        #expect(try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date == old)
+        // No temporary file is left beside it.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["issues.csv"])
+
+        // One finding fewer: same size class, different bytes, rewritten.
+        let third = try IssuesCSV.write(Array(issues.dropLast()), to: url)
+        #expect(third.changed && third.bytes < first.bytes)
+        #expect(try [UInt8](Data(contentsOf: url)) == Array(IssuesCSV.render(Array(issues.dropLast())).utf8))
+    }
+}

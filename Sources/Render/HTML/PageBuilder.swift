@@ -415,13 +415,32 @@ struct PageBuilder {
                 unit: name(unitsByCode[issue.unit].map { "\($0.name) (\(issue.unit))" } ?? issue.unit),
                 field: name(issue.field), message: name(issue.message))
         }
-        let total = q.issues.count
-        let counts = total == 0
+        let total = q.total
+        var counts = total == 0
             ? "Không phát hiện vấn đề nào khi đọc và kiểm tra số liệu."
             : "Phát hiện \(VietnameseNumber.integer(total)) vấn đề: \(VietnameseNumber.integer(q.errors)) lỗi (giá trị bị loại khỏi các chỉ tiêu), "
                 + "\(VietnameseNumber.integer(q.warnings)) cảnh báo (giá trị vẫn được dùng), \(VietnameseNumber.integer(q.infos)) ghi chú."
+        if !q.omitted.isEmpty {
+            counts += " Mỗi loại vấn đề của một tệp chỉ liệt kê \(DataQuality.listedPerGroup) vấn đề đầu tiên "
+                + "(bảng dưới có \(VietnameseNumber.integer(q.issues.count)) dòng); tệp issues.csv có đủ tất cả."
+        }
+        // The row number (TT) of each group's first listed finding, to point at it.
+        var firstNumber: [String: Int] = [:]
+        for (i, issue) in q.issues.enumerated() {
+            let key = "\(issue.severity.rawValue)\u{0}\(issue.provenance.file)\u{0}\(issue.rule)"
+            if firstNumber[key] == nil { firstNumber[key] = i + 1 }
+        }
+        let omitted = q.omitted.map { group -> String in
+            let kind = group.severity == .error ? "lỗi" : (group.severity == .warning ? "cảnh báo" : "ghi chú")
+            let place = group.file.isEmpty ? "không gắn với tệp nào" : "trong tệp \(group.file)"
+            var like = ""
+            if let n = firstNumber["\(group.severity.rawValue)\u{0}\(group.file)\u{0}\(group.rule)"] {
+                like = group.firstCell.isEmpty ? " (cùng loại với dòng TT \(n))" : " (cùng loại với ô \(group.firstCell), dòng TT \(n))"
+            }
+            return name("Và \(VietnameseNumber.integer(group.count)) \(kind) cùng loại khác \(place)\(like) không liệt kê ở đây; xem issues.csv.")
+        }
         return QualityView(countsText: counts, errorCount: String(q.errors), warningCount: String(q.warnings), infoCount: String(q.infos),
-                           hasIssues: total > 0, issues: issues)
+                           hasIssues: total > 0, issues: issues, hasOmitted: !omitted.isEmpty, omitted: omitted)
     }
 
     func closingView() -> ClosingView {

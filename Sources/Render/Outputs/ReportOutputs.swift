@@ -9,7 +9,7 @@ import Rollup
 /// | html | `bao-cao.html` (the report to read and share) |
 /// | csv | `indicators.csv` (one row per unit and indicator, DESIGN.md's contract) |
 /// | json | `report.json` (the model itself, for other tools) |
-/// | issues | `issues.csv` (every finding with file, sheet, cell) |
+/// | issues | `issues.csv` (every finding with file, sheet, cell; streamed, `IssuesCSV.write`) |
 ///
 /// `docx` and `xlsx` are accepted in pipeline.yml for the next stage of the product and are
 /// skipped with a note until their renderers exist; the manifest is written by the caller,
@@ -27,6 +27,7 @@ public enum ReportOutputs {
     /// they were.
     public static func write(model: ReportModel, issues: [Issue], kinds: [String], templates: URL, to folder: URL) throws -> [Written] {
         var rendered: [(String, [UInt8])] = []
+        var writesIssues = false
         for kind in kinds {
             switch kind {
             case "html":
@@ -37,16 +38,22 @@ public enum ReportOutputs {
             case "json":
                 rendered.append((ReportJSON.fileName, Array(try ReportJSON.data(model, pretty: true))))
             case "issues":
-                rendered.append(("issues.csv", Array(IssuesCSV.render(issues).utf8)))
+                writesIssues = true  // streamed once the others are rendered: every finding, never all in memory
             default:
                 continue
             }
         }
-        return try rendered.map { name, bytes in
+        var written = try rendered.map { name, bytes in
             let url = folder.appendingPathComponent(name)
             let changed = try AtomicFile.write(bytes, to: url)
             return Written(url: url, sha256: SHA256.hex(bytes), bytes: bytes.count, changed: changed)
         }
+        if writesIssues {
+            let url = folder.appendingPathComponent("issues.csv")
+            let csv = try IssuesCSV.write(issues, to: url)
+            written.append(Written(url: url, sha256: csv.sha256, bytes: csv.bytes, changed: csv.changed))
+        }
+        return written
     }
 
     /// Output kinds pipeline.yml may name that this version does not write yet.

@@ -26,15 +26,27 @@ public enum ReportModelBuilder {
     public static func build(config: PipelineConfig, registry: UnitRegistry, facts: [Fact], issues: [Issue],
                              lineage: UnitLineage = UnitLineage(), documentDate: String, generatedBy: String,
                              options: Options = Options()) throws(AggregationError) -> ReportModel {
+        var added: [Issue] = []
+        return try build(config: config, registry: registry, facts: facts, issues: issues, lineage: lineage,
+                         documentDate: documentDate, generatedBy: generatedBy, options: options, added: &added)
+    }
+
+    /// `build`, handing back in `added` the findings the model itself makes (a unit outside the
+    /// report's territory, history rows the lineage cannot place). The model lists only the
+    /// first findings of each group (`DataQuality.listedPerGroup`): issues.csv and the exit
+    /// status take `issues + added`, every finding.
+    public static func build(config: PipelineConfig, registry: UnitRegistry, facts: [Fact], issues: [Issue],
+                             lineage: UnitLineage = UnitLineage(), documentDate: String, generatedBy: String,
+                             options: Options = Options(), added: inout [Issue]) throws(AggregationError) -> ReportModel {
         let hierarchy = try ReportHierarchy(registry: registry, rootCode: config.agency.unitCode)
         let year = config.year
         let levels = Aggregator.fieldLevels(of: config)
         let aggregation = Aggregator.aggregate(year: year, facts: facts, hierarchy: hierarchy, indicators: config.indicators,
                                                fieldLevels: levels, traceSources: options.traceSources)
-        var allIssues = issues
+        var modelIssues: [Issue] = []
         for code in aggregation.unitsOutsideHierarchy {
             let file = facts.first { $0.unitCode == code && $0.year == year }?.provenance.file ?? ""
-            allIssues.append(Issue(severity: .warning, rule: "unit-outside-report", provenance: Provenance(file: file), unit: code,
+            modelIssues.append(Issue(severity: .warning, rule: "unit-outside-report", provenance: Provenance(file: file), unit: code,
                                    message: "Đơn vị mã \(code) không thuộc \(hierarchy.names[0]) trong danh mục năm \(year); số liệu của đơn vị này không được tổng hợp."))
         }
 
@@ -104,7 +116,7 @@ public enum ReportModelBuilder {
                                             maxDepth: options.trendMaxDepth)
             trends = output.section
             for (y, count) in output.unplacedRows.sorted(by: { $0.key < $1.key }) {
-                allIssues.append(Issue(severity: .info, rule: "lineage-unplaced", provenance: Provenance(file: ""),
+                modelIssues.append(Issue(severity: .info, rule: "lineage-unplaced", provenance: Provenance(file: ""),
                                        message: "Năm \(y): \(count) dòng số liệu của các đơn vị không còn tồn tại (hoặc ngoài phạm vi báo cáo) không quy đổi được sang đơn vị năm \(year); không tính vào bảng xu hướng."))
             }
         }
@@ -114,9 +126,11 @@ public enum ReportModelBuilder {
                                       title: options.title ?? ReportMetadata.defaultTitle(kind: config.report, year: year),
                                       agency: config.agency, documentDate: documentDate, generatedBy: generatedBy,
                                       display: config.display)
+        added = modelIssues
         return ReportModel(metadata: metadata, root: units[0], units: units, coverage: coverage, indicators: reports,
                            narrative: narrative(reports), trends: trends,
-                           quality: quality(issues: allIssues, facts: reportYearFacts, files: fileNames))
+                           quality: quality(issues: issues + modelIssues, facts: reportYearFacts, files: fileNames,
+                                            units: Set(hierarchy.codes)))
     }
 
     static func narrative(_ reports: [IndicatorReport]) -> NarrativeSummary {
@@ -144,7 +158,9 @@ public enum ReportModelBuilder {
                                 noData: noData, facts: facts)
     }
 
-    static func quality(issues: [Issue], facts: [Fact], files: [String]) -> DataQuality {
+    /// Counts every finding; lists the first `DataQuality.listedPerGroup` of each file, rule
+    /// and severity and counts the rest. `units`: the report's unit codes (`byUnit`'s keys).
+    static func quality(issues: [Issue], facts: [Fact], files: [String], units: Set<String>) -> DataQuality {
         let sorted = issues.sorted(by: issueLess)
         func counts(_ key: (Issue) -> String) -> [IssueCount] {
             var byKey: [String: (Int, Int, Int)] = [:]
@@ -162,11 +178,28 @@ public enum ReportModelBuilder {
                 return IssueCount(key: k, errors: c.0, warnings: c.1, infos: c.2)
             }
         }
-        return DataQuality(errors: sorted.filter { $0.severity == .error }.count,
-                           warnings: sorted.filter { $0.severity == .warning }.count,
-                           infos: sorted.filter { $0.severity == .info }.count,
-                           factsAccepted: facts.count, files: files, byUnit: counts(\.unit), byRule: counts(\.rule),
-                           issues: sorted)
+        struct Group: Hashable { var file: String, rule: String, severity: Severity }
+        var seen: [Group: Int] = [:]
+        var order: [Group] = [], firstCell: [Group: String] = [:]
+        var listed: [Issue] = []
+        for issue in sorted {
+            let group = Group(file: issue.provenance.file, rule: issue.rule, severity: issue.severity)
+            let n = seen[group, default: 0]
+            seen[group] = n + 1
+            if n == 0 { order.append(group); firstCell[group] = issue.provenance.cell }
+            if n < DataQuality.listedPerGroup { listed.append(issue) }
+        }
+        let omitted = order.compactMap { g -> OmittedIssues? in
+            let n = seen[g, default: 0]
+            return n > DataQuality.listedPerGroup
+                ? OmittedIssues(file: g.file, rule: g.rule, severity: g.severity, firstCell: firstCell[g] ?? "", count: n - DataQuality.listedPerGroup)
+                : nil
+        }
+        return DataQuality(errors: sorted.count { $0.severity == .error },
+                           warnings: sorted.count { $0.severity == .warning },
+                           infos: sorted.count { $0.severity == .info },
+                           factsAccepted: facts.count, files: files, byUnit: counts { units.contains($0.unit) ? $0.unit : "" },
+                           byRule: counts(\.rule), issues: listed, omitted: omitted)
     }
 
     /// Severity (errors first), then file, sheet, cell in sheet order, unit, field, rule, message.

@@ -6,7 +6,8 @@ public struct IngestedWorkbook: Sendable {
     public var file: InputFile
     public var sha256: String
     public var byteCount: Int
-    /// nil when the file could not be read; `issues` then says why.
+    /// nil when the file could not be read; `issues` then says why. In a `Pipeline.Reading`,
+    /// empty for a file that was read: its cells are dropped once normalized.
     public var sheets: [RawSheet]?
     public var issues: [Issue]
     /// The reader's English detail behind `issues` (`WorkbookRead.details`), for `-v` logs.

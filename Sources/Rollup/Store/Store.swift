@@ -102,10 +102,11 @@ public final class Store {
     /// Stores one workbook's facts for one submitting unit and year, in one transaction.
     ///
     /// - The same `sha256` already current for `unitCode` + `year`: `.unchanged`; only the
-    ///   issues are recorded (for the current run's report).
+    ///   issues are recorded (for the current run's report). If that submission was withdrawn
+    ///   (`withdrawSubmissions`), it is in force again: `.restored(previous:)`.
     /// - No current submission: `.added`.
-    /// - A different file: `.replaced(previous:)`; the previous submission gets `superseded_by`
-    ///   and its facts stop being current, but both stay in the history.
+    /// - A different file: `.replaced(previous:)`; the previous submission (withdrawn or not)
+    ///   gets `superseded_by` and its facts stop being current, but both stay in the history.
     ///
     /// Facts carry their own unit codes (a district's workbook holds its communes' rows);
     /// `unitCode` is the unit that sent the file. Issues are recorded with the current run.
@@ -194,8 +195,12 @@ public final class Store {
         try database.transaction {
             let current = try currentSubmission(unitCode: unitCode, year: year)
             if let current, current.sha256 == sha256 {
+                if current.withdrawn != nil {
+                    try database.cachedStatement("UPDATE submissions SET withdrawn = NULL, withdrawn_run = NULL WHERE id = ?")
+                        .execute([.integer(current.id)])
+                }
                 try insert(issues: issues, submission: current.id)
-                return .unchanged
+                return current.withdrawn == nil ? .unchanged : .restored(previous: current)
             }
             let nextID = (try database.cachedStatement("SELECT coalesce(max(id), 0) + 1 FROM submissions").rows { $0.int64(at: 0) }.first ?? 1) ?? 1
             if let current {
@@ -254,9 +259,43 @@ public final class Store {
         }
     }
 
+    // MARK: - Withdrawal
+
+    /// Withdraws every latest submission of `year` whose sending unit is not in `keeping`
+    /// (the senders of the workbooks read this time): its facts stop counting for the year,
+    /// but it stays, with its facts, as history; importing the same file again restores it
+    /// (`.restored`), a different one supersedes it. Returns those submissions, by file name:
+    /// the ones withdrawn now (with `withdrawn` set to `date` and the current run) and the
+    /// ones withdrawn by an earlier run (their dates unchanged), so every run can say why the
+    /// unit has no figures.
+    ///
+    ///     // Input/ now holds only ninh-kieu.xlsx (unit 916); co-do.xlsx (925) was read last time
+    ///     let gone = try store.withdrawSubmissions(year: 2024, keeping: ["916"])
+    ///     // gone: [co-do.xlsx of 925, withdrawn now]; store.facts(year: 2024) has no 925 facts
+    public func withdrawSubmissions(year: Int, keeping senders: Set<String>, date: Date = Date()) throws -> [Submission] {
+        try database.transaction {
+            let latest = try database.cachedStatement("""
+                SELECT id, file, sha256, unit_code, year, received, imported_run, superseded_by, withdrawn, withdrawn_run
+                FROM submissions WHERE year = ? AND superseded_by IS NULL ORDER BY id
+                """).rows([DatabaseValue(year)], Store.submission)
+            var gone: [Submission] = []
+            for var submission in latest where !senders.contains(submission.unitCode) {
+                if submission.withdrawn == nil {
+                    try database.cachedStatement("UPDATE submissions SET withdrawn = ?, withdrawn_run = ? WHERE id = ?")
+                        .execute([.text(Store.text(date)), DatabaseValue(currentRun), .integer(submission.id)])
+                    submission.withdrawn = Store.date(Store.text(date))
+                    submission.withdrawnRun = currentRun
+                }
+                gone.append(submission)
+            }
+            return gone.sorted { ($0.file, $0.unitCode) < ($1.file, $1.unitCode) }
+        }
+    }
+
     // MARK: - Reading
 
-    /// The current facts of a year: those of every unit's current submission, in import order.
+    /// The current facts of a year: those of every unit's current submission (neither superseded
+    /// nor withdrawn), in import order.
     public func facts(year: Int) throws -> [Fact] {
         try facts(years: year...year)
     }
@@ -269,7 +308,7 @@ public final class Store {
         let chunks = try database.cachedStatement("""
             SELECT s.year, c.source_id, src.file, src.sheet, c.facts
             FROM submissions s JOIN fact_chunks c ON c.submission_id = s.id JOIN fact_sources src ON src.id = c.source_id
-            WHERE s.superseded_by IS NULL AND s.year BETWEEN ? AND ?
+            WHERE s.superseded_by IS NULL AND s.withdrawn IS NULL AND s.year BETWEEN ? AND ?
             ORDER BY s.year, s.id, c.seq
             """)
         var reader = try PackedFactsReader(database: database)
@@ -289,10 +328,11 @@ public final class Store {
         return facts
     }
 
-    /// Every submission of a year, current and superseded, oldest first.
+    /// Every submission of a year, current, superseded and withdrawn, oldest first.
     public func submissions(year: Int) throws -> [Submission] {
         try database.cachedStatement("""
-            SELECT id, file, sha256, unit_code, year, received, imported_run, superseded_by FROM submissions WHERE year = ? ORDER BY id
+            SELECT id, file, sha256, unit_code, year, received, imported_run, superseded_by, withdrawn, withdrawn_run
+            FROM submissions WHERE year = ? ORDER BY id
             """).rows([DatabaseValue(year)], Store.submission)
     }
 
@@ -309,7 +349,7 @@ public final class Store {
 
     private func currentSubmission(unitCode: String, year: Int) throws -> Submission? {
         try database.cachedStatement("""
-            SELECT id, file, sha256, unit_code, year, received, imported_run, superseded_by
+            SELECT id, file, sha256, unit_code, year, received, imported_run, superseded_by, withdrawn, withdrawn_run
             FROM submissions WHERE unit_code = ? AND year = ? AND superseded_by IS NULL
             """).rows([.text(unitCode), DatabaseValue(year)], Store.submission).first
     }
@@ -319,7 +359,8 @@ public final class Store {
     private static func submission(_ row: Statement) -> Submission {
         Submission(id: row.int64(at: 0) ?? 0, file: row.string(at: 1) ?? "", sha256: row.string(at: 2) ?? "",
                    unitCode: row.string(at: 3) ?? "", year: Int(row.int64(at: 4) ?? 0), received: date(row.string(at: 5)) ?? .distantPast,
-                   importedRun: row.int64(at: 6), supersededBy: row.int64(at: 7))
+                   importedRun: row.int64(at: 6), supersededBy: row.int64(at: 7), withdrawn: date(row.string(at: 8)),
+                   withdrawnRun: row.int64(at: 9))
     }
 
     /// Dates are stored as ISO 8601 text in UTC, to the second ("2024-11-30T08:15:00Z").

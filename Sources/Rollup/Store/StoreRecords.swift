@@ -14,8 +14,29 @@ public struct Submission: Sendable, Hashable {
     public var importedRun: Int64?
     /// The submission that replaced it; nil for the current one.
     public var supersededBy: Int64?
+    /// When a run found its workbook gone from the input folder (`Store.withdrawSubmissions`);
+    /// nil while it is in force. A withdrawn submission is still the unit's latest, but its
+    /// facts are not read.
+    public var withdrawn: Date?
+    /// The run that withdrew it.
+    public var withdrawnRun: Int64?
 
-    public var isCurrent: Bool { supersededBy == nil }
+    public init(id: Int64, file: String, sha256: String, unitCode: String, year: Int, received: Date, importedRun: Int64?,
+                supersededBy: Int64?, withdrawn: Date? = nil, withdrawnRun: Int64? = nil) {
+        self.id = id
+        self.file = file
+        self.sha256 = sha256
+        self.unitCode = unitCode
+        self.year = year
+        self.received = received
+        self.importedRun = importedRun
+        self.supersededBy = supersededBy
+        self.withdrawn = withdrawn
+        self.withdrawnRun = withdrawnRun
+    }
+
+    /// In force: neither replaced nor withdrawn; its facts are the unit's for the year.
+    public var isCurrent: Bool { supersededBy == nil && withdrawn == nil }
 }
 
 /// What `Store.importSubmission` did.
@@ -26,6 +47,9 @@ public enum ImportOutcome: Sendable, Hashable {
     case added
     /// A different file replaced `previous`, which is kept as superseded history.
     case replaced(previous: Submission)
+    /// The same file as the unit's withdrawn submission came back to the input folder: that
+    /// submission (as it was, withdrawn) is in force again, nothing else was written.
+    case restored(previous: Submission)
 }
 
 /// Counts recorded when a run finishes.

@@ -5,7 +5,9 @@
 ///   command, the exit status and counts.
 /// - `submissions`: one row per workbook version received for a unit and year. The current one
 ///   has `superseded_by` NULL (at most one per unit and year, enforced by a partial unique
-///   index); a replaced one points at its successor and stays as history.
+///   index); a replaced one points at its successor and stays as history. Since 2024-v6 a
+///   current one whose workbook left the input folder is withdrawn (`withdrawn`: when,
+///   `withdrawn_run`: by which run): kept with its facts, which stop being read.
 /// - `fact_chunks` (since 2024-v4; `facts` before): the values of each submission with their
 ///   provenance (source: file and sheet; cell), one row per chunk of consecutive unit rows of
 ///   one source, keyed by (submission, position in the submission of the chunk's first fact);
@@ -286,6 +288,15 @@ extension Store {
                     AND seq = (SELECT max(seq) FROM fact_chunks WHERE submission_id = OLD.submission_id AND seq <= OLD.seq);
                 DELETE FROM fact_chunks WHERE submission_id = OLD.submission_id AND json_array_length(facts) = 1;
             END;
+            """)
+        }
+        // Input/ is the season's truth: a submission whose workbook left the input folder is
+        // withdrawn (its facts stop counting for the year), not deleted; the same file coming
+        // back restores it. Both columns are NULL for a submission in force.
+        migrator.registerMigration("2024-v6: withdrawn submissions") { db in
+            try db.execute("""
+            ALTER TABLE submissions ADD COLUMN withdrawn TEXT;
+            ALTER TABLE submissions ADD COLUMN withdrawn_run INTEGER REFERENCES runs(id);
             """)
         }
         return migrator

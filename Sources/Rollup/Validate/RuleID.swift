@@ -4,6 +4,11 @@
 ///
 ///     Issue(severity: RuleID.negativeCount.severity, rule: RuleID.negativeCount.rawValue, ...)
 public enum RuleID: String, Sendable, CaseIterable {
+    // Input folder
+    case inputLinkBroken = "input-link-broken"
+    case inputNotAFile = "input-not-a-file"
+    case inputSubfolder = "input-subfolder"
+    case submissionWithdrawn = "submission-withdrawn"
     // Ingest
     case workbookUnreadable = "workbook-unreadable"
     case workbookRepaired = "workbook-repaired"
@@ -43,15 +48,15 @@ public enum RuleID: String, Sendable, CaseIterable {
     /// `warning` keeps the values but asks for a look; `info` is a note.
     public var severity: Severity {
         switch self {
-        case .workbookUnreadable, .sheetNotFound, .headerNotFound,
+        case .inputLinkBroken, .inputNotAFile, .workbookUnreadable, .sheetNotFound, .headerNotFound,
              .formulaWithoutValue, .cellError, .notANumber, .fractionalCount, .percentInCount,
              .levelNotRecognised, .yesNoNotRecognised, .unitUnknown, .unitAmbiguous,
              .numeratorAboveDenominator, .negativeCount, .levelOutOfRange, .requiredMissing, .duplicateUnit:
             .error
         case .workbookRepaired, .columnMissing, .columnDuplicate, .unitCodeUnknown, .codeNameMismatch, .subtotalMismatch,
-             .reportingUnitUnknown, .wrongDistrict, .districtNotReceived, .unitMissing, .lateSubmission:
+             .reportingUnitUnknown, .wrongDistrict, .districtNotReceived, .unitMissing, .lateSubmission, .submissionWithdrawn:
             .warning
-        case .groupRowUnknown:
+        case .groupRowUnknown, .inputSubfolder:
             .info
         }
     }

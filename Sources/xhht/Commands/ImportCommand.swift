@@ -24,13 +24,13 @@ struct ImportCommand: ParsableCommand {
             defer { lock.release() }
             let started = Date()
             var clock = StageClock()
-            let reading = try session.readInputs(clock: &clock)
-            let (store, run, outcomes) = try session.record(reading, command: "import", started: started, clock: &clock)
+            var reading = try session.readInputs(clock: &clock)
+            let (store, run, outcomes) = try session.record(&reading, command: "import", started: started, clock: &clock)
             let status = ExitStatus.of(issues: reading.issues)
             try session.finish(run, in: store, reading: reading, issueCount: reading.issues.count, status: status)
             try store.close()  // the WAL checkpointed into xhht.sqlite: the file alone is the store
             let issuesFile = session.outputFolder.appendingPathComponent("issues.csv")
-            try AtomicFile.write(IssuesCSV.render(reading.issues), to: issuesFile)
+            try IssuesCSV.write(reading.issues, to: issuesFile)
             RunSummary.print(reading: reading, imports: outcomes, outputs: [issuesFile.path], quiet: verbosity.quiet)
             return status
         }

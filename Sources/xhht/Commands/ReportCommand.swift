@@ -36,8 +36,9 @@ struct ReportCommand: ParsableCommand {
             let store = try session.openStore()
             // The findings of the latest run that read files.
             let lastReading = try store.runs().last { $0.command == "run" || $0.command == "import" }
-            let issues = try lastReading.map { try store.issues(run: $0.id) } ?? []
-            let model = try session.buildModel(store: store, issues: issues, documentDate: documentDate, clock: &clock)
+            let stored = try lastReading.map { try store.issues(run: $0.id) } ?? []
+            // With the model's own findings, as the run that wrote them had.
+            let (model, issues) = try session.buildModel(store: store, issues: stored, documentDate: documentDate, clock: &clock)
             try store.close()  // read only, but a connection left open would leave the -wal and -shm files behind
             let status = ExitStatus.of(issues: issues)
             let (written, _) = try session.writeOutputs(model: model, reading: nil, issues: issues, command: "report", started: started,

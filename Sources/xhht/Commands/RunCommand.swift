@@ -28,11 +28,10 @@ struct RunCommand: ParsableCommand {
             let lock = try session.lock()
             defer { lock.release() }
             var clock = StageClock()
-            let reading = try session.readInputs(clock: &clock)
-            let (store, run, imports) = try session.record(reading, command: "run", started: started, clock: &clock)
-            let model = try session.buildModel(store: store, issues: reading.issues, documentDate: documentDate, clock: &clock)
+            var reading = try session.readInputs(clock: &clock)
+            let (store, run, imports) = try session.record(&reading, command: "run", started: started, clock: &clock)
             // Findings the model adds (a unit outside the report's territory) count too.
-            let issues = model.quality.issues
+            let (model, issues) = try session.buildModel(store: store, issues: reading.issues, documentDate: documentDate, clock: &clock)
             let status = ExitStatus.of(issues: issues)
             let (written, _) = try session.writeOutputs(model: model, reading: reading, issues: issues, command: "run", started: started,
                                                         status: status, clock: &clock)

@@ -25,7 +25,7 @@ struct ValidateCommand: ParsableCommand {
             var clock = StageClock()
             let reading = try session.readInputs(clock: &clock)
             let issuesFile = session.outputFolder.appendingPathComponent("issues.csv")
-            try AtomicFile.write(IssuesCSV.render(reading.issues), to: issuesFile)
+            try IssuesCSV.write(reading.issues, to: issuesFile)
             RunSummary.print(reading: reading, outputs: [issuesFile.path], quiet: verbosity.quiet)
             return ExitStatus.of(issues: reading.issues)
         }

@@ -20,7 +20,10 @@ enum RunSummary {
         if !imports.isEmpty {
             let added = imports.values.filter { if case .added = $0 { true } else { false } }.count
             let replaced = imports.values.filter { if case .replaced = $0 { true } else { false } }.count
-            lines.append("Lưu trữ: \(added) tệp mới, \(replaced) tệp thay thế bản cũ, \(imports.count - added - replaced) tệp không đổi.")
+            let restored = imports.values.filter { if case .restored = $0 { true } else { false } }.count
+            lines.append("Lưu trữ: \(added) tệp mới, \(replaced) tệp thay thế bản cũ, "
+                         + (restored > 0 ? "\(restored) tệp được đưa trở lại, " : "")
+                         + "\(imports.count - added - replaced - restored) tệp không đổi.")
         }
         lines.append("Phát hiện \(errors) lỗi, \(warnings) cảnh báo, \(notes) ghi chú.")
         var perFile: [String: Int] = [:]

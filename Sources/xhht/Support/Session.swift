@@ -88,14 +88,14 @@ struct Session {
     }
 
     func readInputs(clock: inout StageClock) throws -> Pipeline.Reading {
-        let files: [InputFile]
+        let listing: InputListing
         do {
-            files = try InputFolder.files(in: config.paths.input)
+            listing = try InputFolder.list(in: config.paths.input)
         } catch let error as InputFolderError {
             throw CommandFailure(status: .configurationError, message: error.description)
         }
-        logger.info("đọc \(files.count) tệp trong \(config.paths.input)")
-        let reading = Pipeline(config: config, registry: registry).read(files: files, clock: &clock)
+        logger.info("đọc \(listing.files.count) tệp trong \(config.paths.input)")
+        let reading = Pipeline(config: config, registry: registry).read(listing, clock: &clock)
         for workbook in reading.workbooks { for detail in workbook.details { logger.debug("\(detail)") } }
         logger.info("\(reading.validation.factCount) số liệu được nhận, \(reading.issues.count) vấn đề")
         return reading
@@ -103,11 +103,12 @@ struct Session {
 
     /// The "store" stage of `import` and `run`: opens the store, begins a run there and keeps
     /// the reading in it. The caller finishes the run (`finish`) once it knows the exit status.
-    func record(_ reading: Pipeline.Reading, command: String, started: Date, clock: inout StageClock) throws
+    /// Submissions withdrawn because their workbook left Input/ add their warnings to `reading`.
+    func record(_ reading: inout Pipeline.Reading, command: String, started: Date, clock: inout StageClock) throws
         -> (store: Store, run: Int64, imports: [String: ImportOutcome]) {
         let store = try openStore()
         let run = try store.beginRun(configSHA256: configSHA256, command: command, started: started)
-        let imports = try clock.measure("store") { try Pipeline(config: config, registry: registry).record(reading, in: store) }
+        let imports = try clock.measure("store") { try Pipeline(config: config, registry: registry).record(&reading, in: store) }
         return (store, run, imports)
     }
 
@@ -190,14 +191,19 @@ extension Session {
         }
     }
 
-    /// Builds the report model of the configured year (and phase) from the store.
-    func buildModel(store: Store, issues: [Issue], documentDate: String, clock: inout StageClock) throws -> ReportModel {
+    /// Builds the report model of the configured year (and phase) from the store, with every
+    /// finding: `issues` and those the model adds (the model itself lists only the first of
+    /// each group; issues.csv and the exit status take them all).
+    func buildModel(store: Store, issues: [Issue], documentDate: String, clock: inout StageClock) throws
+        -> (model: ReportModel, issues: [Issue]) {
         let years = config.report.years(reportYear: config.year)
         let facts = try clock.measure("load") { try store.facts(years: years) }
         return try clock.measure("aggregate") {
             do {
-                return try ReportModelBuilder.build(config: config, registry: registry, facts: facts, issues: issues, lineage: lineage,
-                                                    documentDate: documentDate, generatedBy: XHHT.versionString)
+                var added: [Issue] = []
+                let model = try ReportModelBuilder.build(config: config, registry: registry, facts: facts, issues: issues, lineage: lineage,
+                                                         documentDate: documentDate, generatedBy: XHHT.versionString, added: &added)
+                return (model, issues + added)
             } catch {
                 throw CommandFailure(status: .configurationError, message: "\(error)")
             }

@@ -1,6 +1,8 @@
 import Mustache
 
-/// The data-quality appendix: counts and every issue with its file, sheet and cell.
+/// The data-quality appendix: counts, and the issues the model lists (the first
+/// `DataQuality.listedPerGroup` of each file, rule and severity) with file, sheet and cell;
+/// one line per group with more, saying how many are left to issues.csv.
 public struct QualityView: Sendable {
     /// "Phát hiện 12 vấn đề: 3 lỗi (số liệu bị loại), 8 cảnh báo, 1 ghi chú."
     public var countsText: String
@@ -10,6 +12,9 @@ public struct QualityView: Sendable {
     public var hasIssues: Bool
     /// Errors first, then by file, sheet and cell.
     public var issues: [IssueView]
+    public var hasOmitted: Bool
+    /// "Tệp huyen-a.xlsx: và 199.980 lỗi cùng loại khác trong tệp này (như lỗi ở ô C24, TT 1); xem issues.csv."
+    public var omitted: [String]
 }
 
 /// One finding, as in issues.csv.
