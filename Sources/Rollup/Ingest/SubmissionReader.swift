@@ -12,6 +12,14 @@ import XLSX
 /// The file is read once into memory: its bytes are hashed, then opened by the XLSX reader
 /// (submissions are small; the reader's own limits still apply to what the zip declares).
 public enum SubmissionReader {
+    /// Most cells with content one workbook may bring into memory (about 40 bytes each as raw
+    /// cells, so some 160 MB). The whole country's communes in one sheet are some 10,600 rows of
+    /// 25 columns, 265,000 cells: fifteen times that is still far below. Past it the sheet being
+    /// read is refused with one finding; the sheets read before it are kept.
+    public static let maxCells = 4_000_000
+
+    private struct TooManyCells: Error {}
+
     /// Reads the file at `path`. Only a regular file (or a symlink to one) is read: a FIFO, a
     /// device or a folder is an unreadable workbook at once, never opened for reading (a FIFO
     /// would block the run forever), and a file above `limits.maxTotalSize` is not loaded.
@@ -29,11 +37,13 @@ public enum SubmissionReader {
     }
 
     /// Reads a workbook already in memory (tests, or bytes received another way).
-    public static func read(bytes: [UInt8], file: String, limits: ContainerLimits = .default) -> WorkbookRead {
-        read(bytes: bytes, file: file, sha256: SHA256.hex(bytes), limits: limits)
+    /// `maxCells` lowers `SubmissionReader.maxCells` (tests).
+    public static func read(bytes: [UInt8], file: String, limits: ContainerLimits = .default, maxCells: Int = maxCells) -> WorkbookRead {
+        read(bytes: bytes, file: file, sha256: SHA256.hex(bytes), limits: limits, maxCells: maxCells)
     }
 
-    private static func read(bytes: [UInt8], file: String, sha256: String, limits: ContainerLimits) -> WorkbookRead {
+    private static func read(bytes: [UInt8], file: String, sha256: String, limits: ContainerLimits,
+                             maxCells: Int = maxCells) -> WorkbookRead {
         let workbook: Workbook
         do {
             workbook = try Workbook(bytes: bytes, name: file, limits: limits)
@@ -45,10 +55,13 @@ public enum SubmissionReader {
         var issues: [Issue] = []
         var details: [String] = []
         var repairs = workbook.repairs
+        var cellCount = 0
         for info in workbook.sheets where info.kind == .worksheet {
             var sheet = RawSheet.Builder(file: file, name: info.name, index: info.index, isHidden: info.visibility != .visible)
             do {
                 let metadata = try workbook.forEachCell(in: info) { cell in
+                    cellCount += 1
+                    if cellCount > maxCells { throw TooManyCells() }
                     sheet.set(RawCell(rawValue(cell.value), hasFormula: cell.hasFormula),
                               at: CellPosition(row: cell.reference.row, column: cell.reference.column))
                 }
@@ -59,6 +72,10 @@ public enum SubmissionReader {
                     CellRange(first: CellPosition(row: $0.first.row, column: $0.first.column),
                               last: CellPosition(row: $0.last.row, column: $0.last.column))
                 }))
+            } catch is TooManyCells {
+                details.append("\(file) (sheet \(info.name)): more than \(maxCells) cells in the workbook; the sheet is not kept")
+                issues.append(RuleID.workbookUnreadable.issue(Provenance(file: file, sheet: info.name),
+                    "Không đọc được trang tính \"\(info.name)\" của tệp \(file): tệp có hơn \(Messages.number(Int64(maxCells))) ô có nội dung, vượt giới hạn an toàn của một báo cáo. Số liệu của trang này chưa được nhận; hãy xóa các dòng, cột thừa (hoặc các trang không thuộc mẫu biểu) rồi gửi lại."))
             } catch {
                 // A sheet read half-way is not used: its rows could be silently incomplete.
                 let why = reason(error)

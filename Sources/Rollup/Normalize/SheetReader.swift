@@ -122,6 +122,7 @@ struct SheetReader {
         // hold ten): growing the array 15 times moved 10,000 records each time.
         records.reserveCapacity(max(0, min(sheet.maxRow - layout.dataStartRow + 1, sheet.cells.count - i)))
         // Through buffers: 190,000 cells each set and cleared were as many uniqueness checks.
+        var stoppedAfter: Int? = nil
         sheet.cells.withUnsafeBufferPointer { cells in
             while i < cells.count {
                 let row = cells[i].position.row, start = i
@@ -138,10 +139,24 @@ struct SheetReader {
                         rowCells[cells[j].position.column] = -1
                     }
                 }
+                if issues.count >= SheetLimits.maxFindings || records.count >= SheetLimits.maxRecords, i < cells.count {
+                    stoppedAfter = row
+                    break
+                }
             }
         }
         closeSegment()
         countParentRun()
+        if let row = stoppedAfter { stop(after: row) }
+    }
+
+    /// The one finding that says where reading stopped and why (`SheetLimits`).
+    private mutating func stop(after row: Int) {
+        let what = issues.count >= SheetLimits.maxFindings
+            ? "đã có \(Messages.number(Int64(issues.count))) lỗi và cảnh báo"
+            : "đã có \(Messages.number(Int64(records.count))) dòng đơn vị"
+        issues.append(RuleID.sheetTooManyRows.issue(Provenance(file: file, sheet: sheet.name, cell: "A\(row + 1)"),
+            "Trang tính \"\(sheet.name)\": đến dòng \(row) \(what), vượt giới hạn của một biểu; xhht ngừng đọc trang này từ dòng \(row + 1). Các dòng từ \(row + 1) trở đi chưa được nhận (tệp có thể không đúng mẫu, hoặc có nhiều dòng thừa dưới bảng); hãy xóa các dòng thừa, sửa lỗi rồi gửi lại."))
     }
 
     private mutating func readRow(_ row: Int) {

@@ -15,6 +15,7 @@ public enum RuleID: String, Sendable, CaseIterable {
     // Normalize: sheets and headers
     case sheetNotFound = "sheet-not-found"
     case headerNotFound = "header-not-found"
+    case sheetTooManyRows = "sheet-too-many-rows"
     case columnMissing = "column-missing"
     case columnDuplicate = "column-duplicate"
     // Normalize: values
@@ -48,7 +49,7 @@ public enum RuleID: String, Sendable, CaseIterable {
     /// `warning` keeps the values but asks for a look; `info` is a note.
     public var severity: Severity {
         switch self {
-        case .inputLinkBroken, .inputNotAFile, .workbookUnreadable, .sheetNotFound, .headerNotFound,
+        case .inputLinkBroken, .inputNotAFile, .workbookUnreadable, .sheetNotFound, .headerNotFound, .sheetTooManyRows,
              .formulaWithoutValue, .cellError, .notANumber, .fractionalCount, .percentInCount,
              .levelNotRecognised, .yesNoNotRecognised, .unitUnknown, .unitAmbiguous,
              .numeratorAboveDenominator, .negativeCount, .levelOutOfRange, .requiredMissing, .duplicateUnit:
