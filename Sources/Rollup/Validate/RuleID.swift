@@ -32,6 +32,7 @@ public enum RuleID: String, Sendable, CaseIterable {
     case negativeCount = "negative-count"
     case levelOutOfRange = "level-out-of-range"
     case requiredMissing = "required-missing"
+    case valueMissing = "value-missing"
     case duplicateUnit = "duplicate-unit"
     case wrongDistrict = "wrong-district"
     case districtNotReceived = "district-not-received"
@@ -48,7 +49,7 @@ public enum RuleID: String, Sendable, CaseIterable {
              .numeratorAboveDenominator, .negativeCount, .levelOutOfRange, .requiredMissing, .duplicateUnit:
             .error
         case .columnMissing, .columnDuplicate, .unitCodeUnknown, .codeNameMismatch, .subtotalMismatch,
-             .reportingUnitUnknown, .wrongDistrict, .districtNotReceived, .unitMissing, .lateSubmission:
+             .reportingUnitUnknown, .valueMissing, .wrongDistrict, .districtNotReceived, .unitMissing, .lateSubmission:
             .warning
         case .groupRowUnknown:
             .info
