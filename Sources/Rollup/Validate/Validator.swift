@@ -59,7 +59,7 @@ public struct Validator: Sendable {
 
         result.year = config.year
         result.records.reserveCapacity(submissions.reduce(0) { $0 + $1.records.count })
-        var rules = SlotRules()
+        var rules = SlotRules(uses: uses)
         for (i, s) in submissions.enumerated() {
             if let date = received[s.file], let issue = lateSubmission(file: s.file, received: date) { result.issues.append(issue) }
             // Cells normalize already reported: a value rejected there is not also "missing".
@@ -73,12 +73,12 @@ public struct Validator: Sendable {
                     result.issues.append(duplicate(s.records[j], of: winner.records[first.row], firstFile: winner.file, file: s.file))
                     continue
                 }
-                let slotRules = rules.of(s.records[j].columns, fields: fields, uses: uses)
+                let slotRules = rules.of(s.records[j].columns, fields: fields)
                 if Validator.passes(s.records[j], rules: slotRules) {
                     result.records.append(s.records[j])
                     continue
                 }
-                let (accepted, issues) = check(s.records[j], rules: slotRules, reported: reported)
+                let (accepted, issues) = check(s.records[j], rules: slotRules, blankUses: rules.blankUses, reported: reported)
                 result.issues += issues
                 result.records.append(consume accepted)
             }
@@ -98,27 +98,41 @@ public struct Validator: Sendable {
             var field: FieldDefinition?
             /// The slot of `field.partOf`, nil when the sheet has no column for it.
             var whole: Int?
-            /// The indicators that leave the unit out when this slot is blank, each with the slot
-            /// of its precondition's field (nil when the sheet has no column for it: unknown).
-            var uses: [(use: IndicatorUses.Use, preconditionSlot: Int?)]
             /// The field's rules as plain values, for the pass every record takes.
             var required: Bool
             /// A blank here is reported: the field is required, or some indicator reads it.
             var blankMatters: Bool
             var maxLevel: Int
         }
-        private var last: (columns: RecordColumns, slots: [Slot])?
+        /// An indicator that leaves the unit out when a slot is blank, with the slot of its
+        /// precondition's field (nil when the sheet has no column for it: unknown).
+        typealias BlankUse = (use: IndicatorUses.Use, preconditionSlot: Int?)
 
-        mutating func of(_ columns: RecordColumns, fields: [String: FieldDefinition], uses: IndicatorUses) -> [Slot] {
-            if let last, last.columns == columns { return last.slots }
-            let slots = columns.fields.map { id in
-                let field = fields[id]
-                let used = uses[id].map { ($0, $0.precondition.flatMap { columns.slot(of: $0.field) }) }
-                let required = field?.required ?? false
-                return Slot(field: field, whole: field?.partOf.flatMap(columns.slot(of:)), uses: used,
-                            required: required, blankMatters: required || !used.isEmpty, maxLevel: field?.maxLevel ?? Int.max)
+        let uses: IndicatorUses
+        // Three plain properties rather than one optional tuple: binding the tuple to compare its
+        // columns copied (retained) every array in it, on every record.
+        private var lastColumns: RecordColumns?
+        private var lastSlots: [Slot] = []
+        /// The indicators a blank in each slot costs, for the records `of` was last asked about.
+        /// Kept apart from `Slot` so that the pass every record takes reads plain values only.
+        private(set) var blankUses: [[BlankUse]] = []
+
+        init(uses: IndicatorUses) { self.uses = uses }
+
+        mutating func of(_ columns: RecordColumns, fields: [String: FieldDefinition]) -> [Slot] {
+            if lastColumns == columns { return lastSlots }
+            let blankUses = columns.fields.map { id in
+                uses[id].map { ($0, $0.precondition.flatMap { columns.slot(of: $0.field) }) }
             }
-            last = (columns, slots)
+            let slots = columns.fields.indices.map { i in
+                let field = fields[columns.fields[i]]
+                let required = field?.required ?? false
+                return Slot(field: field, whole: field?.partOf.flatMap(columns.slot(of:)), required: required,
+                            blankMatters: required || !blankUses[i].isEmpty, maxLevel: field?.maxLevel ?? Int.max)
+            }
+            lastColumns = columns
+            lastSlots = slots
+            self.blankUses = blankUses
             return slots
         }
     }
@@ -129,7 +143,8 @@ public struct Validator: Sendable {
     /// come out in that order.
     /// (Nearly every record breaks no rule: `validate` finds that out first with `passes`, without
     /// the messages the rules below need when one does fire.)
-    func check(_ record: NormalizedRecord, rules: [SlotRules.Slot], reported: Set<CellKey>) -> (NormalizedRecord, [Issue]) {
+    func check(_ record: NormalizedRecord, rules: [SlotRules.Slot], blankUses: [[SlotRules.BlankUse]],
+               reported: Set<CellKey>) -> (NormalizedRecord, [Issue]) {
         var kept = record
         var issues: [Issue] = []
         func reject(_ rule: RuleID, _ slot: Int, _ message: String) {
@@ -164,7 +179,7 @@ public struct Validator: Sendable {
             let p = record.cell(at: slot)
             guard !reported.contains(CellKey(sheet: p.sheet, cell: p.cell)) else { continue }
             // A precondition known to be false (no learning centre) makes the blank harmless.
-            let lost = rules[slot].uses.filter { use, at in
+            let lost = blankUses[slot].filter { use, at in
                 guard let precondition = use.precondition else { return true }
                 return precondition.evaluate(at.flatMap { kept.slots[$0] }) != false
             }.map(\.use)
