@@ -14,6 +14,27 @@ struct FormatTests {
         #expect(VietnameseNumber.integer(value) == expected)
     }
 
+    @Test("what an indicator rests on: n/N, the missing names bounded, a unit's own cell")
+    func basisPhrases() {
+        let codes = (1...8).map { "C\($0)" }
+        let partial = IndicatorBasis(level: .commune, counted: 10_590, expected: 10_598, missing: codes)
+        let name = { (code: String) in "Xã \(code.dropFirst())" }
+        #expect(BasisPhrase.count(partial) == "10.590/10.598 xã, phường, thị trấn")
+        #expect(BasisPhrase.sentence(partial, name: name)
+            == "Tính trên 10.590/10.598 xã, phường, thị trấn; thiếu số liệu: Xã 1, Xã 2, Xã 3, Xã 4, Xã 5 và 3 đơn vị khác.")
+        #expect(BasisPhrase.missingNames(partial, name: name, shown: 8) == "Xã 1, Xã 2, Xã 3, Xã 4, Xã 5, Xã 6, Xã 7, Xã 8")
+        #expect(BasisPhrase.missingNames(partial, name: name, shown: 0) == "8 đơn vị khác")
+        let complete = IndicatorBasis(level: .district, counted: 9, expected: 9, missing: [])
+        #expect(BasisPhrase.sentence(complete, name: name) == "Tính trên đủ 9/9 quận, huyện.")
+        #expect(BasisPhrase.missingNames(complete, name: name).isEmpty)
+        #expect(BasisPhrase.cell(partial, ownLevel: .province) == "10.590/10.598")
+        // A district on a district share is its own basis: said in a word.
+        #expect(BasisPhrase.cell(IndicatorBasis(level: .district, counted: 1, expected: 1, missing: []), ownLevel: .district) == "có")
+        #expect(BasisPhrase.cell(IndicatorBasis(level: .district, counted: 0, expected: 1, missing: ["925"]), ownLevel: .district) == "thiếu")
+        #expect(BasisPhrase.sentence(IndicatorBasis(level: .commune, counted: 0, expected: 0, missing: []), name: name)
+            == "Không có xã, phường, thị trấn nào trong danh mục để tính.")
+    }
+
     @Test("5/9 is 55,56% rounded half-up and 55,55% truncated")
     func fiveNinths() {
         #expect(PercentFormatter(rounding: .halfUp, decimals: 2).percent(Fraction(5, 9)) == "55,56%")

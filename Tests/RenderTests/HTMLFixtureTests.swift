@@ -149,8 +149,9 @@ enum RenderFixtures {
                 let value: (Int64, Int64)? = absent ? nil : leafValue(spec, code: n.code, year: year)
                 let rate = value.flatMap { $0.1 == 0 ? nil : Fraction($0.0, $0.1) }
                 let cells = absent ? [] : [Provenance(file: file, sheet: sheet, cell: "E\(rowNumber)"), Provenance(file: file, sheet: sheet, cell: "D\(rowNumber)")]
+                let basis = IndicatorBasis(level: spec.level, counted: absent ? 0 : 1, expected: 1, missing: absent ? [n.code] : [])
                 let r = makeResult(spec, n, parent: parent, value: value, rate: rate, counted: absent ? 0 : 1, notReported: absent ? 1 : 0,
-                                   children: nil, sources: SourceTrace(files: absent ? [] : [file], cells: cells))
+                                   basis: basis, children: nil, sources: SourceTrace(files: absent ? [] : [file], cells: cells))
                 out[n.code] = r
                 return r
             }
@@ -171,8 +172,10 @@ enum RenderFixtures {
             let children = ChildrenSummary(level: kids[0].level, count: kids.count, withRate: withRate.count,
                                            met: spec.target == nil ? 0 : kids.filter { $0.met == true }.count,
                                            notReported: kids.filter { $0.numerator == nil }.count)
+            let basis = IndicatorBasis(level: spec.level, counted: kids.reduce(0) { $0 + $1.basis.counted },
+                                       expected: kids.reduce(0) { $0 + $1.basis.expected }, missing: kids.flatMap(\.basis.missing))
             let r = makeResult(spec, n, parent: parent, value: value, rate: rate, counted: counted, notReported: notReported,
-                               children: children, sources: SourceTrace(files: files.sorted(), cells: []))
+                               basis: basis, children: children, sources: SourceTrace(files: files.sorted(), cells: []))
             out[n.code] = r
             return r
         }
@@ -194,7 +197,7 @@ enum RenderFixtures {
     }
 
     static func makeResult(_ spec: Spec, _ n: Node, parent: String?, value: (Int64, Int64)?, rate: Fraction?, counted: Int,
-                           notReported: Int, children: ChildrenSummary?, sources: SourceTrace) -> IndicatorResult {
+                           notReported: Int, basis: IndicatorBasis, children: ChildrenSummary?, sources: SourceTrace) -> IndicatorResult {
         let target = spec.target
         let met = rate.flatMap { r in target.map { r >= $0 } }
         let gap = rate.flatMap { r in target.map { r.subtracting($0) } }
@@ -203,7 +206,7 @@ enum RenderFixtures {
         return IndicatorResult(indicatorID: spec.id, unitCode: n.code, unitName: n.name, level: n.level, parentCode: parent,
                                numerator: value?.0, denominator: value?.1, rate: rate, target: target, status: status, met: met,
                                gap: gap, rank: nil, rankedSiblings: 0, unitsCounted: counted, unitsNotReported: notReported,
-                               children: children, reexpressed: false, sources: sources)
+                               basis: basis, children: children, reexpressed: false, sources: sources)
     }
 
     /// The whole model.

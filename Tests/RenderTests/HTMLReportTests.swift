@@ -104,6 +104,32 @@ struct HTMLReportTests {
         #expect(html2.contains("&quot; onmouseover=&quot;alert(1)"))
     }
 
+    @Test("every indicator says how many units it rests on, names the missing ones (bounded) and each row its n/N")
+    func basis() throws {
+        let model = RenderFixtures.canTho()  // Cờ Đỏ (10 communes) sent nothing
+        let html = try Self.render(model)
+        let names = Dictionary(uniqueKeysWithValues: model.units.map { ($0.code, $0.name) })
+        let cdhtXa = try #require(model.indicator(id: "cdht_xa"))
+        #expect(cdhtXa.total.basis.counted == 73 && cdhtXa.total.basis.expected == 83 && cdhtXa.total.basis.missing.count == 10)
+        // The section: the count, the first five names, then how many more.
+        #expect(html.contains("<p class=\"body-text basis\">Tính trên 73/83 xã, phường, thị trấn; thiếu số liệu: "
+            + "Xã Trung An, Xã Trung Thạnh, Xã Thạnh Phú, Xã Trung Hưng, Thị trấn Cờ Đỏ và 5 đơn vị khác.</p>"))
+        #expect(!html.contains("Xã Trung An, Xã Trung Thạnh, Xã Thạnh Phú, Xã Trung Hưng, Thị trấn Cờ Đỏ, Xã Thới Hưng"))
+        for indicator in model.indicators {
+            #expect(html.contains(BasisPhrase.sentence(indicator.total.basis) { names[$0] ?? $0 }), "\(indicator.id)")
+            // Each breakdown row: "n/N" (or "có" / "thiếu" for a district of a district share), the
+            // sentence in its title.
+            for r in indicator.breakdown {
+                let cell = "title=\"\(BasisPhrase.sentence(r.basis) { names[$0] ?? $0 })\">\(BasisPhrase.cell(r.basis, ownLevel: r.level))</td>"
+                #expect(html.contains(cell), "\(indicator.id) \(r.unitCode)")
+            }
+        }
+        #expect(html.contains(">0/10</td>"))     // Cờ Đỏ's communes
+        #expect(html.contains(">11/11</td>"))    // Ninh Kiều's
+        #expect(html.contains(">thiếu</td>"))    // Cờ Đỏ on a district share
+        #expect(html.contains("title=\"Số xã, phường, thị trấn có đủ số liệu của chỉ tiêu / số xã, phường, thị trấn trong danh mục\">Có số liệu</th>"))
+    }
+
     @Test("every number can be traced to its file and cell")
     func traceability() throws {
         let model = RenderFixtures.canTho()

@@ -19,6 +19,9 @@ import Rollup
         #expect(i.lowerBound < m.lowerBound && m.lowerBound < n.lowerBound)
         // Exact fractions, never floating point.
         #expect(text.contains("\"rate\":{\"denominator\":9,\"numerator\":5}"))
+        // What each result rests on: the province's 2 of 3 communes, the one missing by code.
+        #expect(text.contains("\"basis\":{\"counted\":2,\"expected\":3,\"level\":\"commune\",\"missing\":[\"31150\"]}"))
+        #expect(model.indicators[0].total.basis == IndicatorBasis(level: .commune, counted: 2, expected: 3, missing: ["31150"]))
         let pretty = try ReportJSON.data(model, pretty: true)
         #expect(try ReportJSON.decode(pretty) == model)
     }

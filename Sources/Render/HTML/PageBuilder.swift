@@ -210,6 +210,8 @@ struct PageBuilder {
             gapSentence: total.gap.map { GapPhrase.sentence($0, percent) } ?? (indicator.target == nil ? "" : "chưa có số liệu để so sánh"),
             childrenMetText: childrenMetText(total.children, hasTarget: indicator.target != nil),
             notReportedText: notReported,
+            basisText: basisSentence(total.basis),
+            basisLevelName: LevelWords.plural(total.basis.level),
             source: sourceText(total),
             chart: chart.svg(),
             chartTitle: chartTitle,
@@ -241,8 +243,16 @@ struct PageBuilder {
             rankText: isTotal ? "" : (r.rank.map(String.init) ?? "—"),
             rankSortKey: isTotal ? "0" : (r.rank.map(String.init) ?? ""),
             childrenMetText: childrenMetText(r.children, hasTarget: r.target != nil),
+            basisText: BasisPhrase.cell(r.basis, ownLevel: r.level),
+            basisSortKey: String(r.basis.counted),
+            basisTitle: basisSentence(r.basis),
             source: sourceText(r),
             isTotal: isTotal)
+    }
+
+    /// "Tính trên 81/83 xã, phường, thị trấn; thiếu số liệu: Xã Trung Thạnh, Xã Thới Xuân."
+    func basisSentence(_ basis: IndicatorBasis) -> String {
+        BasisPhrase.sentence(basis) { code in unitsByCode[code].map { name($0.name) } ?? code }
     }
 
     /// "9.735/11.160 (87,23%)", "0/0 (-)" or "chưa có số liệu".

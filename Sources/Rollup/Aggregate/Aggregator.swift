@@ -48,6 +48,7 @@ public enum Aggregator {
                             hierarchy: ReportHierarchy, sources: [SourceTrace]?) -> [IndicatorResult] {
         let n = hierarchy.count
         let has = (0..<n).map { indicator.hasResult(at: hierarchy.levels[$0]) }
+        let basis = totals.basis(hierarchy: hierarchy, level: indicator.deepestLevel)
         // Ranks among siblings.
         var rank = [Int?](repeating: nil, count: n)
         var ranked = [Int](repeating: 0, count: n)
@@ -84,7 +85,7 @@ public enum Aggregator {
                 numerator: f.numerator, denominator: f.denominator, rate: f.rate, target: target, status: f.status,
                 met: f.met, gap: f.gap, rank: rank[u], rankedSiblings: ranked[u],
                 unitsCounted: indicator.definition.kind == .share ? Int(clamping: totals.denominator[u]) : totals.rowsUsed[u],
-                unitsNotReported: totals.notReported[u], children: children, reexpressed: totals.reexpressed[u],
+                unitsNotReported: totals.notReported[u], basis: basis[u], children: children, reexpressed: totals.reexpressed[u],
                 sources: sources?[u] ?? SourceTrace()))
         }
         return out

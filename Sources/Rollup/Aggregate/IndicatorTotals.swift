@@ -17,6 +17,9 @@ struct IndicatorTotals: Sendable {
     /// Usable rows attached to the unit itself (not its descendants), for provenance; empty
     /// lists unless `keepRows` was asked for (trends do without: it saves an array per unit).
     var ownRows: [[Int]]
+    /// The unit's own row at its own level gave a value, and no such row lacked one: the unit is
+    /// counted in `basis` (a commune outside a share's `among` gives 0/0 and is counted).
+    var complete: [Bool]
 
     init(indicator: CompiledIndicator, rows: FactRows, hierarchy: ReportHierarchy, keepRows: Bool = true) {
         let n = hierarchy.count
@@ -28,11 +31,18 @@ struct IndicatorTotals: Sendable {
         var own = [[Int]](repeating: [], count: keepRows ? n : 0)
         var ownCount = [Int](repeating: 0, count: n)
         var missingRows = [Int](repeating: 0, count: n)
+        var ownValue = [Bool](repeating: false, count: n)
+        var ownMissing = [Bool](repeating: false, count: n)
         for r in 0..<rows.count {
             let c = indicator.contribution(level: rows.level[r]) { rows.value(row: r, field: $0) }
-            if c == .missing { missingRows[rows.unit[r]] += 1 }
-            guard case .value(let a, let b) = c else { continue }
             let u = rows.unit[r]
+            let atOwnLevel = rows.level[r] == hierarchy.levels[u]
+            if c == .missing {
+                missingRows[u] += 1
+                if atOwnLevel { ownMissing[u] = true }
+            }
+            guard case .value(let a, let b) = c else { continue }
+            if atOwnLevel { ownValue[u] = true }
             num[u] = num[u].saturatingAdding(a)
             den[u] = den[u].saturatingAdding(b)
             used[u] += 1
@@ -60,6 +70,27 @@ struct IndicatorTotals: Sendable {
         self.notReported = missing
         self.reexpressed = reexp
         self.ownRows = own
+        self.complete = (0..<n).map { ownValue[$0] && !ownMissing[$0] }
+    }
+
+    /// Every unit's basis at `level` (the indicator's deepest level): the units of that level at
+    /// and under it, counted when `complete`, else listed as missing. Missing codes are appended
+    /// to each ancestor in pre-order, so every list comes out in report order; the cost is one
+    /// pass over the units plus one walk up per missing unit.
+    func basis(hierarchy: ReportHierarchy, level: UnitLevel) -> [IndicatorBasis] {
+        let n = hierarchy.count
+        var counted = [Int](repeating: 0, count: n)
+        var expected = [Int](repeating: 0, count: n)
+        var missing = [[String]](repeating: [], count: n)
+        for u in 0..<n where hierarchy.levels[u] == level {
+            var a = u
+            while a >= 0 {
+                expected[a] += 1
+                if complete[u] { counted[a] += 1 } else { missing[a].append(hierarchy.codes[u]) }
+                a = hierarchy.parent[a]
+            }
+        }
+        return (0..<n).map { IndicatorBasis(level: level, counted: counted[$0], expected: expected[$0], missing: missing[$0]) }
     }
 
     /// The unit's exact figures and how they stand against `target`.

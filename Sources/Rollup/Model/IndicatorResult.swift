@@ -3,8 +3,9 @@
 ///
 /// A ratio sums numerators and denominators of the rows under the unit (never averages
 /// percentages); a share counts the units at the indicator's level that meet the condition.
-/// Missing data is never zero: a row with a missing field is left out and counted in
-/// `unitsNotReported`. When nothing under the unit reported, numerator, denominator and rate
+/// Missing data is never zero: a row with a missing field is left out (of numerator and
+/// denominator both) and counted in `unitsNotReported`; `basis` says which units of the
+/// indicator's level the result rests on and which are missing. When nothing under the unit reported, numerator, denominator and rate
 /// are nil and the status is `.notReported`.
 ///
 ///     // 5 of the 9 districts meet the condition, target 55,55%
@@ -43,6 +44,8 @@ public struct IndicatorResult: Sendable, Codable, Hashable {
     public var unitsCounted: Int
     /// Rows or units under and at this unit left out because a field was missing.
     public var unitsNotReported: Int
+    /// The units of the indicator's level the result rests on: "81/83 xã; thiếu: ...".
+    public var basis: IndicatorBasis
     /// How the unit's children stand; nil when no child has a result for this indicator.
     public var children: ChildrenSummary?
     /// True when some of the numbers were re-expressed from earlier units (history of merged
@@ -53,7 +56,7 @@ public struct IndicatorResult: Sendable, Codable, Hashable {
     public init(indicatorID: String, unitCode: String, unitName: String, level: UnitLevel, parentCode: String?,
                 numerator: Int64?, denominator: Int64?, rate: Fraction?, target: Fraction?, status: IndicatorStatus,
                 met: Bool?, gap: Fraction?, rank: Int?, rankedSiblings: Int, unitsCounted: Int, unitsNotReported: Int,
-                children: ChildrenSummary?, reexpressed: Bool, sources: SourceTrace) {
+                basis: IndicatorBasis, children: ChildrenSummary?, reexpressed: Bool, sources: SourceTrace) {
         self.indicatorID = indicatorID
         self.unitCode = unitCode
         self.unitName = unitName
@@ -70,6 +73,7 @@ public struct IndicatorResult: Sendable, Codable, Hashable {
         self.rankedSiblings = rankedSiblings
         self.unitsCounted = unitsCounted
         self.unitsNotReported = unitsNotReported
+        self.basis = basis
         self.children = children
         self.reexpressed = reexpressed
         self.sources = sources

@@ -39,6 +39,7 @@ public enum RuleID: String, Sendable, CaseIterable {
     case negativeCount = "negative-count"
     case levelOutOfRange = "level-out-of-range"
     case requiredMissing = "required-missing"
+    case valueMissing = "value-missing"
     case duplicateUnit = "duplicate-unit"
     case wrongDistrict = "wrong-district"
     case districtNotReceived = "district-not-received"
@@ -55,7 +56,8 @@ public enum RuleID: String, Sendable, CaseIterable {
              .numeratorAboveDenominator, .negativeCount, .levelOutOfRange, .requiredMissing, .duplicateUnit:
             .error
         case .workbookRepaired, .columnMissing, .columnDuplicate, .unitCodeUnknown, .codeNameMismatch, .subtotalMismatch,
-             .reportingUnitUnknown, .wrongDistrict, .districtNotReceived, .unitMissing, .lateSubmission, .submissionWithdrawn:
+             .reportingUnitUnknown, .valueMissing, .wrongDistrict, .districtNotReceived, .unitMissing, .lateSubmission,
+             .submissionWithdrawn:
             .warning
         case .groupRowUnknown, .inputSubfolder:
             .info

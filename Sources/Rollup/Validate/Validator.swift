@@ -15,10 +15,13 @@ import Foundation
 public struct Validator: Sendable {
     public let config: PipelineConfig
     public let registry: UnitRegistry
+    /// What a blank costs, field by field: the indicators that leave the unit out.
+    let uses: IndicatorUses
 
     public init(config: PipelineConfig, registry: UnitRegistry) {
         self.config = config
         self.registry = registry
+        self.uses = IndicatorUses(indicators: config.indicators, fieldLevels: Aggregator.fieldLevels(of: config))
     }
 
     /// `submissions` in a stable order (file name order): when a unit is reported twice, the row
@@ -56,7 +59,7 @@ public struct Validator: Sendable {
 
         result.year = config.year
         result.records.reserveCapacity(submissions.reduce(0) { $0 + $1.records.count })
-        var rules = SlotRules()
+        var rules = SlotRules(uses: uses)
         for (i, s) in submissions.enumerated() {
             if let date = received[s.file], let issue = lateSubmission(file: s.file, received: date) { result.issues.append(issue) }
             // Cells normalize already reported: a value rejected there is not also "missing".
@@ -75,7 +78,7 @@ public struct Validator: Sendable {
                     result.records.append(s.records[j])
                     continue
                 }
-                let (accepted, issues) = check(s.records[j], rules: slotRules, reported: reported)
+                let (accepted, issues) = check(s.records[j], rules: slotRules, blankUses: rules.blankUses, reported: reported)
                 result.issues += issues
                 result.records.append(consume accepted)
             }
@@ -86,9 +89,10 @@ public struct Validator: Sendable {
 
     struct CellKey: Hashable { var sheet: String; var cell: String }
 
-    /// What the value rules need to know of each slot of a sheet's records: the field, and the
-    /// slot of the whole it is a part of. Computed once per sheet (records of one sheet share
-    /// their `RecordColumns`, so the comparison with the last one is a pointer check).
+    /// What the value rules need to know of each slot of a sheet's records: the field, the
+    /// slot of the whole it is a part of, the indicators a blank would cost. Computed once per
+    /// sheet (records of one sheet share their `RecordColumns`, so the comparison with the last
+    /// one is a pointer check).
     struct SlotRules {
         struct Slot {
             var field: FieldDefinition?
@@ -96,28 +100,51 @@ public struct Validator: Sendable {
             var whole: Int?
             /// The field's rules as plain values, for the pass every record takes.
             var required: Bool
+            /// A blank here is reported: the field is required, or some indicator reads it.
+            var blankMatters: Bool
             var maxLevel: Int
         }
-        private var last: (columns: RecordColumns, slots: [Slot])?
+        /// An indicator that leaves the unit out when a slot is blank, with the slot of its
+        /// precondition's field (nil when the sheet has no column for it: unknown).
+        typealias BlankUse = (use: IndicatorUses.Use, preconditionSlot: Int?)
+
+        let uses: IndicatorUses
+        // Three plain properties rather than one optional tuple: binding the tuple to compare its
+        // columns copied (retained) every array in it, on every record.
+        private var lastColumns: RecordColumns?
+        private var lastSlots: [Slot] = []
+        /// The indicators a blank in each slot costs, for the records `of` was last asked about.
+        /// Kept apart from `Slot` so that the pass every record takes reads plain values only.
+        private(set) var blankUses: [[BlankUse]] = []
+
+        init(uses: IndicatorUses) { self.uses = uses }
 
         mutating func of(_ columns: RecordColumns, fields: [String: FieldDefinition]) -> [Slot] {
-            if let last, last.columns == columns { return last.slots }
-            let slots = columns.fields.map { id in
-                let field = fields[id]
-                return Slot(field: field, whole: field?.partOf.flatMap(columns.slot(of:)),
-                            required: field?.required ?? false, maxLevel: field?.maxLevel ?? Int.max)
+            if lastColumns == columns { return lastSlots }
+            let blankUses = columns.fields.map { id in
+                uses[id].map { ($0, $0.precondition.flatMap { columns.slot(of: $0.field) }) }
             }
-            last = (columns, slots)
+            let slots = columns.fields.indices.map { i in
+                let field = fields[columns.fields[i]]
+                let required = field?.required ?? false
+                return Slot(field: field, whole: field?.partOf.flatMap(columns.slot(of:)), required: required,
+                            blankMatters: required || !blankUses[i].isEmpty, maxLevel: field?.maxLevel ?? Int.max)
+            }
+            lastColumns = columns
+            lastSlots = slots
+            self.blankUses = blankUses
             return slots
         }
     }
 
     /// The value rules of one record: negative counts, levels out of range, a part above its
-    /// whole, a required value missing. Returns the record without its rejected values. Slots
-    /// are in field id order, so issues come out in that order.
+    /// whole, a required value missing, a blank that leaves the unit out of an indicator.
+    /// Returns the record without its rejected values. Slots are in field id order, so issues
+    /// come out in that order.
     /// (Nearly every record breaks no rule: `validate` finds that out first with `passes`, without
     /// the messages the rules below need when one does fire.)
-    func check(_ record: NormalizedRecord, rules: [SlotRules.Slot], reported: Set<CellKey>) -> (NormalizedRecord, [Issue]) {
+    func check(_ record: NormalizedRecord, rules: [SlotRules.Slot], blankUses: [[SlotRules.BlankUse]],
+               reported: Set<CellKey>) -> (NormalizedRecord, [Issue]) {
         var kept = record
         var issues: [Issue] = []
         func reject(_ rule: RuleID, _ slot: Int, _ message: String) {
@@ -145,14 +172,53 @@ public struct Validator: Sendable {
             let wholeName = rules[whole].field.map(Messages.column) ?? record.columns.fields[whole]
             reject(.numeratorAboveDenominator, slot, "Ô \(cell(slot)) (cột \"\(Messages.column(field))\", \(record.unitName)): ghi \(Messages.number(part)), lớn hơn \"\(wholeName)\" ở ô \(cell(whole)) là \(Messages.number(total)). Số đạt không thể lớn hơn tổng số; giá trị \(Messages.number(part)) không được tính. Hãy kiểm tra lại hai ô.")
         }
-        for slot in record.slots.indices {
-            guard let field = rules[slot].field, field.required, record.slots[slot] == nil else { continue }
+        // Blanks: `record`'s own slots, so that a value rejected above is not also "blank"; a
+        // cell normalize rejected is its issue already.
+        for slot in record.slots.indices where record.slots[slot] == nil && rules[slot].blankMatters {
+            guard let field = rules[slot].field else { continue }
             let p = record.cell(at: slot)
             guard !reported.contains(CellKey(sheet: p.sheet, cell: p.cell)) else { continue }
-            issues.append(RuleID.requiredMissing.issue(p, unit: record.unitCode, field: field.id,
-                "Ô \(p.cell) (cột \"\(Messages.column(field))\", \(record.unitName)): bỏ trống hoặc ghi \"-\", nhưng đây là chỉ tiêu bắt buộc. Thiếu số liệu (không tính là 0); hãy nhập số liệu."))
+            // A precondition known to be false (no learning centre) makes the blank harmless.
+            let lost = blankUses[slot].filter { use, at in
+                guard let precondition = use.precondition else { return true }
+                return precondition.evaluate(at.flatMap { kept.slots[$0] }) != false
+            }.map(\.use)
+            let cost = lost.isEmpty ? "" : " " + Validator.leftOut(record, lost)
+            if field.required {
+                issues.append(RuleID.requiredMissing.issue(p, unit: record.unitCode, field: field.id,
+                    "Ô \(p.cell) (cột \"\(Messages.column(field))\", \(record.unitName)): bỏ trống hoặc ghi \"-\", nhưng đây là chỉ tiêu bắt buộc. Thiếu số liệu (không tính là 0).\(cost) \(Validator.whatToWrite(field.type))"))
+            } else if !lost.isEmpty {
+                issues.append(RuleID.valueMissing.issue(p, unit: record.unitCode, field: field.id,
+                    "Ô \(p.cell) (cột \"\(Messages.column(field))\", \(record.unitName)): \(Validator.blankWords(field.type)), nên được coi là chưa có số liệu (không tính là 0).\(cost) \(Validator.whatToWrite(field.type))"))
+            }
         }
         return (kept, issues)
+    }
+
+    /// "Số liệu dòng 14 của Xã Thạnh Lộc không được tính vào 2 chỉ tiêu: \"...\"; \"...\"."
+    static func leftOut(_ record: NormalizedRecord, _ lost: [IndicatorUses.Use]) -> String {
+        let names = lost.map { "\"\($0.name)\"" }.joined(separator: "; ")
+        let which = lost.count == 1 ? "chỉ tiêu \(names)" : "\(lost.count) chỉ tiêu: \(names)"
+        return "Số liệu dòng \(record.row) của \(record.unitName) không được tính vào \(which) (cả tử số và mẫu số)."
+    }
+
+    /// How a blank of this type may have been written: "x" means missing in counts and levels
+    /// only (in a yes-no column it is "Có").
+    static func blankWords(_ type: FieldType) -> String {
+        switch type {
+        case .count, .level: "bỏ trống (hoặc ghi \"-\", \"x\")"
+        case .yesNo, .text: "bỏ trống (hoặc ghi \"-\")"
+        }
+    }
+
+    /// What to write instead of the blank, by type.
+    static func whatToWrite(_ type: FieldType) -> String {
+        switch type {
+        case .count: "Hãy nhập số liệu (ghi 0 nếu thật sự bằng 0) rồi gửi lại."
+        case .level: "Hãy ghi mức độ (0 nếu chưa được công nhận) rồi gửi lại."
+        case .yesNo: "Hãy ghi \"Có\" hoặc \"Không\" rồi gửi lại."
+        case .text: "Hãy nhập số liệu rồi gửi lại."
+        }
     }
 
     /// True when no value rule of `check` can fire on `record` (a conservative test: false sends
@@ -161,7 +227,7 @@ public struct Validator: Sendable {
         for slot in record.slots.indices {
             switch record.slots[slot] {
             case nil:
-                if rules[slot].required { return false }
+                if rules[slot].blankMatters { return false }
             case .count(let n)?:
                 if n < 0 { return false }
                 if let whole = rules[slot].whole, case .count(let total)? = record.slots[whole], n > total { return false }

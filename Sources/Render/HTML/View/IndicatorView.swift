@@ -32,6 +32,11 @@ public struct IndicatorView: Sendable {
     public var childrenMetText: String?
     /// "1 huyện chưa báo cáo", nil when all reported.
     public var notReportedText: String?
+    /// What the report unit's result rests on: "Tính trên 81/83 xã, phường, thị trấn; thiếu số
+    /// liệu: Xã Trung Thạnh, Xã Thới Xuân." (at most five names, then "và N đơn vị khác").
+    public var basisText: String
+    /// The level of the basis, for the table's column title: "xã, phường, thị trấn".
+    public var basisLevelName: String
     /// Where the numbers came from: "Nguồn: ninh-kieu.xlsx (Cấp xã!E7:F18); ...".
     public var source: String
     /// The bar chart (inline SVG markup: place it with triple braces `{{{chart}}}`).

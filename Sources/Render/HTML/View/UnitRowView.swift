@@ -29,6 +29,13 @@ public struct UnitRowView: Sendable, MustacheParent {
     public var rankSortKey: String
     /// "6/9 xã đạt", nil when not applicable.
     public var childrenMetText: String?
+    /// The units of the indicator's level the row rests on: "11/12"; "có" / "thiếu" for a unit
+    /// that is itself the one unit of its basis (a district of a district-level share).
+    public var basisText: String
+    /// The counted units, for `data-sort`: "11".
+    public var basisSortKey: String
+    /// For `title="..."`: "Tính trên 11/12 xã, phường, thị trấn; thiếu số liệu: Xã Thới Xuân."
+    public var basisTitle: String
     /// "Nguồn: ninh-kieu.xlsx, Cấp xã!E7 (số đạt), Cấp xã!D7 (tổng số)".
     public var source: String
     /// The report unit's own total row.
@@ -37,7 +44,8 @@ public struct UnitRowView: Sendable, MustacheParent {
     /// Template keys, in the order Templates/README.md lists them.
     public static let keys = ["code", "name", "parentName", "numeratorText", "numeratorSortKey", "denominatorText",
                               "denominatorSortKey", "rateText", "rateSortKey", "resultText", "statusText", "statusClass",
-                              "gapText", "rankText", "rankSortKey", "childrenMetText", "source", "isTotal"]
+                              "gapText", "rankText", "rankSortKey", "childrenMetText", "basisText", "basisSortKey", "basisTitle",
+                              "source", "isTotal"]
 
     public func child(named key: String) -> Any? {
         switch key {
@@ -57,6 +65,9 @@ public struct UnitRowView: Sendable, MustacheParent {
         case "rankText": rankText
         case "rankSortKey": rankSortKey
         case "childrenMetText": childrenMetText.map { $0 as Any }
+        case "basisText": basisText
+        case "basisSortKey": basisSortKey
+        case "basisTitle": basisTitle
         case "source": source
         case "isTotal": isTotal
         default: nil
