@@ -17,7 +17,7 @@
 ///     model.result(indicator: "dvht", unit: "916")  // one district's result
 public struct ReportModel: Sendable, Codable, Hashable {
     /// Bumped when the shape changes incompatibly (report.json readers check it).
-    public static let currentSchemaVersion = 1
+    public static let currentSchemaVersion = 2
 
     public var schemaVersion: Int
     public var metadata: ReportMetadata
