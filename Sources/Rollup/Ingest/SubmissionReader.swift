@@ -15,7 +15,7 @@ public enum SubmissionReader {
     /// Most cells with content one workbook may bring into memory (about 40 bytes each as raw
     /// cells, so some 160 MB). The whole country's communes in one sheet are some 10,600 rows of
     /// 25 columns, 265,000 cells: fifteen times that is still far below. Past it the sheet being
-    /// read is refused with one finding; the sheets read before it are kept.
+    /// read is refused with one finding and its cells let go; the other sheets are read.
     public static let maxCells = 4_000_000
 
     private struct TooManyCells: Error {}
@@ -58,6 +58,7 @@ public enum SubmissionReader {
         var cellCount = 0
         for info in workbook.sheets where info.kind == .worksheet {
             var sheet = RawSheet.Builder(file: file, name: info.name, index: info.index, isHidden: info.visibility != .visible)
+            let keptBefore = cellCount
             do {
                 let metadata = try workbook.forEachCell(in: info) { cell in
                     cellCount += 1
@@ -73,6 +74,8 @@ public enum SubmissionReader {
                               last: CellPosition(row: $0.last.row, column: $0.last.column))
                 }))
             } catch is TooManyCells {
+                // The refused sheet's cells are let go: the sheets after it may still be read.
+                cellCount = keptBefore
                 details.append("\(file) (sheet \(info.name)): more than \(maxCells) cells in the workbook; the sheet is not kept")
                 issues.append(RuleID.workbookUnreadable.issue(Provenance(file: file, sheet: info.name),
                     "Không đọc được trang tính \"\(info.name)\" của tệp \(file): tệp có hơn \(Messages.number(Int64(maxCells))) ô có nội dung, vượt giới hạn an toàn của một báo cáo. Số liệu của trang này chưa được nhận; hãy xóa các dòng, cột thừa (hoặc các trang không thuộc mẫu biểu) rồi gửi lại."))
