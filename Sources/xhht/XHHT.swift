@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The command line: `xhht run` does the whole job; the stages can run alone.
 @main
@@ -12,4 +13,18 @@ struct XHHT: ParsableCommand {
         subcommands: [RunCommand.self, ValidateCommand.self, ImportCommand.self, ReportCommand.self, ArchiveCommand.self, CellsCommand.self],
         defaultSubcommand: nil
     )
+
+    /// ArgumentParser's `main`, with a mistyped command line said in Vietnamese (`UsageMessage`)
+    /// and exit 64; help, version and the commands' own exit statuses as the parser gives them.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            guard code == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((UsageMessage.vietnamese(fullMessage(for: error)) + "\n").utf8))
+            exit(withError: ExitCode(code.rawValue))
+        }
+    }
 }

@@ -219,4 +219,27 @@ import Testing
         #expect(!Self.exists(project.appendingPathComponent("Output/xhht.sqlite")))
         #expect(!Self.exists(project.appendingPathComponent("Output/2024/bao-cao.html")))
     }
+
+    /// The parser's own messages about a mistyped command line are said in Vietnamese, exit 64,
+    /// with the usage line; help still prints.
+    @Test func aMistypedCommandLineIsSaidInVietnamese() throws {
+        let cases: [([String], String)] = [
+            (["run", "--frobnicate"], "không có tùy chọn --frobnicate"),
+            (["run", "--year", "abc"], "giá trị \"abc\" không dùng được cho --year"),
+            (["cells"], "thiếu <file>"),
+            (["bogus"], "không hiểu \"bogus\""),
+            (["run", "--date"], "thiếu giá trị sau --date"),
+        ]
+        for (arguments, expected) in cases {
+            let result = try Self.run(arguments, in: SampleRunTests.repository)
+            #expect(result.status == 64, "\(arguments)")
+            #expect(result.stderr.hasPrefix("Lỗi: ") && result.stderr.contains(expected), "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("Cách dùng: xhht"), "\(arguments)")
+            for english in ["Error:", "Unknown", "Missing", "invalid", "Usage:", "Help:"] {
+                #expect(!result.stderr.contains(english), "\(arguments): \(result.stderr)")
+            }
+        }
+        let help = try Self.run(["help", "run"], in: SampleRunTests.repository)
+        #expect(help.status == 0 && help.stdout.contains("Exit status"))
+    }
 }
