@@ -38,8 +38,10 @@ var targets: [Target] = [
     // Fixtures are read from their folder (#filePath), not from a bundle.
     .testTarget(name: "XLSXTests", dependencies: ["XLSX", "OfficeXML"], exclude: ["Fixtures"]),
     .testTarget(name: "RollupTests", dependencies: ["Rollup", .product(name: "Crypto", package: "swift-crypto")]),
-    .testTarget(name: "RenderTests", dependencies: ["Render", "Rollup", .product(name: "Crypto", package: "swift-crypto")]),
-    .testTarget(name: "EndToEndTests", dependencies: ["xhht"]),
+    // Helpers shared by test targets (running a child process); no product links it.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "RenderTests", dependencies: ["Render", "Rollup", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
+    .testTarget(name: "EndToEndTests", dependencies: ["xhht", "TestSupport"]),
 ]
 
 if fuzzing {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The helper every end-to-end test runs `xhht` through: it must neither deadlock on a chatty
 /// child nor wait forever on a hung one.

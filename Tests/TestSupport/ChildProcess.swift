@@ -4,34 +4,36 @@ import Foundation
 /// does: both pipes are drained at once on their own threads (reading one to its end and then
 /// the other deadlocks once the child fills the unread pipe's 64 KiB buffer), and a child still
 /// running after `timeout` seconds is killed (SIGKILL) so that a hung command fails its test
-/// instead of hanging the suite.
+/// instead of hanging the suite. Shared by the end-to-end and browser tests (target TestSupport).
 ///
 ///     let r = try ChildProcess.run(URL(fileURLWithPath: "/bin/sh"), ["-c", "echo hi"], in: dir)
 ///     // r.status == 0, r.stdout == "hi\n", r.timedOut == false
-enum ChildProcess {
-    struct Result {
+public enum ChildProcess {
+    public struct Result: Sendable {
         /// The exit status, or the signal number when the child was killed (see `timedOut`).
-        var status: Int32
-        var stdout: String
-        var stderr: String
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+        /// The raw stdout (binary output, e.g. pdftoppm's images).
+        public var stdoutData: Data
         /// true when the child outlived the timeout and was killed.
-        var timedOut = false
+        public var timedOut = false
     }
 
     /// Two minutes: a whole `xhht run` on the sample takes seconds, even on a busy CI machine.
-    static let defaultTimeout: TimeInterval = 120
+    public static let defaultTimeout: TimeInterval = 120
 
     /// Where one pipe's bytes land; written by one reader thread, read after `group.wait()`.
     private final class Sink: @unchecked Sendable {
         var data = Data()
     }
 
-    static func run(_ executable: URL, _ arguments: [String], in folder: URL,
+    public static func run(_ executable: URL, _ arguments: [String], in folder: URL? = nil,
                     timeout: TimeInterval = defaultTimeout) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = folder
+        if let folder { process.currentDirectoryURL = folder }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -60,6 +62,6 @@ enum ChildProcess {
         return Result(status: process.terminationStatus,
                       stdout: String(decoding: outSink.data, as: UTF8.self),
                       stderr: String(decoding: errSink.data, as: UTF8.self),
-                      timedOut: timedOut)
+                      stdoutData: outSink.data, timedOut: timedOut)
     }
 }
