@@ -11,9 +11,7 @@ final class EventContext {
     let file: String
     let part: String
     var ctxt: xmlParserCtxtPtr?
-    var doctype = false
-    var errorMessage: String?
-    var errorLine = 0
+    var status = LibXMLStatus()
 
     private var events: [XMLEvent] = []
     private var position = 0
@@ -104,9 +102,9 @@ final class EventContext {
     func startTag(_ tag: XMLStartTag) {
         cdata = nil
         if depth >= Self.maxDepth {
-            if errorMessage == nil, let ctxt {
-                errorMessage = "the elements are nested more than \(Self.maxDepth) deep"
-                errorLine = Int(xmlSAX2GetLineNumber(ctxt))
+            if status.errorMessage == nil, let ctxt {
+                status.errorMessage = "the elements are nested more than \(Self.maxDepth) deep"
+                status.errorLine = Int(xmlSAX2GetLineNumber(ctxt))
                 xmlStopParser(ctxt)
             }
             return
@@ -156,17 +154,7 @@ final class EventContext {
         return events
     }
 
-    func refuseDoctype() {
-        if !doctype, let ctxt { errorLine = Int(xmlSAX2GetLineNumber(ctxt)) }
-        doctype = true
-        if let ctxt { xmlStopParser(ctxt) }
-    }
+    func refuseDoctype() { status.refuseDoctype(ctxt) }
 
-    func record(_ error: xmlError) {
-        guard errorMessage == nil, error.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
-        var message = error.message.map { String(cString: $0) } ?? "error \(error.code)"
-        while message.last == "\n" || message.last == " " { message.removeLast() }
-        errorMessage = message
-        errorLine = Int(error.line)
-    }
+    func record(_ error: xmlError) { status.record(error) }
 }

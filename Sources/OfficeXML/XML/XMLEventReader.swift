@@ -103,12 +103,7 @@ public enum XMLEventReader {
         let rc = bytes.withUnsafeBytes { raw in
             xmlParseChunk(ctxt, raw.baseAddress!.assumingMemoryBound(to: CChar.self) + 4, Int32(raw.count - 4), 1)
         }
-        if context.doctype {
-            throw XMLParseError(kind: .doctype, file: file, part: part, line: context.errorLine, message: "DOCTYPE")
-        }
-        if rc != 0 || context.errorMessage != nil {
-            throw XMLParseError(kind: .malformed, file: file, part: part, line: context.errorLine, message: context.errorMessage ?? "libxml2 error \(rc)")
-        }
+        try context.status.check(rc, file: file, part: part)
         return try context.finish()
     }
 }
