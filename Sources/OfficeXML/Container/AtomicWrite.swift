@@ -8,12 +8,35 @@ import Foundation
 ///
 ///     let changed = try AtomicWrite.replace("Output/2025/bao-cao.docx", with: bytes)
 ///
-/// The same primitive as Rollup's `AtomicFile` (which this module cannot import), plus the
-/// folder fsync; Rollup's text outputs could move onto this one.
+/// Rollup's `AtomicFile` (the reports) writes through it too, with its own Vietnamese messages.
 public enum AtomicWrite {
+    /// Which step failed, with the system's errno: for callers that say it in their own words.
+    public struct Failure: Error, Sendable {
+        public enum Step: Sendable { case create, write, sync, rename }
+        public var path: String
+        public var step: Step
+        public var code: Int32
+    }
+
     /// - Returns: true when the file was created or changed, false when it already held these bytes.
     @discardableResult
     public static func replace(_ path: String, with bytes: [UInt8]) throws -> Bool {
+        do {
+            return try replacing(path, with: bytes)
+        } catch let failure as Failure {
+            let what = switch failure.step {
+            case .create: "the temporary file cannot be created in the folder"
+            case .write, .sync: "the temporary file cannot be written"
+            case .rename: "the finished file cannot be moved into place"
+            }
+            throw ContainerError(.unreadableFile, file: path,
+                                 reason: "\(what) (\(String(cString: strerror(failure.code)))); check the folder exists, is writable and has free space.")
+        }
+    }
+
+    /// `replace`, failing with the step and errno (`Failure`) instead of a message.
+    @discardableResult
+    public static func replacing(_ path: String, with bytes: [UInt8]) throws -> Bool {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         if let existing = FileManager.default.contents(atPath: path), existing.count == bytes.count,
@@ -22,28 +45,32 @@ public enum AtomicWrite {
         }
         let temporary = folder + "/." + url.lastPathComponent + ".\(getpid()).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw failure(path, "the temporary file cannot be created in the folder") }
+        guard fd >= 0 else { throw Failure(path: temporary, step: .create, code: errno) }
         var done = false
         defer { if !done { unlink(temporary) } }
-        let written: Bool = bytes.withUnsafeBytes { raw in
+        let writeError: Int32? = bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
                 let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    return false
+                    return errno
                 }
                 offset += n
             }
-            return true
+            return nil
         }
-        guard written, fsync(fd) == 0 else {
-            let error = failure(path, "the temporary file cannot be written")
+        if let code = writeError {
             close(fd)
-            throw error
+            throw Failure(path: temporary, step: .write, code: code)
+        }
+        guard fsync(fd) == 0 else {
+            let code = errno
+            close(fd)
+            throw Failure(path: temporary, step: .sync, code: code)
         }
         close(fd)
-        guard rename(temporary, path) == 0 else { throw failure(path, "the finished file cannot be moved into place") }
+        guard rename(temporary, path) == 0 else { throw Failure(path: path, step: .rename, code: errno) }
         done = true
         // The rename is durable only once the folder's entry is on disk.
         let dir = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -52,10 +79,5 @@ public enum AtomicWrite {
             close(dir)
         }
         return true
-    }
-
-    private static func failure(_ path: String, _ what: String) -> ContainerError {
-        let reason = String(cString: strerror(errno))
-        return ContainerError(.unreadableFile, file: path, reason: "\(what) (\(reason)); check the folder exists, is writable and has free space.")
     }
 }
