@@ -85,3 +85,40 @@ struct XMLPushParserTests {
         #expect(throws: XMLParseError.self) { try parse("<r><a>") }
     }
 }
+
+@Suite("Streaming XML parser: nesting depth")
+struct XMLPushParserDepthTests {
+    func nested(_ levels: Int) -> [UInt8] {
+        Array((String(repeating: "<a>", count: levels) + "x" + String(repeating: "</a>", count: levels)).utf8)
+    }
+
+    @Test func nestingUpToTheLimitIsRead() throws {
+        let r = Recorder()
+        try XMLPushParser(handler: r, file: "f.xlsx", part: "p.xml").parse(nested(LibXMLStatus.maxDepth))
+        r.flush()
+        #expect(r.events.count == 2 * LibXMLStatus.maxDepth + 1)
+    }
+
+    /// One level deeper is refused in every chunking, and the handler never sees that element.
+    @Test("Deeper than the limit is refused, the handler sees nothing below it", arguments: [5, 64 << 10])
+    func deeperIsRefused(chunk: Int) {
+        let r = Recorder()
+        let parser = XMLPushParser(handler: r, file: "f.xlsx", part: "p.xml")
+        let bytes = nested(LibXMLStatus.maxDepth + 1)
+        #expect {
+            var i = 0
+            while i < bytes.count {
+                let end = min(i + chunk, bytes.count)
+                try bytes[i..<end].withUnsafeBytes { try parser.feed($0) }
+                i = end
+            }
+            try parser.finish()
+        } throws: { error in
+            guard let e = error as? XMLParseError else { return false }
+            return e.kind == .malformed && e.message.contains("nested more than \(LibXMLStatus.maxDepth) deep") && e.line == 1
+        }
+        r.flush()
+        #expect(r.events.filter { $0 == "<a>" }.count == LibXMLStatus.maxDepth)
+        #expect(!r.events.contains("x"))
+    }
+}

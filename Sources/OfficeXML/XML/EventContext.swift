@@ -22,10 +22,6 @@ final class EventContext {
     /// pieces): its event index and the length of its content.
     private var cdata: (index: Int, contentLength: Int, delivered: Int)?
 
-    /// Deeper than this is refused, as libxml2's pull parser does (`xmlParserMaxDepth`);
-    /// its push parser in 2.9 does not check depth. Word nests tables a few dozen levels at most.
-    static let maxDepth = 256
-
     init(input: [UInt8], file: String, part: String) {
         self.input = input
         self.file = file
@@ -101,12 +97,8 @@ final class EventContext {
 
     func startTag(_ tag: XMLStartTag) {
         cdata = nil
-        if depth >= Self.maxDepth {
-            if status.errorMessage == nil, let ctxt {
-                status.errorMessage = "the elements are nested more than \(Self.maxDepth) deep"
-                status.errorLine = Int(xmlSAX2GetLineNumber(ctxt))
-                xmlStopParser(ctxt)
-            }
+        if depth >= LibXMLStatus.maxDepth {
+            status.refuseDepth(ctxt)
             return
         }
         let start = flushToMarkup()

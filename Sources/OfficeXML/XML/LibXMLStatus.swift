@@ -4,6 +4,12 @@ import CLibXML2
 /// was refused (which stops the parser). Shared by the streaming parser (`XMLPushParser`) and
 /// the lossless one (`XMLEventReader`), so that both refuse and report the same way.
 struct LibXMLStatus {
+    /// How deep elements may nest. libxml2's own limit (256) applies only to its tree and
+    /// recursive parser; its push parser in 2.9 does not check depth, and every open element
+    /// costs the parser memory: a part nested millions deep still fits the container's size
+    /// limits (3,000,000 levels took 131 MB). OOXML nests a few dozen levels at most.
+    static let maxDepth = 256
+
     var doctype = false
     var errorMessage: String?
     var errorLine = 0
@@ -13,6 +19,14 @@ struct LibXMLStatus {
         if !doctype, let ctxt { errorLine = Int(xmlSAX2GetLineNumber(ctxt)) }
         doctype = true
         if let ctxt { xmlStopParser(ctxt) }
+    }
+
+    /// An element opened deeper than `maxDepth`: an error, and the parser stops at once.
+    mutating func refuseDepth(_ ctxt: xmlParserCtxtPtr?) {
+        guard errorMessage == nil, let ctxt else { return }
+        errorMessage = "the elements are nested more than \(Self.maxDepth) deep"
+        errorLine = Int(xmlSAX2GetLineNumber(ctxt))
+        xmlStopParser(ctxt)
     }
 
     /// Keeps the first error (warnings are not errors).

@@ -12,7 +12,7 @@ import CLibXML2
 ///     // writer.bytes == bytes
 ///
 /// Same safety as `XMLPushParser`: no DTD (a DOCTYPE is refused), no entity expansion, no
-/// network, a depth limit (`EventContext.maxDepth`), libxml2's default size limits (no HUGE mode). The whole part is held in
+/// network, a depth limit (`LibXMLStatus.maxDepth`), libxml2's default size limits (no HUGE mode). The whole part is held in
 /// memory (Word's document.xml is a few megabytes at most); UTF-8 parts only, as OOXML writes them.
 public enum XMLEventReader {
     public static func read(_ bytes: [UInt8], file: String, part: String) throws -> [XMLEvent] {

@@ -4,7 +4,7 @@ import CLibXML2
 /// inflates, it calls a `XMLStreamHandler`. Memory stays at one chunk plus what the handler keeps.
 ///
 /// Safe by construction: no entity substitution, no DTD loading, no network, no XInclude,
-/// no HUGE mode; any DOCTYPE stops the parse with `XMLParseError.Kind.doctype` before its
+/// no HUGE mode, elements nested at most `LibXMLStatus.maxDepth` deep; any DOCTYPE stops the parse with `XMLParseError.Kind.doctype` before its
 /// internal subset is read; the external entity loader returns nothing (`file://` included).
 ///
 ///     let parser = XMLPushParser(handler: counter, file: "a.xlsx", part: "xl/worksheets/sheet1.xml")
@@ -67,6 +67,8 @@ public final class XMLPushParser {
         sax.startElementNs = { ctx, localname, _, uri, _, _, nbAttributes, _, attributes in
             guard let ctx, let localname else { return }
             Unmanaged<ParserContext>.fromOpaque(ctx)._withUnsafeGuaranteedRef { c in
+                c.depth += 1
+                guard c.depth <= LibXMLStatus.maxDepth else { return c.refuseDepth() }
                 c.handler.startElement(XMLStartElement(
                     name: XMLName(localname), namespaceURI: uri,
                     attributes: XMLAttributes(base: attributes, count: Int(nbAttributes))))
@@ -75,6 +77,8 @@ public final class XMLPushParser {
         sax.endElementNs = { ctx, localname, _, _ in
             guard let ctx, let localname else { return }
             Unmanaged<ParserContext>.fromOpaque(ctx)._withUnsafeGuaranteedRef { c in
+                defer { c.depth -= 1 }
+                guard c.depth <= LibXMLStatus.maxDepth else { return }
                 c.handler.endElement(XMLName(localname))
             }
         }
@@ -130,6 +134,8 @@ final class ParserContext {
     let part: String
     var ctxt: xmlParserCtxtPtr?
     var status = LibXMLStatus()
+    /// Elements open now; the handler never sees one deeper than `LibXMLStatus.maxDepth`.
+    var depth = 0
 
     init(handler: any XMLStreamHandler, file: String, part: String) {
         self.handler = handler
@@ -140,4 +146,6 @@ final class ParserContext {
     func refuseDoctype() { status.refuseDoctype(ctxt) }
 
     func record(_ error: xmlError) { status.record(error) }
+
+    func refuseDepth() { status.refuseDepth(ctxt) }
 }
