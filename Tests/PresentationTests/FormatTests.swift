@@ -1,7 +1,7 @@
 import Testing
 import Foundation
 import Rollup
-@testable import Render
+@testable import Presentation
 
 @Suite("vi-VN formatting")
 struct FormatTests {
@@ -144,17 +144,6 @@ struct UnicodeTextTests {
         #expect(UnicodeText.nfc("abc <script>") == "abc <script>")
         // A singleton: KELVIN SIGN becomes K under NFC.
         #expect(UnicodeText.nfc("\u{212A}") == "K")
-    }
-
-    @Test("every template file is NFC already")
-    func templatesAreNFC() throws {
-        let folder = RenderFixtures.templatesFolder
-        let files = try #require(FileManager.default.enumerator(atPath: folder.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".mustache") }
-        #expect(files.count >= 5)
-        for file in files {
-            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-            #expect(Array(text.unicodeScalars) == Array(text.precomposedStringWithCanonicalMapping.unicodeScalars), "\(file)")
-        }
     }
 
     @Test("the page and indicators.csv round every fraction the same way")
