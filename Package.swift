@@ -22,13 +22,16 @@ var targets: [Target] = [
         "XLSX", "OfficeXML", "CSQLite",
         .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
     ]),
-    // Report model -> HTML, CSV, JSON; vi-VN formatting; SVG charts.
+    // Report model -> presented report: every sentence, word and vi-VN number, table cells and
+    // chart specifications, format-neutral (no HTML): what every renderer prints.
+    .target(name: "Presentation", dependencies: ["Rollup"]),
+    // Presented report -> HTML (Mustache templates, SVG charts); report model -> CSV, JSON.
     .target(name: "Render", dependencies: [
-        "Rollup", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Crypto", package: "swift-crypto"),
+        "Rollup", "Presentation", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Crypto", package: "swift-crypto"),
     ]),
     // The command line, and nothing else.
     .executableTarget(name: "xhht", dependencies: [
-        "XLSX", "Rollup", "Render",
+        "XLSX", "Rollup", "Presentation", "Render",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Crypto", package: "swift-crypto"),
@@ -40,7 +43,8 @@ var targets: [Target] = [
     .testTarget(name: "RollupTests", dependencies: ["Rollup", .product(name: "Crypto", package: "swift-crypto")]),
     // Helpers shared by test targets (running a child process); no product links it.
     .target(name: "TestSupport", path: "Tests/TestSupport"),
-    .testTarget(name: "RenderTests", dependencies: ["Render", "Rollup", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
+    .testTarget(name: "PresentationTests", dependencies: ["Presentation", "Rollup"]),
+    .testTarget(name: "RenderTests", dependencies: ["Render", "Presentation", "Rollup", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
     .testTarget(name: "EndToEndTests", dependencies: ["xhht", "TestSupport"]),
 ]
 

@@ -1,2 +1,3 @@
-// Report model -> HTML, CSV, JSON; vi-VN formatting; SVG charts.
+// Presented report -> HTML (Mustache templates, SVG charts from the chart specifications);
+// report model -> CSV, JSON, manifest. The words and numbers come from module Presentation.
 import Rollup

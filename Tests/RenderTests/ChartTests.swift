@@ -3,6 +3,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import Presentation
 import Rollup
 @testable import Render
 
@@ -33,10 +34,10 @@ final class SVGProbe: NSObject, XMLParserDelegate {
     func all(_ name: String) -> [Element] { elements.filter { $0.name == name } }
 }
 
-@Suite("SVG charts")
+@Suite("SVG charts drawn from their specifications")
 struct ChartTests {
-    static func sampleBars() -> BarChart {
-        BarChart(
+    static func sampleBars() -> BarChartSVG {
+        BarChartSVG(spec: BarChartSpec(
             title: "Tỷ lệ gia đình học tập theo huyện",
             description: "2/3 huyện đạt chỉ tiêu 80%.",
             bars: [
@@ -45,7 +46,7 @@ struct ChartTests {
                 .init(label: "<script>alert(1)</script>", value: Fraction(9, 10), valueText: "90,00%", met: true),
                 .init(label: "Cờ Đỏ", value: nil, valueText: "chưa báo cáo", met: nil),
             ],
-            target: Fraction(4, 5), targetText: "Chỉ tiêu 80%")
+            target: Fraction(4, 5), targetText: "Chỉ tiêu 80%"))
     }
 
     @Test("bar chart: well-formed, accessible, escaped")
@@ -75,17 +76,17 @@ struct ChartTests {
         // Three bars with data, none for the unit that did not report.
         #expect(rects.count == 3)
         let widths = rects.compactMap { $0.attributes["width"].flatMap(Double.init) }
-        let plot = BarChart.plotWidth
+        let plot = BarChartSVG.plotWidth
         #expect(widths == [plot * 0.85, plot * 0.5, plot * 0.9])
-        #expect(rects.map { $0.attributes["fill"] } == [BarChart.metColour, BarChart.missedColour, BarChart.metColour])
+        #expect(rects.map { $0.attributes["fill"] } == [BarChartSVG.metColour, BarChartSVG.missedColour, BarChartSVG.metColour])
         // The target line stands at 80% of the plot.
-        let targetLine = try #require(probe.all("line").first { $0.attributes["stroke"] == BarChart.targetColour })
-        #expect(targetLine.attributes["x1"] == SVGNumber.format(BarChart.plotLeft + plot * 0.8))
+        let targetLine = try #require(probe.all("line").first { $0.attributes["stroke"] == BarChartSVG.targetColour })
+        #expect(targetLine.attributes["x1"] == SVGNumber.format(BarChartSVG.plotLeft + plot * 0.8))
         #expect(probe.all("text").contains { $0.text == "chưa báo cáo" })
         #expect(probe.all("text").contains { $0.text == "Chỉ tiêu 80%" })
         // Height grows with the rows.
         let height = try #require(probe.elements[0].attributes["height"].flatMap(Double.init))
-        #expect(height == BarChart.top + 4 * BarChart.rowHeight + BarChart.bottom)
+        #expect(height == BarChartSVG.top + 4 * BarChartSVG.rowHeight + BarChartSVG.bottom)
     }
 
     @Test("bar chart: deterministic, coordinates with one fixed decimal")
@@ -108,17 +109,17 @@ struct ChartTests {
     @Test("bar chart: long names are shortened on the chart, whole in the tooltip")
     func longNames() throws {
         let name = "Thành phố Ngã Bảy thuộc tỉnh Hậu Giang cũ, nay thuộc Cần Thơ"
-        let chart = BarChart(title: "t", description: "d", bars: [.init(label: name, value: Fraction(1, 3), valueText: "33,33%", met: nil)], target: nil, targetText: "")
+        let chart = BarChartSVG(spec: BarChartSpec(title: "t", description: "d", bars: [.init(label: name, value: Fraction(1, 3), valueText: "33,33%", met: nil)], target: nil, targetText: ""))
         let probe = try SVGProbe.parse(chart.svg())
         #expect(probe.all("title").contains { $0.text == name })
         let label = try #require(probe.all("text").first { $0.text.hasPrefix("Thành phố Ngã Bảy") })
         #expect(label.text.count == 30 && label.text.hasSuffix("…"))
         // No target: no dashed line.
-        #expect(!probe.all("line").contains { $0.attributes["stroke"] == BarChart.targetColour })
+        #expect(!probe.all("line").contains { $0.attributes["stroke"] == BarChartSVG.targetColour })
     }
 
-    static func sampleLines() -> LineChart {
-        LineChart(
+    static func sampleLines() -> LineChartSVG {
+        LineChartSVG(spec: LineChartSpec(
             title: "Tỷ lệ gia đình học tập 2023-2025",
             description: "Toàn tỉnh tăng từ 70,00% lên 80,00%.",
             years: [2025, 2023, 2024],
@@ -134,7 +135,7 @@ struct ChartTests {
                     .init(year: 2025, value: Fraction(9, 10), valueText: "90,00%"),
                 ]),
             ],
-            targets: [2023: Fraction(3, 4), 2024: Fraction(3, 4), 2025: Fraction(4, 5)])
+            targets: [2023: Fraction(3, 4), 2024: Fraction(3, 4), 2025: Fraction(4, 5)]))
     }
 
     @Test("line chart: lines break at missing years; re-expressed points are hollow and explained")
@@ -162,12 +163,12 @@ struct ChartTests {
 
     @Test("line chart: a value at the top of the scale sits on the top of the plot")
     func lineScale() throws {
-        let chart = LineChart(title: "t", description: "d", years: [2023, 2024],
+        let chart = LineChartSVG(spec: LineChartSpec(title: "t", description: "d", years: [2023, 2024],
                               series: [.init(name: "A", points: [.init(year: 2023, value: Fraction(0, 1), valueText: "0%"),
                                                                  .init(year: 2024, value: Fraction(1, 1), valueText: "100%")])],
-                              targets: [:])
+                              targets: [:]))
         let circles = try SVGProbe.parse(chart.svg()).all("circle")
-        #expect(circles.map { $0.attributes["cy"] } == [SVGNumber.format(LineChart.plotBottom), SVGNumber.format(LineChart.plotTop)])
-        #expect(circles.map { $0.attributes["cx"] } == [SVGNumber.format(LineChart.plotLeft), SVGNumber.format(LineChart.plotRight)])
+        #expect(circles.map { $0.attributes["cy"] } == [SVGNumber.format(LineChartSVG.plotBottom), SVGNumber.format(LineChartSVG.plotTop)])
+        #expect(circles.map { $0.attributes["cx"] } == [SVGNumber.format(LineChartSVG.plotLeft), SVGNumber.format(LineChartSVG.plotRight)])
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import Presentation
 import Rollup
 @testable import Render
 

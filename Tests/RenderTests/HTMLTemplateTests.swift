@@ -70,6 +70,17 @@ struct HTMLTemplateTests {
             "\(error)".contains("report.mustache") && "\(error)".contains("chưa có thẻ đóng")
         }
     }
+
+    @Test("every template file is NFC already")
+    func templatesAreNFC() throws {
+        let folder = RenderFixtures.templatesFolder
+        let files = try #require(FileManager.default.enumerator(atPath: folder.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".mustache") }
+        #expect(files.count >= 5)
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            #expect(Array(text.unicodeScalars) == Array(text.precomposedStringWithCanonicalMapping.unicodeScalars), "\(file)")
+        }
+    }
 }
 
 /// The keys a template can use are the view's property names: every one is documented in

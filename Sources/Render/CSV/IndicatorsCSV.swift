@@ -1,3 +1,4 @@
+import Presentation
 import Rollup
 
 /// `Output/<year>/indicators.csv`, the machine-readable contract of DESIGN.md: one row per unit
@@ -78,9 +79,10 @@ public enum IndicatorsCSV {
          r.met.map { $0 ? "1" : "0" } ?? ""]
     }
 
-    /// 5/9 -> "55.5556": × 100, half-up to 4 decimals, dot.
+    /// 5/9 -> "55.5556": × 100, half-up to 4 decimals, dot (the report's one rounding,
+    /// through `PercentFormatter.plain`, as the page's numbers).
     public static func ratePercent(_ rate: Fraction) -> String {
-        RoundedPercent(rate, decimals: 4, rounding: .halfUp).plain
+        PercentFormatter.plain(rate, decimals: 4, rounding: .halfUp)
     }
 
     /// 5555/10000 -> "55.55", 4/5 -> "80", 2/3 -> "66.6667".
@@ -88,10 +90,10 @@ public enum IndicatorsCSV {
         var scale: Int64 = 100
         for decimals in 0...4 {
             if target.multiplied(by: scale).denominator == 1 {
-                return RoundedPercent(target, decimals: decimals, rounding: .truncate).plain
+                return PercentFormatter.plain(target, decimals: decimals, rounding: .truncate)
             }
             scale *= 10
         }
-        return RoundedPercent(target, decimals: 4, rounding: .halfUp).plain
+        return PercentFormatter.plain(target, decimals: 4, rounding: .halfUp)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Presentation
 import Rollup
 
 /// The HTML report: one self-contained page (inline CSS, SVG and script, nothing fetched), in
@@ -25,13 +26,19 @@ public enum HTMLReport {
         try render(page: page(for: model), templates: templates)
     }
 
-    /// The view the templates see for a model (the keys of Templates/README.md).
+    /// The view the templates see for a model (the keys of Templates/README.md): the model
+    /// presented (`ReportPresenter`), then mapped to the page.
     public static func page(for model: ReportModel) -> PageView {
-        PageBuilder(model: model).build()
+        page(for: ReportPresenter(model: model).present())
+    }
+
+    /// The view the templates see for a presented report.
+    public static func page(for report: PresentedReport) -> PageView {
+        PageBuilder(report: report).build()
     }
 
     /// Renders a prepared view (the keys of Templates/README.md). The view's strings are NFC
-    /// (`PageBuilder` normalizes every value from the input) and so are the templates (a test
+    /// (`ReportPresenter` normalizes every value from the input) and so are the templates (a test
     /// checks them), so the page is NFC without normalizing megabytes at the end.
     public static func render(page: PageView, templates: TemplateSet) throws -> String {
         try templates.render(page)

@@ -9,6 +9,8 @@ import Rollup
 ///     PercentFormatter(rounding: .truncate, decimals: 2).percent(Fraction(5, 9))   // "55,55%"
 ///     half.countAndRate(9_735, 11_160)         // "9.735/11.160 (87,23%)"
 ///     half.points(Fraction(235, 10_000))       // "+2,35 điểm %"
+///     half.percentTarget(Fraction(5555, 10_000))   // "55,55%" (a target as the plan writes it)
+///     PercentFormatter.plain(Fraction(5, 9))   // "55.5556" (indicators.csv)
 ///
 /// Negative values (gaps below a target) are rounded on their magnitude, so that
 /// -4,445 points shows as "-4,45" under half-up, symmetric with +4,45.
@@ -70,6 +72,22 @@ public struct PercentFormatter: Sendable, Hashable {
         let (negative, units) = scale(value, decimals: 4, rounding: .halfUp)
         let text = decimal(units: units, decimals: 4, negative: negative && units != 0)
         return String(text.map { $0 == "," ? "." : $0 })
+    }
+
+    /// A target as written in plans: "80%", "55,55%", "66%": the exact digits, without padding
+    /// zeros (a target of 80% is not "80,00%"), half-up at 4 decimals at most.
+    public func percentTarget(_ target: Fraction) -> String {
+        let (negative, units) = Self.scale(target, decimals: 4, rounding: .halfUp)
+        var text = Self.decimal(units: units, decimals: 4, negative: negative && units != 0)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(",") { text.removeLast() }
+        return text + "%"
+    }
+
+    /// The percentage for machine-readable files (indicators.csv): a dot, no grouping, no "%",
+    /// half-up to `decimals` whatever the display setting: 5/9 -> "55.5556", 1 -> "100.0000".
+    public static func plain(_ value: Fraction, decimals: Int = 4, rounding: Display.Rounding = .halfUp) -> String {
+        RoundedPercent(value, decimals: decimals, rounding: rounding).plain
     }
 
     // MARK: exact arithmetic
