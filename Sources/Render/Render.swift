@@ -1,2 +1,1 @@
 // Report model -> HTML, CSV, JSON; vi-VN formatting; SVG charts.
-import Rollup

@@ -1,10 +1,10 @@
-import Testing
+import Core
 import Foundation
-#if canImport(FoundationXML)
 import FoundationXML
-#endif
-import Rollup
 @testable import Render
+import Testing
+#if canImport(FoundationXML)
+#endif
 
 /// Collects elements and attributes of an SVG document; fails on anything not well-formed.
 final class SVGProbe: NSObject, XMLParserDelegate {

@@ -1,7 +1,8 @@
-import Testing
+import Core
 import Foundation
-import Rollup
+import Model
 @testable import Render
+import Testing
 
 @Suite("vi-VN formatting")
 struct FormatTests {

@@ -1,4 +1,4 @@
-import Rollup
+import Core
 
 /// A horizontal bar chart of units' rates against a target line, as inline SVG: one bar per unit
 /// (green when it meets the target, red when it does not, grey without data), the value written

@@ -1,4 +1,4 @@
-import Rollup
+import Core
 
 /// A line chart of rates over the years of a review phase, as inline SVG: one line per unit, the
 /// target as a dashed line (it may change from year to year), and points re-expressed in the

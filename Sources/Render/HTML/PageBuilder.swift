@@ -1,5 +1,6 @@
+import Core
 import Foundation
-import Rollup
+import Model
 
 /// Turns the report model into the templates' view (`PageView`): formats every number vi-VN with
 /// the report's rounding, writes the summary sentences from the results, draws the charts and

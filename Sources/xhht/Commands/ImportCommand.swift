@@ -1,7 +1,8 @@
 import ArgumentParser
+import Core
 import Foundation
 import Render
-import Rollup
+import Run
 
 /// `xhht import`: what `validate` does, then keeps the accepted facts in the store (SQLite),
 /// where the yearly reports and the review-year summaries read them. Importing the same file

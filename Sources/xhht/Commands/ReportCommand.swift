@@ -1,7 +1,8 @@
 import ArgumentParser
+import Core
 import Foundation
 import Render
-import Rollup
+import Run
 
 /// `xhht report`: builds the report of the configured year (or review phase) from what the
 /// store holds, without reading the input folder: for a review year, or to re-render after

@@ -1,7 +1,8 @@
 import ArgumentParser
+import Core
 import Foundation
 import Render
-import Rollup
+import Run
 
 /// `xhht run`: the whole job. Reads pipeline.yml, every workbook of the input folder, checks
 /// them, keeps the accepted facts in the store, computes the indicators and writes the reports

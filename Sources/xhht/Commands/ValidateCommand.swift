@@ -1,7 +1,8 @@
 import ArgumentParser
+import Core
 import Foundation
 import Render
-import Rollup
+import Run
 
 /// `xhht validate`: reads every workbook of the input folder, checks it, and writes
 /// `Output/<year>/issues.csv` with a summary on the terminal. Nothing is stored.

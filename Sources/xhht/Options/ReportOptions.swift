@@ -1,7 +1,7 @@
 import ArgumentParser
+import Config
 import Foundation
 import Render
-import Rollup
 
 /// Options of the commands that write a report.
 struct ReportOptions: ParsableArguments {

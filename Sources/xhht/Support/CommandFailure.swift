@@ -1,4 +1,4 @@
-import Rollup
+import Run
 
 /// A failure that ends a command with a documented exit status and one message for the user.
 /// Commands throw it; `runReportingFailures` prints the message (Vietnamese) and, with `-v`, the

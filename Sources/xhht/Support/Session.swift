@@ -1,9 +1,15 @@
+import Aggregate
 import ArgumentParser
+import Config
+import Core
 import Crypto
 import Foundation
 import Logging
+import Model
 import Render
-import Rollup
+import Run
+import Storage
+import Units
 
 /// What every pipeline command starts with: the configuration with the command line's
 /// overrides, the unit registry and lineage, a logger; and how it ends: a summary and an exit
