@@ -38,13 +38,16 @@ var targets: [Target] = [
         "Model", "Core", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Crypto", package: "swift-crypto"),
     ]),
     // Input and output folders, the lock, the typed stages and their orchestration, exit status.
-    .target(name: "Run", dependencies: ["Core", "Units", "Config", "Model", "Intake", "Storage", "Aggregate", "Render"]),
-    // The command line, and nothing else.
+    .target(name: "Run", dependencies: [
+        "Core", "Units", "Config", "Model", "Intake", "Storage", "Aggregate", "Render",
+        .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
+    ]),
+    // The command line, and nothing else: flags, the summary printed, the exit code. It names
+    // the modules whose types it prints or catches (cells, archive, store errors).
     .executableTarget(name: "xhht", dependencies: [
-        "XLSX", "Core", "Units", "Config", "Model", "Intake", "Storage", "Aggregate", "Render", "Run",
+        "XLSX", "Core", "Config", "Intake", "Storage", "Render", "Run",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
-        .product(name: "Crypto", package: "swift-crypto"),
     ]),
 
     .testTarget(name: "OfficeXMLTests", dependencies: ["OfficeXML"]),

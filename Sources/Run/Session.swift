@@ -1,5 +1,4 @@
 import Aggregate
-import ArgumentParser
 import Config
 import Core
 import Crypto
@@ -7,41 +6,52 @@ import Foundation
 import Logging
 import Model
 import Render
-import Run
 import Storage
 import Units
 
-/// What every pipeline command starts with: the configuration with the command line's
-/// overrides, the unit registry and lineage, a logger; and how it ends: a summary and an exit
-/// status. Everything that can be checked is checked here, before anything runs: a mistake in
+/// The orchestration of one pipeline command (`run`, `import`, `validate`, `report`): what each
+/// starts with (the configuration with the command line's overrides, the unit registry and
+/// lineage, the lock), the stages in their order (read, store, model, outputs) and how a run is
+/// recorded. The command line only parses its flags, calls these in order and prints a summary.
+///
+///     let session = try Session.open(configPath: "pipeline.yml", overrides: ConfigOverrides(year: 2024),
+///                                    logger: logger, generator: "xhht 0.1.0")
+///     let lock = try session.lock()
+///     var clock = StageClock()
+///     var reading = try session.readInputs(clock: &clock)
+///
+/// Everything that can be checked is checked in `open`, before anything runs: a mistake in
 /// pipeline.yml, the registry or the lineage is a configuration error (exit 3) with file, line
 /// and column; a `--year` the report kind does not cover is the command line's (exit 64).
-struct Session {
-    var config: PipelineConfig
-    var registry: UnitRegistry
-    var lineage: UnitLineage
-    var configSHA256: String
-    var configPath: String
-    var logger: Logger
+/// Failures are `CommandFailure`s: an exit status and one Vietnamese message.
+public struct Session {
+    public var config: PipelineConfig
+    public var registry: UnitRegistry
+    public var lineage: UnitLineage
+    public var configSHA256: String
+    public var configPath: String
+    public var logger: Logger
     /// Whether the output folder came from `--output` (a folder that cannot be used is then the
     /// command line's mistake, exit 64, else pipeline.yml's, exit 3).
-    var outputFromCommandLine = false
+    public var outputFromCommandLine = false
+    /// The program and version written into the model and the manifest ("xhht 0.1.0").
+    public var generator: String
 
-    static func open(_ options: PipelineOptions, _ verbosity: VerbosityOptions) throws -> Session {
-        let logger = LoggingSetup.makeLogger(level: verbosity.logLevel)
+    /// Loads pipeline.yml at `configPath` with the command line's `overrides`, the registry and
+    /// the lineage it names, and checks that the agency's unit is in the registry.
+    public static func open(configPath: String, overrides: ConfigOverrides, logger: Logger, generator: String) throws -> Session {
         let loaded: PipelineConfig
         do {
-            loaded = try PipelineConfigLoader.load(path: options.config)
+            loaded = try PipelineConfigLoader.load(path: configPath)
         } catch {
             throw CommandFailure(status: .configurationError, message: error.description, detail: error.technicalDetail)
         }
         let config: PipelineConfig
         do {
-            config = try loaded.applying(overrides: ConfigOverrides(input: options.input, output: options.output, units: options.units,
-                                                                    year: options.year))
+            config = try loaded.applying(overrides: overrides)
         } catch {
             // Only the command line's values can be wrong here (the file was checked above).
-            throw CommandFailure(status: .usage, message: error.diagnostics.map { "\($0.file) \(options.year.map(String.init) ?? ""): \($0.message)" }
+            throw CommandFailure(status: .usage, message: error.diagnostics.map { "\($0.file) \(overrides.year.map(String.init) ?? ""): \($0.message)" }
                 .joined(separator: "\n"))
         }
         let registry: UnitRegistry
@@ -52,17 +62,17 @@ struct Session {
         }
         guard registry.unit(code: config.agency.unitCode) != nil else {
             throw CommandFailure(status: .configurationError, message:
-                "Mã đơn vị \(config.agency.unitCode) (agency.unitCode trong \(options.config)) không có trong danh mục \(config.paths.units).")
+                "Mã đơn vị \(config.agency.unitCode) (agency.unitCode trong \(configPath)) không có trong danh mục \(config.paths.units).")
         }
         let lineage = try loadLineage(config, logger: logger)
-        let bytes = FileManager.default.contents(atPath: options.config).map { Array($0) } ?? []
-        logger.debug("cấu hình \(options.config): năm \(config.year), \(config.indicators.count) chỉ tiêu, \(registry.units.count) đơn vị")
-        return Session(config: config, registry: registry, lineage: lineage, configSHA256: SHA256.hex(bytes), configPath: options.config,
-                       logger: logger, outputFromCommandLine: options.output != nil)
+        let bytes = FileManager.default.contents(atPath: configPath).map { Array($0) } ?? []
+        logger.debug("cấu hình \(configPath): năm \(config.year), \(config.indicators.count) chỉ tiêu, \(registry.units.count) đơn vị")
+        return Session(config: config, registry: registry, lineage: lineage, configSHA256: SHA256.hex(bytes), configPath: configPath,
+                       logger: logger, outputFromCommandLine: overrides.output != nil, generator: generator)
     }
 
     /// The folder of this year's outputs: Output/<year>.
-    var outputFolder: URL {
+    public var outputFolder: URL {
         URL(fileURLWithPath: config.paths.output).appendingPathComponent(String(config.year))
     }
 
@@ -70,7 +80,7 @@ struct Session {
     /// fails: exit 4 when another run holds the lock; when the folder cannot be made or written
     /// (`--output` names a file, no permission, a read-only disk), a message naming it and exit 64
     /// (`--output`) or 3 (paths.output).
-    func lock() throws -> RunLock {
+    public func lock() throws -> RunLock {
         do {
             try OutputFolder.prepare(outputFolder.path)
         } catch {
@@ -94,7 +104,7 @@ struct Session {
         return lock
     }
 
-    func readInputs(clock: inout StageClock) throws -> Pipeline.Reading {
+    public func readInputs(clock: inout StageClock) throws -> Pipeline.Reading {
         let listing: InputListing
         do {
             listing = try InputFolder.list(in: config.paths.input)
@@ -111,7 +121,7 @@ struct Session {
     /// The "store" stage of `import` and `run`: opens the store, begins a run there and keeps
     /// the reading in it. The caller finishes the run (`finish`) once it knows the exit status.
     /// Submissions withdrawn because their workbook left Input/ add their warnings to `reading`.
-    func record(_ reading: inout Pipeline.Reading, command: String, started: Date, clock: inout StageClock) throws
+    public func record(_ reading: inout Pipeline.Reading, command: String, started: Date, clock: inout StageClock) throws
         -> (store: Store, run: Int64, imports: [String: ImportOutcome]) {
         let store = try openStore()
         let run = try store.beginRun(configSHA256: configSHA256, command: command, started: started)
@@ -120,14 +130,14 @@ struct Session {
     }
 
     /// Records how a run begun by `record` ended, with the reading's counts.
-    func finish(_ run: Int64, in store: Store, reading: Pipeline.Reading, issueCount: Int, status: ExitStatus) throws {
+    public func finish(_ run: Int64, in store: Store, reading: Pipeline.Reading, issueCount: Int, status: ExitStatus) throws {
         try store.finishRun(run, exitStatus: status.rawValue,
                             counts: RunCounts(files: reading.workbooks.count, facts: reading.validation.factCount, issues: issueCount))
     }
 
     /// Opens the store (paths.store). A store another process is writing is waited for
     /// (`Database.defaultBusyTimeout`), then the command ends with exit 4 (`runReportingFailures`).
-    func openStore() throws -> Store {
+    public func openStore() throws -> Store {
         do {
             return try Store(path: config.paths.store)
         } catch let error as DatabaseError where error.isBusy {
@@ -140,47 +150,11 @@ struct Session {
     }
 }
 
-/// Runs a command body and turns its outcome into the documented exit status: failures print
-/// one message in Vietnamese on standard error (the technical English detail only with
-/// `verbose`); a store locked by another process is "try later" (4); anything unexpected is an
-/// internal failure (70).
-func runReportingFailures(verbose: Bool = false, _ body: () throws -> ExitStatus) throws {
-    let status: ExitStatus
-    let failure: CommandFailure
-    do {
-        status = try body()
-        if status != .success { throw ExitCode(status.rawValue) }
-        return
-    } catch let error as ExitCode {
-        throw error
-    } catch let error as CommandFailure {
-        failure = error
-    } catch let error as DatabaseError where error.isBusy {
-        let seconds = Database.defaultBusyTimeout / 1000
-        failure = CommandFailure(status: .locked, message:
-            "Cơ sở dữ liệu \(error.file ?? "") đang bị một chương trình khác giữ để ghi; đã chờ \(seconds) giây mà chưa được. "
-            + "Lần chạy này dừng lại (những gì đã ghi trước đó vẫn nguyên vẹn); hãy chạy lại sau. "
-            + "Nếu đang mở tệp này bằng sqlite3 hay một công cụ khác, hãy đóng lại.", detail: error.description)
-    } catch let error as DatabaseError {
-        failure = CommandFailure(status: .internalFailure, message: "Lỗi cơ sở dữ liệu: \(error.userMessage).", detail: error.description)
-    } catch let error as AtomicFileError {
-        failure = CommandFailure(status: .internalFailure, message:
-            "Không \(error.operation) được tệp \(error.path): \(SystemErrorText.vietnamese(error.code)).", detail: error.description)
-    } catch {
-        failure = CommandFailure(status: .internalFailure, message:
-            "Lỗi nội bộ (lỗi của chương trình hoặc một lỗi hệ thống bất ngờ). Chạy lại với -v để xem chi tiết kỹ thuật và gửi cho người bảo trì.",
-            detail: String(reflecting: error))
-    }
-    Terminal.printError("xhht: \(failure.message)")
-    if verbose, let detail = failure.detail { Terminal.printError("xhht: chi tiết kỹ thuật: \(detail)") }
-    throw ExitCode(failure.status.rawValue)
-}
-
 extension Session {
     /// The unit lineage named by paths.lineage (an old-to-new mapping whose file name carries its
     /// effective date, as in old-to-new-commune-2025-07-01.csv), or none. Read when the session
     /// opens, so that a bad lineage file stops the command before anything runs.
-    static func loadLineage(_ config: PipelineConfig, logger: Logger) throws -> UnitLineage {
+    public static func loadLineage(_ config: PipelineConfig, logger: Logger) throws -> UnitLineage {
         guard let path = config.paths.lineage else { return UnitLineage() }
         let name = (path as NSString).lastPathComponent
         guard let range = name.range(of: #"\d{4}-\d{2}-\d{2}"#, options: .regularExpression),
@@ -201,7 +175,7 @@ extension Session {
     /// Builds the report model of the configured year (and phase) from the store, with every
     /// finding: `issues` and those the model adds (the model itself lists only the first of
     /// each group; issues.csv and the exit status take them all).
-    func buildModel(store: Store, issues: [Issue], documentDate: String, clock: inout StageClock) throws
+    public func buildModel(store: Store, issues: [Issue], documentDate: String, clock: inout StageClock) throws
         -> (model: ReportModel, issues: [Issue]) {
         let years = config.report.years(reportYear: config.year)
         let facts = try clock.measure("load") { try store.facts(years: years) }
@@ -209,7 +183,7 @@ extension Session {
             do {
                 var added: [Issue] = []
                 let model = try ReportModelBuilder.build(config: config, registry: registry, facts: facts, issues: issues, lineage: lineage,
-                                                         documentDate: documentDate, generatedBy: XHHT.versionString, added: &added)
+                                                         documentDate: documentDate, generatedBy: generator, added: &added)
                 return (model, issues + added)
             } catch {
                 throw CommandFailure(status: .configurationError, message: "\(error)")
@@ -218,7 +192,7 @@ extension Session {
     }
 
     /// Writes the outputs of pipeline.yml and the run manifest; returns what was written.
-    func writeOutputs(model: ReportModel, reading: Pipeline.Reading?, issues: [Issue], command: String, started: Date,
+    public func writeOutputs(model: ReportModel, reading: Pipeline.Reading?, issues: [Issue], command: String, started: Date,
                       status: ExitStatus, clock: inout StageClock) throws -> (written: [ReportOutputs.Written], manifest: Bool) {
         let templates = URL(fileURLWithPath: config.paths.templates)
         let written: [ReportOutputs.Written]
@@ -244,7 +218,7 @@ extension Session {
         guard written.contains(where: \.changed) || !FileManager.default.fileExists(atPath: manifestURL.path) else { return (written, false) }
         let configBytes = FileManager.default.contents(atPath: configPath).map { Array($0) } ?? []
         let manifest = RunManifest(
-            generator: XHHT.versionString, command: command, started: started, year: config.year, report: config.report.rawValue,
+            generator: generator, command: command, started: started, year: config.year, report: config.report.rawValue,
             config: .init(file: configPath, sha256: configSHA256, bytes: configBytes.count),
             inputs: (reading?.workbooks ?? []).map { .init(file: $0.file.name, sha256: $0.sha256, bytes: $0.byteCount) },
             stages: clock.timings,

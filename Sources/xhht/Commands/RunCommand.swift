@@ -24,7 +24,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         try runReportingFailures(verbose: verbosity.verbose) {
             let started = Date()
-            let session = try Session.open(options, verbosity)
+            let session = try options.openSession(verbosity)
             let documentDate = report.documentDate()
             let lock = try session.lock()
             defer { lock.release() }

@@ -20,7 +20,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         try runReportingFailures(verbose: verbosity.verbose) {
-            let session = try Session.open(options, verbosity)
+            let session = try options.openSession(verbosity)
             let lock = try session.lock()
             defer { lock.release() }
             var clock = StageClock()
