@@ -28,7 +28,7 @@ var targets: [Target] = [
     // pipeline.yml: decoding with line and column, checks, overrides.
     .target(name: "Config", dependencies: ["Core", "Units", "Model", .product(name: "Yams", package: "Yams")]),
     // Workbooks in, records and findings out: ingest, normalize, validate.
-    .target(name: "Intake", dependencies: ["Core", "Units", "Config", "XLSX"]),
+    .target(name: "Intake", dependencies: ["Core", "Units", "Config", "XLSX", "OfficeXML", .product(name: "Crypto", package: "swift-crypto")]),
     // The SQLite store: runs, submissions, facts, issues; archive.
     .target(name: "Storage", dependencies: ["Core", "Intake", "CSQLite"]),
     // The catalogue compiled, totals up the hierarchy, ranks, trends, and the report model built.

@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "Units", dependencies: ["Core"]),
         .target(name: "Model", dependencies: ["Core"]),
         .target(name: "Config", dependencies: ["Core", "Units", "Model", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Intake", dependencies: ["Core", "Units", "Config", "XLSX"]),
+        .target(name: "Intake", dependencies: ["Core", "Units", "Config", "XLSX", "OfficeXML", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Storage", dependencies: ["Core", "Intake", "CSQLite"]),
         .target(name: "Aggregate", dependencies: ["Core", "Units", "Config", "Model"]),
         .target(name: "Render", dependencies: [
