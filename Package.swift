@@ -17,34 +17,55 @@ var targets: [Target] = [
     .target(name: "OfficeXML", dependencies: ["CZip", "CLibXML2"]),
     // Workbooks: sheets, shared strings, styles and dates, streaming cells, merged ranges.
     .target(name: "XLSX", dependencies: ["OfficeXML"]),
-    // The domain: configuration, units, normalize, validate, store, aggregate, report model.
-    .target(name: "Rollup", dependencies: [
-        "XLSX", "OfficeXML", "CSQLite",
-        .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
-    ]),
+    // The domain, one module per step, arrows one way (docs/architecture.md draws the graph).
+    // Exact numbers, text folding, cell positions, findings and their rule ids, atomic files,
+    // SHA-256, stage timing: the vocabulary every other module speaks.
+    .target(name: "Core", dependencies: ["OfficeXML", .product(name: "Crypto", package: "swift-crypto")]),
+    // The unit registry: names, codes, levels, lineage across reorganisations.
+    .target(name: "Units", dependencies: ["Core"]),
+    // The report model: plain values every output is written from, and the settings it carries.
+    .target(name: "Model", dependencies: ["Core"]),
+    // pipeline.yml: decoding with line and column, checks, overrides.
+    .target(name: "Config", dependencies: ["Core", "Units", "Model", .product(name: "Yams", package: "Yams")]),
+    // Workbooks in, records and findings out: ingest, normalize, validate.
+    .target(name: "Intake", dependencies: ["Core", "Units", "Config", "XLSX", "OfficeXML", .product(name: "Crypto", package: "swift-crypto")]),
+    // The SQLite store: runs, submissions, facts, issues; archive.
+    .target(name: "Storage", dependencies: ["Core", "Intake", "CSQLite"]),
+    // The catalogue compiled, totals up the hierarchy, ranks, trends, and the report model built.
+    .target(name: "Aggregate", dependencies: ["Core", "Units", "Config", "Model"]),
     // Report model -> presented report: every sentence, word and vi-VN number, table cells and
     // chart specifications, format-neutral (no HTML): what every renderer prints.
-    .target(name: "Presentation", dependencies: ["Rollup"]),
-    // Presented report -> HTML (Mustache templates, SVG charts); report model -> CSV, JSON.
+    .target(name: "Presentation", dependencies: ["Model", "Core"]),
+    // Presented report -> HTML (Mustache templates, SVG charts); report model -> CSV, JSON, manifest.
     .target(name: "Render", dependencies: [
-        "Rollup", "Presentation", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Crypto", package: "swift-crypto"),
+        "Model", "Core", "Presentation", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Crypto", package: "swift-crypto"),
     ]),
-    // The command line, and nothing else.
+    // Input and output folders, the lock, the typed stages and their orchestration, exit status.
+    .target(name: "Run", dependencies: [
+        "Core", "Units", "Config", "Model", "Intake", "Storage", "Aggregate", "Presentation", "Render",
+        .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
+    ]),
+    // The command line, and nothing else: flags, the summary printed, the exit code. It names
+    // the modules whose types it prints or catches (cells, archive, store errors).
     .executableTarget(name: "xhht", dependencies: [
-        "XLSX", "Rollup", "Presentation", "Render",
+        "XLSX", "Core", "Config", "Intake", "Storage", "Presentation", "Render", "Run",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
-        .product(name: "Crypto", package: "swift-crypto"),
     ]),
 
     .testTarget(name: "OfficeXMLTests", dependencies: ["OfficeXML"]),
     // Fixtures are read from their folder (#filePath), not from a bundle.
     .testTarget(name: "XLSXTests", dependencies: ["XLSX", "OfficeXML"], exclude: ["Fixtures"]),
-    .testTarget(name: "RollupTests", dependencies: ["Rollup", .product(name: "Crypto", package: "swift-crypto")]),
+    // One target for the domain's tests: many of them cross modules (a sheet read, normalized
+    // and validated against a registry), and their shared helpers would otherwise be copied.
+    .testTarget(name: "RollupTests", dependencies: [
+        "Core", "Units", "Config", "Model", "Intake", "Storage", "Aggregate", "Run",
+        .product(name: "Crypto", package: "swift-crypto"),
+    ]),
     // Helpers shared by test targets (running a child process); no product links it.
     .target(name: "TestSupport", path: "Tests/TestSupport"),
-    .testTarget(name: "PresentationTests", dependencies: ["Presentation", "Rollup"]),
-    .testTarget(name: "RenderTests", dependencies: ["Render", "Presentation", "Rollup", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
+    .testTarget(name: "PresentationTests", dependencies: ["Presentation", "Model", "Core"]),
+    .testTarget(name: "RenderTests", dependencies: ["Render", "Presentation", "Model", "Core", "Units", "Config", "Aggregate", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
     .testTarget(name: "EndToEndTests", dependencies: ["xhht", "TestSupport"]),
 ]
 

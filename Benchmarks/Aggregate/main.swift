@@ -9,9 +9,13 @@
 //     (ReportModelBuilder.build), i.e. what `xhht report` computes before rendering
 //   - model-d2: the same with trend rows down to the districts (communes still summed)
 //   - csv / json: indicators.csv and report.json of that model
+import Aggregate
+import Config
+import Core
 import Foundation
-import Rollup
-import RenderOut
+import Model
+import Render
+import Units
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let unitsPath = arguments.first ?? "/work/shared/domain/units/units-2023-04-10.csv"

@@ -7,8 +7,9 @@
 //   - a changed file replacing it (.replaced: supersede + 200,000 inserts)
 //   - 700 submissions of ~14 communes each (one per district, one transaction each)
 //   - reading the year's facts back (facts(year:))
+import Core
 import Foundation
-import Rollup
+import Storage
 
 let communes = 10_000
 let fields = (0..<20).map { "field_\($0)" }

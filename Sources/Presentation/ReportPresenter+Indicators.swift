@@ -1,4 +1,5 @@
-import Rollup
+import Core
+import Model
 
 extension ReportPresenter {
     /// One indicator: the root's result, the rows of its children by rank, those below target,

@@ -1,4 +1,5 @@
-import Rollup
+import Core
+import Model
 
 extension ReportPresenter {
     /// The data-quality appendix: counts, the listed findings, a sentence per group cut short.

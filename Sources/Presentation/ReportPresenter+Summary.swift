@@ -1,4 +1,5 @@
-import Rollup
+import Core
+import Model
 
 extension ReportPresenter {
     /// "I. Tóm tắt kết quả": who reported, how many indicators reached their target, then one

@@ -1,4 +1,5 @@
-import Rollup
+import Core
+import Model
 
 extension ReportPresenter {
     func trends() -> [PresentedTrend] {

@@ -1,4 +1,5 @@
-import Rollup
+import Core
+import Model
 
 extension ReportPresenter {
     /// The appendix matrix of the units two levels below the root; nil when there are none or

@@ -1,5 +1,6 @@
 import Foundation
-import Rollup
+import Core
+import Model
 
 /// Turns a `ReportModel` into the `PresentedReport` every renderer prints: writes the summary
 /// sentences from the results, every number vi-VN through the report's one rounding, the status

@@ -1,5 +1,5 @@
 import Foundation
-import Rollup
+import Storage
 import Testing
 
 /// The command line as cron and the statistician meet it: mistakes of the command line exit 64,

@@ -1,7 +1,7 @@
 import Foundation
-import Rollup
-import Testing
+import Run
 import TestSupport
+import Testing
 
 /// The whole product as a user runs it: `xhht run` on the committed sample, in a temporary
 /// copy, checked against what the sample's generator planted and against an independent

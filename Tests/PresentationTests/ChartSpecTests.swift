@@ -1,5 +1,6 @@
 import Testing
-import Rollup
+import Core
+import Model
 @testable import Presentation
 
 @Suite("Chart specifications: scale, ticks, series, target")

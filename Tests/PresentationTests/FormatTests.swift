@@ -1,7 +1,8 @@
-import Testing
+import Core
 import Foundation
-import Rollup
 @testable import Presentation
+import Model
+import Testing
 
 @Suite("vi-VN formatting")
 struct FormatTests {

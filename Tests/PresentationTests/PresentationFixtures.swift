@@ -1,4 +1,5 @@
-import Rollup
+import Core
+import Model
 
 /// A small report model built by hand, no file and no other stage: a province ("92", Cần Thơ)
 /// with two districts, one of which ("925", Cờ Đỏ) sent nothing, and one ratio indicator
@@ -60,7 +61,7 @@ enum PresentationFixtures {
             UnitCoverage(level: .district, expected: 2, reporting: ["916"], missing: ["925"]),
             UnitCoverage(level: .commune, expected: 3, reporting: ["91601", "91602"], missing: ["92501"]),
         ]
-        let issue = Rollup.Issue(severity: .warning, rule: "subtotal-mismatch", provenance: Provenance(file: file, sheet: "Cấp xã", cell: "E15"),
+        let issue = Core.Issue(severity: .warning, rule: "subtotal-mismatch", provenance: Provenance(file: file, sheet: "Cấp xã", cell: "E15"),
                                  unit: "916", field: "gia_dinh_tong", message: "Dòng \"Cộng\" (12) khác tổng các xã (13).")
         let quality = DataQuality(errors: 0, warnings: 1, infos: 0, factsAccepted: 0, files: [file], byUnit: [], byRule: [], issues: [issue])
         let agency = Agency(parent: "UBND THÀNH PHỐ CẦN THƠ", name: "SỞ GIÁO DỤC VÀ ĐÀO TẠO", abbreviation: "SGDĐT", place: "Cần Thơ",

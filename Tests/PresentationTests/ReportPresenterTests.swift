@@ -1,5 +1,6 @@
 import Testing
-import Rollup
+import Core
+import Model
 @testable import Presentation
 
 @Suite("The presented report: words and numbers from the model, no markup")

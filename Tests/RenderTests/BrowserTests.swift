@@ -1,8 +1,7 @@
-import Testing
-import TestSupport
 import Foundation
-import Rollup
 @testable import Render
+import TestSupport
+import Testing
 
 /// The page as a person sees it: the Nu HTML checker, headless Chromium printing to PDF and
 /// taking a screenshot, and poppler reading the PDF back. Skipped with a message when the

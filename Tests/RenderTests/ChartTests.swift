@@ -1,11 +1,11 @@
-import Testing
+import Core
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
 import Presentation
-import Rollup
 @testable import Render
+import Testing
 
 /// Collects elements and attributes of an SVG document; fails on anything not well-formed.
 final class SVGProbe: NSObject, XMLParserDelegate {

@@ -1,7 +1,7 @@
-import Testing
+import Core
 import Foundation
-import Rollup
 @testable import Render
+import Testing
 
 /// Rendering time of a national roll-up (63 provinces, 693 districts, 10,395 communes, the full
 /// catalogue of 14 indicators, 1,000 issues). A benchmark, not a test of speed: it prints the
@@ -16,7 +16,7 @@ struct HTMLBenchmarkTests {
         let t0 = ContinuousClock.now
         let tree = RenderFixtures.nationTree(provinces: 63, districts: 11, communes: 15)
         let issues = (0..<1_000).map { i in
-            Rollup.Issue(severity: i % 3 == 0 ? .error : .warning, rule: "r", provenance: Provenance(file: "tinh-\(String(format: "%02d", i % 63 + 1)).xlsx", sheet: "Cấp xã", cell: "E\(i + 7)"),
+            Core.Issue(severity: i % 3 == 0 ? .error : .warning, rule: "r", provenance: Provenance(file: "tinh-\(String(format: "%02d", i % 63 + 1)).xlsx", sheet: "Cấp xã", cell: "E\(i + 7)"),
                          unit: "", field: "gia_dinh_dat", message: "Số hộ đạt lớn hơn tổng số hộ.")
         }
         let model = RenderFixtures.model(tree: tree, missing: ["07"], issues: issues)

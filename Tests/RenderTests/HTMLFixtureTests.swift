@@ -1,7 +1,9 @@
-import Testing
+import Config
+import Core
 import Foundation
-import Rollup
+import Model
 @testable import Render
+import Testing
 
 /// Hand-made report models for the HTML tests, built here without any other stage of the
 /// pipeline: a unit tree, per-leaf values from a seeded generator, and the aggregation done the
@@ -211,7 +213,7 @@ enum RenderFixtures {
 
     /// The whole model.
     static func model(tree: Node, year: Int = 2024, kind: ReportKind = .annual, missing: Set<String> = [],
-                      issues: [Rollup.Issue] = [], specs: [Spec] = catalogue, display: Display = Display()) -> ReportModel {
+                      issues: [Core.Issue] = [], specs: [Spec] = catalogue, display: Display = Display()) -> ReportModel {
         let flat = flatten(tree)
         let years = Array(kind.years(reportYear: year))
         var indicators: [IndicatorReport] = []
@@ -313,15 +315,15 @@ enum RenderFixtures {
     }
 
     /// Issues like the sample's planted problems, plus one carrying markup.
-    static func sampleIssues(hostile: String = "<script>alert(1)</script>") -> [Rollup.Issue] {
+    static func sampleIssues(hostile: String = "<script>alert(1)</script>") -> [Core.Issue] {
         [
-            Rollup.Issue(severity: .error, rule: "numerator-above-denominator", provenance: Provenance(file: "mau-2024-916-ninh-kieu.xlsx", sheet: "Cấp xã", cell: "F9"),
+            Core.Issue(severity: .error, rule: "numerator-above-denominator", provenance: Provenance(file: "mau-2024-916-ninh-kieu.xlsx", sheet: "Cấp xã", cell: "F9"),
                   unit: "91603", field: "gia_dinh_dat", message: "Số hộ đạt (1.250) lớn hơn tổng số hộ (1.200): giá trị bị loại khỏi chỉ tiêu."),
-            Rollup.Issue(severity: .warning, rule: "subtotal-mismatch", provenance: Provenance(file: "mau-2024-919-cai-rang.xlsx", sheet: "Cấp xã", cell: "E15"),
+            Core.Issue(severity: .warning, rule: "subtotal-mismatch", provenance: Provenance(file: "mau-2024-919-cai-rang.xlsx", sheet: "Cấp xã", cell: "E15"),
                   unit: "919", field: "dong_ho_tong", message: "Dòng \"Cộng\" (312) khác tổng các xã (321)."),
-            Rollup.Issue(severity: .error, rule: "unknown-unit", provenance: Provenance(file: "mau-2024-926-phong-dien.xlsx", sheet: "Cấp xã", cell: "C12"),
+            Core.Issue(severity: .error, rule: "unknown-unit", provenance: Provenance(file: "mau-2024-926-phong-dien.xlsx", sheet: "Cấp xã", cell: "C12"),
                   unit: hostile, field: "", message: "Không tìm thấy đơn vị \"\(hostile)\" trong danh mục đơn vị hành chính."),
-            Rollup.Issue(severity: .info, rule: "formula-without-cache", provenance: Provenance(file: "mau-2024-924-vinh-thanh.xlsx", sheet: "Cấp huyện", cell: "H7"),
+            Core.Issue(severity: .info, rule: "formula-without-cache", provenance: Provenance(file: "mau-2024-924-vinh-thanh.xlsx", sheet: "Cấp huyện", cell: "H7"),
                   unit: "924", field: "dvht_huyen_dat", message: "Ô có công thức nhưng không có giá trị đã tính: coi là thiếu số liệu."),
         ]
     }
@@ -334,7 +336,7 @@ enum RenderFixtures {
 
 /// Errors first, then file, sheet, cell: the order the model promises.
 enum QualitySort {
-    static func sort(_ issues: [Rollup.Issue]) -> [Rollup.Issue] {
+    static func sort(_ issues: [Core.Issue]) -> [Core.Issue] {
         issues.sorted { ($0.severity, $0.provenance.file, $0.provenance.sheet, $0.provenance.cell) < ($1.severity, $1.provenance.file, $1.provenance.sheet, $1.provenance.cell) }
     }
 }

@@ -1,8 +1,9 @@
-import Testing
+import Core
 import Foundation
 import Presentation
-import Rollup
+import Model
 @testable import Render
+import Testing
 
 @Suite("HTML report page")
 struct HTMLReportTests {
@@ -203,7 +204,7 @@ struct HTMLReportTests {
         var model = RenderFixtures.canTho()
         let n = DataQuality.listedPerGroup
         let listed = (0..<n).map { i in
-            Rollup.Issue(severity: .error, rule: "unit-unknown", provenance: Provenance(file: "huyen-rac.xlsx", sheet: "Cấp xã", cell: "C\(24 + i)"),
+            Core.Issue(severity: .error, rule: "unit-unknown", provenance: Provenance(file: "huyen-rac.xlsx", sheet: "Cấp xã", cell: "C\(24 + i)"),
                          unit: "Rác \(i + 1)", message: "Ô C\(24 + i): không tìm thấy đơn vị \"Rác \(i + 1)\".")
         }
         model.quality = DataQuality(errors: 200_000, warnings: 0, infos: 0, factsAccepted: 0, files: [], byUnit: [], byRule: [],

@@ -1,7 +1,11 @@
+import Aggregate
+import Config
+import Core
 import Foundation
-import Testing
-import Rollup
+import Model
 @testable import Render
+import Testing
+import Units
 
 /// indicators.csv byte for byte on a hand-made province: two districts ("=cmd" named to try a
 /// formula), one commune with a zero denominator, one that sent nothing.

@@ -1,8 +1,8 @@
+import Core
 import Crypto
 import Foundation
-import Rollup
-import Testing
 @testable import Render
+import Testing
 
 @Suite struct IssuesCSVTests {
     @Test func headerBomOrderAndQuoting() {
@@ -30,7 +30,7 @@ import Testing
 
     /// issues.csv lists findings in the report's order, ties on one cell included.
     @Test func theOrderIsTheReports() {
-        var issues: [Rollup.Issue] = []
+        var issues: [Core.Issue] = []
         for (i, unit) in ["31120", "31117", ""].enumerated() {
             for field in ["b", "a"] {
                 issues.append(Issue(severity: i == 2 ? .warning : .error, rule: "unit-missing", provenance: Provenance(file: "a.xlsx", sheet: "Cấp xã"),
@@ -39,7 +39,7 @@ import Testing
         }
         issues.append(Issue(severity: .error, rule: "r", provenance: Provenance(file: "a.xlsx", sheet: "Cấp xã", cell: "A2"), message: "x"))
         let lines = IssuesCSV.render(issues.reversed()).dropFirst().components(separatedBy: "\r\n").filter { !$0.isEmpty }.dropFirst()
-        let expected = issues.sorted(by: ReportModelBuilder.issueLess).map { "\($0.unit),\($0.field),\($0.message)" }
+        let expected = issues.sorted(by: IssueOrder.less).map { "\($0.unit),\($0.field),\($0.message)" }
         #expect(lines.map { $0.split(separator: ",", omittingEmptySubsequences: false).suffix(3).joined(separator: ",") } == expected)
         #expect(lines.first?.hasPrefix("error,a.xlsx,Cấp xã,,31117,a,") == true)
     }
@@ -54,7 +54,7 @@ import Testing
 /// issues.csv is streamed to disk (`IssuesCSV.write`): the same bytes as `render`, every
 /// finding, and a second write of the same findings touches nothing.
 @Suite struct IssuesCSVStreamTests {
-    static func issues(_ count: Int) -> [Rollup.Issue] {
+    static func issues(_ count: Int) -> [Core.Issue] {
         (0..<count).map { i in
             Issue(severity: i % 3 == 0 ? .warning : .error, rule: "unit-unknown",
                   provenance: Provenance(file: "huyen-\(i % 7).xlsx", sheet: "Cấp xã", cell: "C\(count - i)"), unit: "Rác \(i)",

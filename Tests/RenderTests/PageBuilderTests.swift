@@ -1,6 +1,7 @@
 import Testing
 import Presentation
-import Rollup
+import Core
+import Model
 @testable import Render
 
 @Suite("The page view maps the presented report")

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
-import Rollup
+import Model
 @testable import Render
+import Testing
 
 @Suite struct ReportJSONTests {
     @Test func roundTripsAndIsDeterministic() throws {

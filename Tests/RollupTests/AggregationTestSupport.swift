@@ -1,4 +1,8 @@
-@testable import Rollup
+@testable import Core
+@testable import Units
+@testable import Model
+@testable import Config
+@testable import Aggregate
 
 /// Small hand-made worlds for the aggregation, lineage, trend and model tests: a province with
 /// districts and communes, facts written as `(unit, field, value)`, and the default catalogue's

@@ -1,5 +1,7 @@
+@testable import Aggregate
+@testable import Core
+@testable import Model
 import Testing
-@testable import Rollup
 
 @Suite struct AggregationTests {
     typealias F = AggregationFixture

@@ -1,6 +1,10 @@
+@testable import Aggregate
+@testable import Config
+@testable import Core
 import Foundation
+@testable import Intake
+@testable import Model
 import Testing
-@testable import Rollup
 
 /// A blank is "not answered": in a field some indicator reads it is a `value-missing` warning at
 /// its cell, naming the indicators the unit leaves; where nothing reads it, or where a share's
@@ -161,7 +165,7 @@ import Testing
         let r = Self.validate(Self.with(0, 6, nil))  // Cái Khế: ld_cntt 90 and ld_ky_nang 80 of a blank total
         let hierarchy = try ReportHierarchy(registry: TestForm.registry, rootCode: "916")
         let year = Aggregator.aggregate(year: 2024, facts: r.facts, hierarchy: hierarchy, indicators: Self.indicators,
-                                        fieldLevels: Aggregator.fieldLevels(of: Self.config))
+                                        fieldLevels: Self.config.fieldLevels)
         let ldCNTT = try #require(year.results[2].first)
         #expect(ldCNTT.unitCode == "916")
         #expect(ldCNTT.numerator == 150 + 40 && ldCNTT.denominator == 200 + 50)

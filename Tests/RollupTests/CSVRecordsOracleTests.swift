@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Rollup
+@testable import Units
 
 /// `CSVRecords.parse` against the scalar-by-scalar reader it replaced (`ReferenceCSVRecords`,
 /// below, kept verbatim): same records, same lines, same error, on the shared lists and on

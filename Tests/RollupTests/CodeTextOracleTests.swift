@@ -1,5 +1,6 @@
+@testable import Core
 import Testing
-@testable import Rollup
+@testable import Units
 
 /// The ASCII shortcuts of `trimmingCharactersInSetWhitespace` and `UnitCode.normalized` against
 /// the code they shortcut (copied below as it was).

@@ -1,6 +1,8 @@
+@testable import Config
+@testable import Core
 import Foundation
+@testable import Model
 import Testing
-@testable import Rollup
 
 /// pipeline.yml: the shipped file loads and means what docs/default-form.md says; each kind
 /// of mistake gives an error at the right line and column, with the key's path.

@@ -1,6 +1,8 @@
+@testable import Aggregate
+@testable import Core
 import Foundation
+@testable import Model
 import Testing
-@testable import Rollup
 
 /// One file cannot fill the report: the model lists the first `DataQuality.listedPerGroup`
 /// findings of each file, rule and severity and counts the rest; the totals count them all.
@@ -8,9 +10,9 @@ import Testing
     typealias F = AggregationFixture
 
     /// `count` unit-unknown errors in one file, rows 24..., given in reverse so the order is the model's.
-    static func junk(_ count: Int, file: String = "huyen-a.xlsx") -> [Rollup.Issue] {
+    static func junk(_ count: Int, file: String = "huyen-a.xlsx") -> [Core.Issue] {
         (0..<count).reversed().map { i in
-            Rollup.Issue(severity: .error, rule: RuleID.unitUnknown.rawValue,
+            Core.Issue(severity: .error, rule: RuleID.unitUnknown.rawValue,
                          provenance: Provenance(file: file, sheet: "Cấp xã", cell: "C\(24 + i)"), unit: "Rác \(i + 1)",
                          message: "Ô C\(24 + i): không tìm thấy đơn vị \"Rác \(i + 1)\".")
         }
@@ -19,9 +21,9 @@ import Testing
     @Test func eachGroupListsItsFirstFindingsAndCountsTheRest() throws {
         let n = DataQuality.listedPerGroup
         let others = [
-            Rollup.Issue(severity: .warning, rule: RuleID.unitUnknown.rawValue, provenance: Provenance(file: "huyen-a.xlsx", sheet: "Cấp xã", cell: "C5"),
+            Core.Issue(severity: .warning, rule: RuleID.unitUnknown.rawValue, provenance: Provenance(file: "huyen-a.xlsx", sheet: "Cấp xã", cell: "C5"),
                          unit: "D1C1", message: "same rule, another severity: its own group"),
-            Rollup.Issue(severity: .error, rule: RuleID.negativeCount.rawValue, provenance: Provenance(file: "huyen-a.xlsx", sheet: "Cấp xã", cell: "E9"),
+            Core.Issue(severity: .error, rule: RuleID.negativeCount.rawValue, provenance: Provenance(file: "huyen-a.xlsx", sheet: "Cấp xã", cell: "E9"),
                          unit: "D1C2", message: "another rule"),
         ]
         let issues = Self.junk(10_000) + Self.junk(n, file: "huyen-b.xlsx") + others
@@ -44,7 +46,7 @@ import Testing
 
     @Test func theModelsOwnFindingsAreHandedBackInFull() throws {
         let facts = (0..<(DataQuality.listedPerGroup + 5)).map { F.fact("X\($0)", "gia_dinh_dat", .count(1), file: "ngoai.xlsx") }
-        var added: [Rollup.Issue] = []
+        var added: [Core.Issue] = []
         let m = try ReportModelBuilder.build(config: ReportModelTests.config(indicators: [F.giaDinh()]), registry: F.registry(districts: 1),
                                              facts: facts, issues: [], documentDate: "", generatedBy: "t", added: &added)
         #expect(added.count == facts.count)

@@ -1,6 +1,7 @@
+@testable import Core
 import Foundation
 import Testing
-@testable import Rollup
+@testable import Units
 
 /// The fast paths of `Folding.fold` and `UnitName` against the algorithms they replace
 /// (`referenceFold`, `ReferenceUnitName` in FoldingReference.swift): same bytes for every

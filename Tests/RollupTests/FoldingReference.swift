@@ -1,5 +1,5 @@
 import Foundation
-@testable import Rollup
+@testable import Units
 
 // The folding and unit-name key algorithms as they were before their fast paths, kept verbatim
 // as oracles: FoldingOracleTests checks that `Folding.fold` and `UnitName` give the same bytes.

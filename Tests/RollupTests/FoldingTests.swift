@@ -1,6 +1,7 @@
+@testable import Core
 import Foundation
 import Testing
-@testable import Rollup
+@testable import Units
 
 @Suite struct FoldingTests {
     @Test func nfcAndNfdFoldAlike() {

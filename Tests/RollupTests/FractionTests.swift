@@ -1,5 +1,5 @@
+@testable import Core
 import Testing
-@testable import Rollup
 
 @Suite struct FractionTests {
     @Test func fiveOfNineMeetsFiftyFiveFiftyFive() throws {

@@ -1,5 +1,7 @@
+@testable import Core
+@testable import Intake
 import Testing
-@testable import Rollup
+@testable import Units
 
 /// `HeaderKey.make` reads folded ASCII text on its bytes; it must give what the Character by
 /// Character algorithm gives, on every kind of header and label.

@@ -1,6 +1,7 @@
+@testable import Core
 import Foundation
+@testable import Intake
 import Testing
-@testable import Rollup
 
 @Suite struct HeaderTests {
     let compiled = CompiledSheet(TestForm.commune)

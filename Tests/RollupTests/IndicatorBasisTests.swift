@@ -1,5 +1,6 @@
+@testable import Aggregate
+@testable import Model
 import Testing
-@testable import Rollup
 
 /// What each result rests on: the registry's units of the indicator's level at and under the
 /// unit, those counted and the codes of those missing; and the exactness that goes with it (a

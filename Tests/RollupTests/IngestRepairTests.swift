@@ -1,9 +1,10 @@
+@testable import Core
 import Crypto
 import Foundation
+@testable import Intake
 import OfficeXML
 import Testing
 import XLSX
-@testable import Rollup
 
 /// SubmissionReader on the reader cases of issue 14: Vietnamese messages with the English
 /// detail kept apart, repairs as `workbook-repaired` warnings, the shared-string bomb bounded

@@ -1,7 +1,10 @@
+@testable import Config
+@testable import Core
 import Crypto
 import Foundation
+@testable import Intake
 import Testing
-@testable import Rollup
+@testable import Units
 
 /// The three stages on the sample workbooks of Input/ (real .xlsx files made by LibreOffice,
 /// openpyxl and xlsxwriter, with problems planted by scripts/make-sample): every planted

@@ -1,7 +1,8 @@
+@testable import Core
 import Crypto
 import Foundation
+@testable import Intake
 import Testing
-@testable import Rollup
 
 @Suite struct IngestTests {
     @Test func cellPositionsReadAndWriteA1() {

@@ -1,6 +1,7 @@
+@testable import Core
 import Foundation
+@testable import Run
 import Testing
-@testable import Rollup
 
 /// Every entry of the input folder is accounted for: read, skipped by design (hidden, lock
 /// files, notes) or named in a finding; nothing that is not a regular file is ever opened.

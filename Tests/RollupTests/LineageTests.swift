@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Rollup
+@testable import Units
 
 @Suite struct LineageTests {
     /// 2024: A becomes X (new code). 2025-07-01: X and B merge into B; C splits into D and E.

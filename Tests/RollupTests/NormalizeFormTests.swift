@@ -1,6 +1,10 @@
+@testable import Config
+@testable import Core
 import Foundation
+@testable import Intake
+@testable import Model
 import Testing
-@testable import Rollup
+@testable import Units
 
 /// The default form of docs/default-form.md and a piece of the Cần Thơ 2024 registry, built
 /// by hand so that the normalize, header and validate tests need no file.

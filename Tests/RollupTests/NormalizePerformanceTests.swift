@@ -1,6 +1,8 @@
+@testable import Config
 import Foundation
+@testable import Intake
 import Testing
-@testable import Rollup
+@testable import Units
 
 /// Normalizing 10,000 commune rows of the default form (the first 10,000 communes of the 2023
 /// national list, codes and names, text numbers and "Mức độ 2" levels) must stay a small part of

@@ -1,12 +1,14 @@
+@testable import Core
 import Foundation
+@testable import Intake
 import Testing
-@testable import Rollup
+@testable import Units
 
 @Suite struct NormalizeTests {
     let normalizer = TestForm.normalizer
 
     func rules(_ s: NormalizedSubmission) -> [String] { s.issues.map(\.rule) }
-    func issue(_ s: NormalizedSubmission, _ rule: RuleID) -> Rollup.Issue? { s.issues.first { $0.rule == rule.rawValue } }
+    func issue(_ s: NormalizedSubmission, _ rule: RuleID) -> Core.Issue? { s.issues.first { $0.rule == rule.rawValue } }
 
     @Test func valuesLandWithTheirCells() throws {
         let sheet = TestForm.communeSheet(file: "ninh-kieu.xlsx", rows: [

@@ -1,6 +1,6 @@
+@testable import Core
 import Foundation
 import Testing
-@testable import Rollup
 
 /// The output folder is made, or refused with the component in the way, before anything runs.
 @Suite struct OutputFolderTests {

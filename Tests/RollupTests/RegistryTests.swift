@@ -1,6 +1,7 @@
+@testable import Core
 import Foundation
 import Testing
-@testable import Rollup
+@testable import Units
 
 /// The unit registry: loading the official CSV lists, and resolving written codes and names.
 @Suite struct RegistryLoadingTests {

@@ -1,6 +1,9 @@
+@testable import Aggregate
+@testable import Config
+@testable import Core
 import Foundation
+@testable import Model
 import Testing
-@testable import Rollup
 
 @Suite struct ReportModelTests {
     typealias F = AggregationFixture
@@ -29,7 +32,7 @@ import Testing
          F.fact("D1", "pc_thcs", .level(3)), F.fact("D2", "pc_thcs", .level(2))]
     }
 
-    static func model(kind: ReportKind = .annual, issues: [Rollup.Issue] = []) throws -> ReportModel {
+    static func model(kind: ReportKind = .annual, issues: [Core.Issue] = []) throws -> ReportModel {
         try ReportModelBuilder.build(config: config(kind: kind, indicators: [F.giaDinh(target: "75"), F.pcTHCS3(target: "66")]),
                                      registry: F.registry(districts: 3, communesEach: 2), facts: facts(), issues: issues,
                                      documentDate: "2024-12-05", generatedBy: "xhht test")
@@ -74,9 +77,9 @@ import Testing
 
     @Test func qualityCountsAndOrder() throws {
         let issues = [
-            Rollup.Issue(severity: .warning, rule: "b", provenance: Provenance(file: "D1.xlsx", sheet: "Cấp xã", cell: "B10"), unit: "D1C1", message: "w"),
-            Rollup.Issue(severity: .warning, rule: "a", provenance: Provenance(file: "D1.xlsx", sheet: "Cấp xã", cell: "B9"), unit: "D1C2", message: "w"),
-            Rollup.Issue(severity: .error, rule: "a", provenance: Provenance(file: "D2.xlsx", sheet: "Cấp xã", cell: "C3"), unit: "D2C1", message: "e"),
+            Core.Issue(severity: .warning, rule: "b", provenance: Provenance(file: "D1.xlsx", sheet: "Cấp xã", cell: "B10"), unit: "D1C1", message: "w"),
+            Core.Issue(severity: .warning, rule: "a", provenance: Provenance(file: "D1.xlsx", sheet: "Cấp xã", cell: "B9"), unit: "D1C2", message: "w"),
+            Core.Issue(severity: .error, rule: "a", provenance: Provenance(file: "D2.xlsx", sheet: "Cấp xã", cell: "C3"), unit: "D2C1", message: "e"),
         ]
         let m = try Self.model(issues: issues.reversed())
         #expect(m.quality.errors == 1 && m.quality.warnings == 2 && m.quality.infos == 0)

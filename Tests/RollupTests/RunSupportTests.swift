@@ -1,6 +1,7 @@
+@testable import Core
 import Foundation
+@testable import Run
 import Testing
-@testable import Rollup
 
 @Suite struct RunSupportTests {
     private func tempFolder() throws -> URL {

@@ -1,6 +1,11 @@
+@testable import Aggregate
+@testable import Config
+@testable import Core
 import Foundation
+@testable import Model
+@testable import Run
+@testable import Storage
 import Testing
-@testable import Rollup
 
 /// Input/ is the season's truth: what the store says for the run's year is what the input
 /// folder holds now. Run on a copy of the sample, remove a workbook, run again, put it back.

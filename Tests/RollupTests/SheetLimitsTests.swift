@@ -1,6 +1,7 @@
+@testable import Core
 import Foundation
+@testable import Intake
 import Testing
-@testable import Rollup
 
 /// One file cannot take the machine: a sheet stops being read when its findings or its unit
 /// rows reach `SheetLimits`, and a workbook past `SubmissionReader.maxCells` keeps no more

@@ -1,7 +1,8 @@
 import CSQLite
+@testable import Core
 import Foundation
+@testable import Storage
 import Testing
-@testable import Rollup
 
 /// A store you can copy: closing checkpoints the WAL into the file (no -wal, no -shm left), so
 /// the file alone is the whole store; a busy store says so; `StoreArchive` makes a consistent

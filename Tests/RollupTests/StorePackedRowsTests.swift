@@ -1,6 +1,8 @@
+@testable import Core
 import Foundation
+@testable import Intake
+@testable import Storage
 import Testing
-@testable import Rollup
 
 /// Facts packed one SQLite row per chunk of unit rows, by column (migration 2024-v5): JSON written
 /// by the store, read back through SQLite's json_tree, and the `facts` view for the sqlite3 shell.

@@ -1,7 +1,8 @@
 import CSQLite
+@testable import Core
 import Foundation
+@testable import Storage
 import Testing
-@testable import Rollup
 
 /// A fresh store in its own temporary folder (removed at the end of the test).
 final class TemporaryStore {

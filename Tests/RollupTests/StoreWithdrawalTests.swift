@@ -1,6 +1,7 @@
+@testable import Core
 import Foundation
+@testable import Storage
 import Testing
-@testable import Rollup
 
 /// `Store.withdrawSubmissions`: a submission whose workbook left Input/ stops counting for its
 /// year, stays as history, comes back with the same file and is superseded by another one.

@@ -1,5 +1,9 @@
+@testable import Aggregate
+@testable import Config
+@testable import Core
+@testable import Model
 import Testing
-@testable import Rollup
+@testable import Units
 
 @Suite struct TrendTests {
     typealias F = AggregationFixture

@@ -1,6 +1,7 @@
+@testable import Core
 import Foundation
+@testable import Intake
 import Testing
-@testable import Rollup
 
 @Suite struct ValidateTests {
     let config = TestForm.config()
@@ -12,7 +13,7 @@ import Testing
         return TestForm.normalizer.normalize(file: file, sheets: sheets)
     }
 
-    func only(_ result: ValidationResult, _ rule: RuleID) -> [Rollup.Issue] { result.issues(rule) }
+    func only(_ result: ValidationResult, _ rule: RuleID) -> [Core.Issue] { result.issues(rule) }
 
     @Test func cleanSubmissionGivesFactsAndNoValueIssues() {
         let s = submission("nk.xlsx", communes: [

@@ -1,5 +1,6 @@
+@testable import Core
+@testable import Intake
 import Testing
-@testable import Rollup
 
 @Suite struct ValueParserTests {
     func count(_ cell: RawCell) -> ParsedValue { ValueParser.parse(cell, as: .count) }

@@ -8,7 +8,7 @@ import Foundation
 ///
 ///     let changed = try AtomicWrite.replace("Output/2025/bao-cao.docx", with: bytes)
 ///
-/// Rollup's `AtomicFile` (the reports) writes through it too, with its own Vietnamese messages.
+/// Core's `AtomicFile` (the reports) writes through it too, with its own Vietnamese messages.
 public enum AtomicWrite {
     /// Which step failed, with the system's errno: for callers that say it in their own words.
     public struct Failure: Error, Sendable {

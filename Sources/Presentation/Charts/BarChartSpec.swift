@@ -1,4 +1,5 @@
-import Rollup
+import Core
+import Model
 
 /// What a horizontal bar chart of units' rates shows, without how it is drawn: one bar per unit
 /// (its exact value, the value as printed, whether it meets the target), the target line, the

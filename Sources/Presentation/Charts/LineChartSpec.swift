@@ -1,4 +1,5 @@
-import Rollup
+import Core
+import Model
 
 /// What a line chart of rates over the years of a review phase shows, without how it is drawn:
 /// one series per unit (the report unit emphasized), the target in force each year (it may

@@ -1,4 +1,5 @@
-import Rollup
+import Core
+import Model
 
 /// How many units an indicator's result rests on, in Vietnamese, from `IndicatorBasis`: the
 /// count always, the missing units by name, bounded (a national roll-up can miss thousands of

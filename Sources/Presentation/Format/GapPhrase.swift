@@ -1,4 +1,4 @@
-import Rollup
+import Core
 
 /// How a result stands against its target, in Vietnamese, from the exact gap (rate - target, a
 /// fraction of one) so that the words can never contradict the comparison.

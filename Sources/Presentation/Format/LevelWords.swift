@@ -1,4 +1,4 @@
-import Rollup
+import Core
 
 /// How a level of the hierarchy is named in running text and in a column title.
 ///

@@ -1,4 +1,5 @@
-import Rollup
+import Core
+import Model
 
 /// Percentages from an exact `Fraction`, written the vi-VN way with a decimal comma, rounded for
 /// display only and by the report's setting (pipeline.yml `display`): half-up or truncation,

@@ -1,4 +1,4 @@
-import Rollup
+import Core
 
 /// Says where a number came from, for a `title` tooltip: the workbook(s), sheet(s) and cell(s).
 ///

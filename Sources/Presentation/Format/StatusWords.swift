@@ -1,4 +1,5 @@
-import Rollup
+import Core
+import Model
 
 /// The words for a result's standing and for a finding's severity, as the report prints them.
 /// Renderers pick their own styling (a CSS class, a cell colour) from the status itself, never

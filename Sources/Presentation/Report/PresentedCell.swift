@@ -1,4 +1,5 @@
-import Rollup
+import Core
+import Model
 
 /// One value of a table as every format needs it: the text to print (vi-VN, rounded by the
 /// report's one rounding), the exact value behind it and what kind of number it is, so that a

@@ -1,4 +1,5 @@
-import Rollup
+import Core
+import Model
 
 /// One indicator of the catalogue as the report presents it: the report unit's result in words
 /// and cells, its standing against the target, the rows of the units one level below (the

@@ -1,4 +1,5 @@
-import Rollup
+import Core
+import Model
 
 /// The data-quality appendix: the counts in a sentence, the findings listed (bounded per file,
 /// rule and severity) and one sentence for each group cut short.

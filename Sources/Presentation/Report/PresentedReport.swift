@@ -1,4 +1,5 @@
-import Rollup
+import Core
+import Model
 
 /// The report as every renderer prints it, format-neutral: each sentence, status word and vi-VN
 /// number already written (one rounding, `PercentFormatter` over `RoundedPercent`), each table

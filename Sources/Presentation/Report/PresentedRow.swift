@@ -1,4 +1,5 @@
-import Rollup
+import Core
+import Model
 
 /// One unit's result for one indicator as a table row: every cell printed and exact, the status
 /// and its words, and the sentences a tooltip or a footnote shows.

@@ -1,4 +1,5 @@
-import Rollup
+import Core
+import Model
 
 /// One indicator over the years of a review phase (sơ kết, tổng kết): a table of the report
 /// unit and the units one level below, year by year, and the line chart.

@@ -1,4 +1,5 @@
-import Rollup
+import Core
+import Model
 
 /// The appendix matrix: the units two levels below the report unit (a province's communes, a
 /// nation's districts), one row each, one column per indicator computed at that level.

@@ -1,5 +1,6 @@
 import Presentation
-import Rollup
+import Core
+import Model
 
 /// `Output/<year>/indicators.csv`, the machine-readable contract of DESIGN.md: one row per unit
 /// and indicator at every level of the report, the root's total included.

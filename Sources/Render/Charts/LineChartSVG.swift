@@ -1,4 +1,4 @@
-import Rollup
+import Core
 
 import Presentation
 

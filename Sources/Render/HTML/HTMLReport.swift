@@ -1,6 +1,6 @@
 import Foundation
 import Presentation
-import Rollup
+import Model
 
 /// The HTML report: one self-contained page (inline CSS, SVG and script, nothing fetched), in
 /// Vietnamese, following the layout of Nghị định 30/2020/NĐ-CP, rendered with the Mustache

@@ -1,5 +1,7 @@
 import Presentation
-import Rollup
+import Core
+import Foundation
+import Model
 
 /// Maps the presented report (`PresentedReport`, the words and numbers every format shares) to
 /// the templates' view (`PageView`, the keys of Templates/README.md): adds what only a web page

@@ -1,5 +1,5 @@
 import Foundation
-import Rollup
+import Model
 
 /// `Output/<year>/report.json`: the report model serialised, deterministically (keys sorted,
 /// arrays in the model's stable order, no floating point: rates, targets and gaps are exact

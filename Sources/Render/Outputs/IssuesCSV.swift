@@ -1,5 +1,5 @@
+import Core
 import Foundation
-import Rollup
 
 /// `Output/<year>/issues.csv`: one row per finding, `severity,file,sheet,cell,unit,field,message`
 /// (DESIGN.md), UTF-8 with a BOM so Excel opens the Vietnamese text right, errors first.
@@ -29,10 +29,10 @@ public enum IssuesCSV {
     }
 
     /// The BOM and header, then one row per finding in the report's order
-    /// (`ReportModelBuilder.issueLess`), so the CSV and the page list findings alike.
+    /// (`IssueOrder.less`), so the CSV and the page list findings alike.
     static func rows(_ issues: [Issue], _ emit: (String) -> Void) {
         // Sorting positions, not the issues: no copy of 200,000 findings.
-        let order = issues.indices.sorted { ReportModelBuilder.issueLess(issues[$0], issues[$1]) }
+        let order = issues.indices.sorted { IssueOrder.less(issues[$0], issues[$1]) }
         emit("\u{FEFF}" + CSVText.row(header))
         for i in order {
             let issue = issues[i]

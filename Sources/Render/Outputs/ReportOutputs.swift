@@ -1,6 +1,7 @@
+import Core
 import Crypto
 import Foundation
-import Rollup
+import Model
 
 /// Writes the outputs pipeline.yml asks for from the one report model, each atomically and only
 /// when its bytes changed:

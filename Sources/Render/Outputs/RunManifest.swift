@@ -1,5 +1,5 @@
+import Core
 import Foundation
-import Rollup
 
 /// `Output/<year>/manifest.json`: what a run read, how, and what it wrote, so that anyone can
 /// check later which workbooks a report was made from (DESIGN.md, "Machine-readable outputs").

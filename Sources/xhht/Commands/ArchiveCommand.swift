@@ -1,6 +1,8 @@
 import ArgumentParser
+import Config
 import Foundation
-import Rollup
+import Run
+import Storage
 
 /// `xhht archive`: a consistent copy of the store (paths.store, or `--store`) in one file, to
 /// keep the year's history or send it on. Safe while a run is writing (the copy is one read

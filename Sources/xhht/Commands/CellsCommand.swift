@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Rollup
+import Intake
 import XLSX
 
 /// `xhht cells FILE.xlsx`: every sheet and every non-empty cell of a workbook as JSON lines,

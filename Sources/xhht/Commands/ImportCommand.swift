@@ -1,7 +1,8 @@
 import ArgumentParser
+import Core
 import Foundation
 import Render
-import Rollup
+import Run
 
 /// `xhht import`: what `validate` does, then keeps the accepted facts in the store (SQLite),
 /// where the yearly reports and the review-year summaries read them. Importing the same file
@@ -19,7 +20,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         try runReportingFailures(verbose: verbosity.verbose) {
-            let session = try Session.open(options, verbosity)
+            let session = try options.openSession(verbosity)
             let lock = try session.lock()
             defer { lock.release() }
             let started = Date()

@@ -1,7 +1,8 @@
 import ArgumentParser
+import Core
 import Foundation
 import Render
-import Rollup
+import Run
 
 /// `xhht report`: builds the report of the configured year (or review phase) from what the
 /// store holds, without reading the input folder: for a review year, or to re-render after
@@ -22,7 +23,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try runReportingFailures(verbose: verbosity.verbose) {
             let started = Date()
-            let session = try Session.open(options, verbosity)
+            let session = try options.openSession(verbosity)
             let documentDate = report.documentDate()
             let lock = try session.lock()
             defer { lock.release() }

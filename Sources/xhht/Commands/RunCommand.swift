@@ -1,7 +1,8 @@
 import ArgumentParser
+import Core
 import Foundation
 import Render
-import Rollup
+import Run
 
 /// `xhht run`: the whole job. Reads pipeline.yml, every workbook of the input folder, checks
 /// them, keeps the accepted facts in the store, computes the indicators and writes the reports
@@ -23,7 +24,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         try runReportingFailures(verbose: verbosity.verbose) {
             let started = Date()
-            let session = try Session.open(options, verbosity)
+            let session = try options.openSession(verbosity)
             let documentDate = report.documentDate()
             let lock = try session.lock()
             defer { lock.release() }

@@ -1,7 +1,8 @@
 import ArgumentParser
+import Core
 import Foundation
 import Render
-import Rollup
+import Run
 
 /// `xhht validate`: reads every workbook of the input folder, checks it, and writes
 /// `Output/<year>/issues.csv` with a summary on the terminal. Nothing is stored.
@@ -19,7 +20,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         try runReportingFailures(verbose: verbosity.verbose) {
-            let session = try Session.open(options, verbosity)
+            let session = try options.openSession(verbosity)
             let lock = try session.lock()
             defer { lock.release() }
             var clock = StageClock()

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Rollup
+import Config
 
 /// The options every pipeline command shares: where pipeline.yml is, and the folder overrides.
 /// Paths given here win over pipeline.yml; relative paths are taken from the current folder.

@@ -1,8 +1,8 @@
 import ArgumentParser
+import Config
 import Foundation
 import Presentation
 import Render
-import Rollup
 
 /// Options of the commands that write a report.
 struct ReportOptions: ParsableArguments {

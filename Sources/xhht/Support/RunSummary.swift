@@ -1,5 +1,6 @@
 import Render
-import Rollup
+import Run
+import Storage
 
 /// The few lines a person reads after a run: files read, facts accepted, findings by severity
 /// and the worst files, and where the outputs are. On a terminal always; under cron only when

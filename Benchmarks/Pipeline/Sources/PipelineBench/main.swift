@@ -20,8 +20,12 @@
 // share of the read. Under callgrind, run it with 1 repetition: each stage is a function of its
 // own (`stageRead`, `stageNormalize`, ...), so `callgrind_annotate --inclusive=yes` gives each
 // stage's instruction count (Benchmarks/Pipeline/run.sh does both).
+import Config
+import Core
 import Foundation
-import Rollup
+import Intake
+import Storage
+import Units
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 @MainActor func option(_ name: String) -> String? {

@@ -1,0 +1,234 @@
+import Aggregate
+import Config
+import Core
+import Crypto
+import Foundation
+import Logging
+import Presentation
+import Model
+import Render
+import Storage
+import Units
+
+/// The orchestration of one pipeline command (`run`, `import`, `validate`, `report`): what each
+/// starts with (the configuration with the command line's overrides, the unit registry and
+/// lineage, the lock), the stages in their order (read, store, model, outputs) and how a run is
+/// recorded. The command line only parses its flags, calls these in order and prints a summary.
+///
+///     let session = try Session.open(configPath: "pipeline.yml", overrides: ConfigOverrides(year: 2024),
+///                                    logger: logger, generator: "xhht 0.1.0")
+///     let lock = try session.lock()
+///     var clock = StageClock()
+///     var reading = try session.readInputs(clock: &clock)
+///
+/// Everything that can be checked is checked in `open`, before anything runs: a mistake in
+/// pipeline.yml, the registry or the lineage is a configuration error (exit 3) with file, line
+/// and column; a `--year` the report kind does not cover is the command line's (exit 64).
+/// Failures are `CommandFailure`s: an exit status and one Vietnamese message.
+public struct Session {
+    public var config: PipelineConfig
+    public var registry: UnitRegistry
+    public var lineage: UnitLineage
+    public var configSHA256: String
+    public var configPath: String
+    public var logger: Logger
+    /// Whether the output folder came from `--output` (a folder that cannot be used is then the
+    /// command line's mistake, exit 64, else pipeline.yml's, exit 3).
+    public var outputFromCommandLine = false
+    /// The program and version written into the model and the manifest ("xhht 0.1.0").
+    public var generator: String
+
+    /// Loads pipeline.yml at `configPath` with the command line's `overrides`, the registry and
+    /// the lineage it names, and checks that the agency's unit is in the registry.
+    public static func open(configPath: String, overrides: ConfigOverrides, logger: Logger, generator: String) throws -> Session {
+        let loaded: PipelineConfig
+        do {
+            loaded = try PipelineConfigLoader.load(path: configPath)
+        } catch {
+            throw CommandFailure(status: .configurationError, message: error.description, detail: error.technicalDetail)
+        }
+        let config: PipelineConfig
+        do {
+            config = try loaded.applying(overrides: overrides)
+        } catch {
+            // Only the command line's values can be wrong here (the file was checked above).
+            throw CommandFailure(status: .usage, message: error.diagnostics.map { "\($0.file) \(overrides.year.map(String.init) ?? ""): \($0.message)" }
+                .joined(separator: "\n"))
+        }
+        let registry: UnitRegistry
+        do {
+            registry = try config.loadRegistry()
+        } catch {
+            throw CommandFailure(status: .configurationError, message: error.description)
+        }
+        guard registry.unit(code: config.agency.unitCode) != nil else {
+            throw CommandFailure(status: .configurationError, message:
+                "Mã đơn vị \(config.agency.unitCode) (agency.unitCode trong \(configPath)) không có trong danh mục \(config.paths.units).")
+        }
+        let lineage = try loadLineage(config, logger: logger)
+        let bytes = FileManager.default.contents(atPath: configPath).map { Array($0) } ?? []
+        logger.debug("cấu hình \(configPath): năm \(config.year), \(config.indicators.count) chỉ tiêu, \(registry.units.count) đơn vị")
+        return Session(config: config, registry: registry, lineage: lineage, configSHA256: SHA256.hex(bytes), configPath: configPath,
+                       logger: logger, outputFromCommandLine: overrides.output != nil, generator: generator)
+    }
+
+    /// The folder of this year's outputs: Output/<year>.
+    public var outputFolder: URL {
+        URL(fileURLWithPath: config.paths.output).appendingPathComponent(String(config.year))
+    }
+
+    /// Makes this year's output folder (and the lock's folder) and takes the run lock there, or
+    /// fails: exit 4 when another run holds the lock; when the folder cannot be made or written
+    /// (`--output` names a file, no permission, a read-only disk), a message naming it and exit 64
+    /// (`--output`) or 3 (paths.output).
+    public func lock() throws -> RunLock {
+        do {
+            try OutputFolder.prepare(outputFolder.path)
+        } catch {
+            let fix = outputFromCommandLine ? "chọn một thư mục khác cho --output" : "sửa paths.output trong \(configPath) (hoặc dùng --output)"
+            throw CommandFailure(status: outputFromCommandLine ? .usage : .configurationError,
+                                 message: "Thư mục kết quả: \(error.description). Hãy \(fix).", detail: error.technicalDetail)
+        }
+        let url = URL(fileURLWithPath: config.paths.output).appendingPathComponent(".xhht.lock")
+        let acquired: RunLock?
+        do {
+            acquired = try RunLock.acquire(at: url)
+        } catch let error as AtomicFileError {
+            throw CommandFailure(status: .configurationError, message:
+                "Không tạo được tệp khóa \(url.path): \(SystemErrorText.vietnamese(error.code)). Kiểm tra quyền ghi thư mục kết quả.",
+                detail: error.description)
+        }
+        guard let lock = acquired else {
+            throw CommandFailure(status: .locked, message:
+                "Một lần chạy xhht khác đang làm việc (khóa \(url.path)). Không làm gì; hãy chạy lại sau.")
+        }
+        return lock
+    }
+
+    public func readInputs(clock: inout StageClock) throws -> Pipeline.Reading {
+        let listing: InputListing
+        do {
+            listing = try InputFolder.list(in: config.paths.input)
+        } catch let error as InputFolderError {
+            throw CommandFailure(status: .configurationError, message: error.description)
+        }
+        logger.info("đọc \(listing.files.count) tệp trong \(config.paths.input)")
+        let reading = Pipeline(config: config, registry: registry).read(listing, clock: &clock)
+        for workbook in reading.workbooks { for detail in workbook.details { logger.debug("\(detail)") } }
+        logger.info("\(reading.validation.factCount) số liệu được nhận, \(reading.issues.count) vấn đề")
+        return reading
+    }
+
+    /// The "store" stage of `import` and `run`: opens the store, begins a run there and keeps
+    /// the reading in it. The caller finishes the run (`finish`) once it knows the exit status.
+    /// Submissions withdrawn because their workbook left Input/ add their warnings to `reading`.
+    public func record(_ reading: inout Pipeline.Reading, command: String, started: Date, clock: inout StageClock) throws
+        -> (store: Store, run: Int64, imports: [String: ImportOutcome]) {
+        let store = try openStore()
+        let run = try store.beginRun(configSHA256: configSHA256, command: command, started: started)
+        let imports = try clock.measure("store") { try Pipeline(config: config, registry: registry).record(&reading, in: store) }
+        return (store, run, imports)
+    }
+
+    /// Records how a run begun by `record` ended, with the reading's counts.
+    public func finish(_ run: Int64, in store: Store, reading: Pipeline.Reading, issueCount: Int, status: ExitStatus) throws {
+        try store.finishRun(run, exitStatus: status.rawValue,
+                            counts: RunCounts(files: reading.workbooks.count, facts: reading.validation.factCount, issues: issueCount))
+    }
+
+    /// Opens the store (paths.store). A store another process is writing is waited for
+    /// (`Database.defaultBusyTimeout`), then the command ends with exit 4 (`runReportingFailures`).
+    public func openStore() throws -> Store {
+        do {
+            return try Store(path: config.paths.store)
+        } catch let error as DatabaseError where error.isBusy {
+            throw error
+        } catch let error as DatabaseError {
+            throw CommandFailure(status: .configurationError, message:
+                "Không mở được cơ sở dữ liệu \(config.paths.store): \(error.userMessage). Kiểm tra paths.store trong pipeline.yml.",
+                detail: error.description)
+        }
+    }
+}
+
+extension Session {
+    /// The unit lineage named by paths.lineage (an old-to-new mapping whose file name carries its
+    /// effective date, as in old-to-new-commune-2025-07-01.csv), or none. Read when the session
+    /// opens, so that a bad lineage file stops the command before anything runs.
+    public static func loadLineage(_ config: PipelineConfig, logger: Logger) throws -> UnitLineage {
+        guard let path = config.paths.lineage else { return UnitLineage() }
+        let name = (path as NSString).lastPathComponent
+        guard let range = name.range(of: #"\d{4}-\d{2}-\d{2}"#, options: .regularExpression),
+              CalendarDate(iso: String(name[range])) != nil else {
+            throw CommandFailure(status: .configurationError, message:
+                "paths.lineage \(path): tên tệp cần có ngày hiệu lực có thật dạng năm-tháng-ngày (ví dụ old-to-new-commune-2025-07-01.csv).")
+        }
+        var notes: [String] = []
+        do {
+            let step = try LineageStep(oldToNewCSVAt: path, effective: String(name[range]), diagnostics: &notes)
+            for note in notes { logger.info("\(note)") }
+            return UnitLineage(steps: [step])
+        } catch {
+            throw CommandFailure(status: .configurationError, message: error.description)
+        }
+    }
+
+    /// Builds the report model of the configured year (and phase) from the store, with every
+    /// finding: `issues` and those the model adds (the model itself lists only the first of
+    /// each group; issues.csv and the exit status take them all).
+    public func buildModel(store: Store, issues: [Issue], documentDate: String, clock: inout StageClock) throws
+        -> (model: ReportModel, issues: [Issue]) {
+        let years = config.report.years(reportYear: config.year)
+        let facts = try clock.measure("load") { try store.facts(years: years) }
+        return try clock.measure("aggregate") {
+            do {
+                var added: [Issue] = []
+                let model = try ReportModelBuilder.build(config: config, registry: registry, facts: facts, issues: issues, lineage: lineage,
+                                                         documentDate: documentDate, generatedBy: generator, added: &added)
+                return (model, issues + added)
+            } catch {
+                throw CommandFailure(status: .configurationError, message: "\(error)")
+            }
+        }
+    }
+
+    /// Writes the outputs of pipeline.yml and the run manifest; returns what was written.
+    public func writeOutputs(model: ReportModel, reading: Pipeline.Reading?, issues: [Issue], command: String, started: Date,
+                      status: ExitStatus, clock: inout StageClock) throws -> (written: [ReportOutputs.Written], manifest: Bool) {
+        let templates = URL(fileURLWithPath: config.paths.templates)
+        let written: [ReportOutputs.Written]
+        do {
+            written = try clock.measure("render") {
+                try ReportOutputs.write(model: model, issues: issues, kinds: config.outputs, templates: templates, to: outputFolder)
+            }
+        } catch let error as AtomicFileError {
+            throw CommandFailure(status: .internalFailure, message:
+                "Không \(error.operation) được tệp \(error.path): \(SystemErrorText.vietnamese(error.code)).", detail: error.description)
+        } catch let error as TemplateError {
+            throw CommandFailure(status: .configurationError, message: error.description)
+        } catch {
+            throw CommandFailure(status: .configurationError, message:
+                "Mẫu báo cáo trong \(templates.path) không dùng được; chạy lại với -v để xem chi tiết.", detail: String(reflecting: error))
+        }
+        for kind in config.outputs where ReportOutputs.notYetWritten.contains(kind) {
+            logger.info("đầu ra \(kind) chưa có trong phiên bản này; bỏ qua")
+        }
+        guard config.outputs.contains("manifest") else { return (written, false) }
+        // A run that changed no report leaves the previous manifest (and its timings) alone.
+        let manifestURL = outputFolder.appendingPathComponent("manifest.json")
+        guard written.contains(where: \.changed) || !FileManager.default.fileExists(atPath: manifestURL.path) else { return (written, false) }
+        let configBytes = FileManager.default.contents(atPath: configPath).map { Array($0) } ?? []
+        let manifest = RunManifest(
+            generator: generator, command: command, started: started, year: config.year, report: config.report.rawValue,
+            config: .init(file: configPath, sha256: configSHA256, bytes: configBytes.count),
+            inputs: (reading?.workbooks ?? []).map { .init(file: $0.file.name, sha256: $0.sha256, bytes: $0.byteCount) },
+            stages: clock.timings,
+            outputs: written.map { .init(file: $0.url.lastPathComponent, sha256: $0.sha256, bytes: $0.bytes) },
+            counts: .init(files: reading?.workbooks.count ?? 0, unreadableFiles: reading?.workbooks.filter { $0.sheets == nil }.count ?? 0,
+                          facts: reading?.validation.factCount ?? 0, errors: issues.count { $0.severity == .error },
+                          warnings: issues.count { $0.severity == .warning }, infos: issues.count { $0.severity == .info }),
+            exitStatus: status.rawValue)
+        try AtomicFile.write(try manifest.json(), to: manifestURL)
+        return (written, true)
+    }
+}

@@ -1,0 +1,374 @@
+import Core
+import Foundation
+import Intake
+
+/// The pipeline's memory: every submission received, its facts with their cells, every run and
+/// every finding, across years. The review reports (sơ kết 2023-2025, tổng kết 2023-2030) are
+/// built from it.
+///
+///     let store = try Store(path: config.paths.store)
+///     let run = try store.beginRun(configSHA256: configHash, command: "run")
+///     switch try store.importSubmission(file: "ninh-kieu.xlsx", sha256: hash, unitCode: "916", year: 2024,
+///                                       received: modified, facts: facts, issues: issues) {
+///     case .unchanged: break                       // same file as last time: nothing rewritten
+///     case .added: print("mới")
+///     case .replaced(let previous): print("thay thế bản nhận ngày \(previous.received)")
+///     }
+///     let facts = try store.facts(year: 2024)      // the current facts of every unit
+///     try store.finishRun(run, exitStatus: 0, counts: RunCounts(files: 9, facts: facts.count))
+///
+/// Guarantees:
+/// - Importing the same file again changes nothing (`.unchanged`).
+/// - A changed file replaces that unit's facts for that year in one transaction; the previous
+///   submission is marked superseded and kept, with its facts, as history.
+/// - A failure or a crash in the middle of an import leaves the previous state intact: all of an
+///   import happens in one SQLite transaction, in WAL mode.
+///
+/// I/O lives here; everything else in the pipeline works on values. A `Store` is used from one
+/// thread or task at a time (it owns one SQLite connection).
+public final class Store {
+    public let database: Database
+    /// The run begun by `beginRun` and not finished yet; imports and issues are tagged with it.
+    public private(set) var currentRun: Int64?
+
+    /// Opens the store at `path`, creating its folder and file if needed, and brings the schema
+    /// up to date. Another process writing to it makes this wait up to `busyTimeout`
+    /// milliseconds, then fail with a `DatabaseError` whose `isBusy` is true.
+    public init(path: String, busyTimeout: Int32 = Database.defaultBusyTimeout) throws {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw DatabaseError(code: 14, message: "không tạo được thư mục \(folder.path) cho cơ sở dữ liệu (đường dẫn bị một tệp chiếm chỗ, "
+                                + "hoặc không có quyền ghi)", sql: nil, file: path)
+        }
+        database = try Database(path: path, busyTimeout: busyTimeout)
+        do {
+            try Store.migrator.migrate(database)
+        } catch {
+            _ = try? database.close()
+            throw error
+        }
+    }
+
+    deinit {
+        // The statement cache and the connection hold each other: emptying the cache lets the
+        // connection go, and its deinit closes it (checkpointing the WAL) once nothing else
+        // holds it. Commands close explicitly (`close()`), to hear about errors.
+        database.clearStatementCache()
+    }
+
+    /// Closes the store: the WAL is checkpointed into the database file and the connection
+    /// closed, so that after a finished command `xhht.sqlite` alone holds the whole history (a
+    /// copy of the file is a copy of the store). See `Database.close()`.
+    @discardableResult
+    public func close() throws(DatabaseError) -> Bool {
+        try database.close()
+    }
+
+    // MARK: - Runs
+
+    /// Records the start of a run and makes it the current run.
+    @discardableResult
+    public func beginRun(configSHA256: String, command: String = "run", started: Date = Date()) throws -> Int64 {
+        try database.cachedStatement("INSERT INTO runs(started, config_sha256, command) VALUES (?, ?, ?)")
+            .execute([.text(Store.text(started)), .text(configSHA256), .text(command)])
+        let id = database.lastInsertRowID
+        currentRun = id
+        return id
+    }
+
+    /// Records how a run ended. The run stops being current.
+    public func finishRun(_ run: Int64, exitStatus: Int32, counts: RunCounts, finished: Date = Date()) throws {
+        try database.cachedStatement("UPDATE runs SET finished = ?, exit_status = ?, files = ?, facts = ?, issues = ? WHERE id = ?")
+            .execute([.text(Store.text(finished)), .integer(Int64(exitStatus)), DatabaseValue(counts.files),
+                      DatabaseValue(counts.facts), DatabaseValue(counts.issues), .integer(run)])
+        if currentRun == run { currentRun = nil }
+    }
+
+    /// Every run, oldest first.
+    public func runs() throws -> [RunRecord] {
+        try database.cachedStatement("""
+            SELECT id, started, finished, config_sha256, command, exit_status, files, facts, issues FROM runs ORDER BY id
+            """).rows { row in
+            RunRecord(id: row.int64(at: 0)!, started: Store.date(row.string(at: 1)) ?? .distantPast, finished: Store.date(row.string(at: 2)),
+                      configSHA256: row.string(at: 3) ?? "", command: row.string(at: 4) ?? "",
+                      exitStatus: row.int64(at: 5).map { Int32(truncatingIfNeeded: $0) },
+                      counts: row.isNull(at: 6) ? nil : RunCounts(files: Int(row.int64(at: 6) ?? 0), facts: Int(row.int64(at: 7) ?? 0),
+                                                                  issues: Int(row.int64(at: 8) ?? 0)))
+        }
+    }
+
+    // MARK: - Import
+
+    /// Stores one workbook's facts for one submitting unit and year, in one transaction.
+    ///
+    /// - The same `sha256` already current for `unitCode` + `year`: `.unchanged`; only the
+    ///   issues are recorded (for the current run's report). If that submission was withdrawn
+    ///   (`withdrawSubmissions`), it is in force again: `.restored(previous:)`.
+    /// - No current submission: `.added`.
+    /// - A different file: `.replaced(previous:)`; the previous submission (withdrawn or not)
+    ///   gets `superseded_by` and its facts stop being current, but both stay in the history.
+    ///
+    /// Facts carry their own unit codes (a district's workbook holds its communes' rows);
+    /// `unitCode` is the unit that sent the file. Issues are recorded with the current run.
+    /// Every fact must belong to `year` and have a field id. If anything fails, nothing of this
+    /// import is kept.
+    public func importSubmission(file: String, sha256: String, unitCode: String, year: Int, received: Date,
+                                 facts: [Fact], issues: [Issue]) throws -> ImportOutcome {
+        if let stray = facts.first(where: { $0.year != year }) {
+            throw DatabaseError(code: 21, message: "tệp \(file) nộp cho năm \(year) nhưng có dữ kiện năm \(stray.year) "
+                                + "(ô \(stray.provenance.sheet)!\(stray.provenance.cell)); mỗi lần nhập chỉ một năm.")
+        }
+        return try importTransaction(file: file, sha256: sha256, unitCode: unitCode, year: year, received: received,
+                                     issues: issues) { chunks in
+            // Facts are read in place (no copy of a Fact and its strings per fact).
+            try facts.withUnsafeBufferPointer { facts in
+                for i in facts.indices {
+                    let fact = facts.baseAddress! + i
+                    try Store.check(unit: fact.pointee.unitCode, sheet: fact.pointee.provenance.sheet, cell: fact.pointee.provenance.cell)
+                    try Store.check(field: fact.pointee.field, unit: fact.pointee.unitCode, sheet: fact.pointee.provenance.sheet,
+                                    cell: fact.pointee.provenance.cell)
+                    try chunks.append(fact)
+                }
+            }
+        }
+    }
+
+    /// `importSubmission(file:sha256:unitCode:year:received:facts:issues:)` for the accepted
+    /// rows of one workbook as validation hands them over: each record's values go to a unit
+    /// row of a chunk straight from its slots (no `Fact` per value, no cell text built, each
+    /// slot's descriptor looked up once per chunk). Stores exactly what importing `records`'
+    /// facts would.
+    public func importSubmission(file: String, sha256: String, unitCode: String, year: Int, received: Date,
+                                 records: [NormalizedRecord], issues: [Issue]) throws -> ImportOutcome {
+        try importTransaction(file: file, sha256: sha256, unitCode: unitCode, year: year, received: received,
+                              issues: issues) { chunks in
+            // Records and their slots are read in place (no copy of a record's arrays per record).
+            var columns: RecordColumns? = nil, anEmptyField = false  // the last sheet's; rows of a sheet share them
+            try records.withUnsafeBufferPointer { records in
+                for r in records.indices {
+                    let record = records.baseAddress! + r
+                    if record.pointee.columns != columns {
+                        columns = record.pointee.columns
+                        anEmptyField = record.pointee.columns.fields.contains("")
+                    }
+                    var begun = false  // a record without values adds nothing
+                    try record.pointee.slots.withUnsafeBufferPointer { slots in
+                        for slot in slots.indices {
+                            guard let value = slots[slot] else { continue }
+                            if !begun {
+                                if record.pointee.unitCode.isEmpty {
+                                    try Store.check(unit: "", sheet: record.pointee.sheet, cell: record.pointee.cell(at: slot).cell)
+                                }
+                                try chunks.beginRecord(unitCode: record.pointee.unitCode, row: record.pointee.row, file: record.pointee.unitCell.file,
+                                                       sheet: record.pointee.sheet, columns: record.pointee.columns)
+                                begun = true
+                            }
+                            if anEmptyField && record.pointee.columns.fields[slot].isEmpty {
+                                try Store.check(field: "", unit: record.pointee.unitCode, sheet: record.pointee.sheet,
+                                                cell: record.pointee.cell(at: slot).cell)
+                            }
+                            try chunks.append(value, slot: slot)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The old schema's CHECKs (unit_code <> '', field <> ''), kept: such a fact could not be
+    /// read back as one.
+    private static func check(unit: String, sheet: String, cell: String) throws {
+        guard unit.isEmpty else { return }
+        throw DatabaseError(code: 19, message: "dữ kiện ở ô \(sheet)!\(cell) không có mã đơn vị (unit_code rỗng); không ghi được.")
+    }
+
+    private static func check(field: String, unit: String, sheet: String, cell: String) throws {
+        guard field.isEmpty else { return }
+        throw DatabaseError(code: 19, message: "dữ kiện của đơn vị \(unit) ở ô \(sheet)!\(cell) không có mã chỉ tiêu (field rỗng); không ghi được.")
+    }
+
+    /// One import's transaction: `.unchanged` for the current file again; otherwise the new
+    /// submission row (superseding the current one), then `writeFacts` into the submission's
+    /// chunks (the last one inserted after it), then the issues.
+    private func importTransaction(file: String, sha256: String, unitCode: String, year: Int, received: Date, issues: [Issue],
+                                   writeFacts: (inout FactChunks) throws -> Void) throws -> ImportOutcome {
+        try database.transaction {
+            let current = try currentSubmission(unitCode: unitCode, year: year)
+            if let current, current.sha256 == sha256 {
+                if current.withdrawn != nil {
+                    try database.cachedStatement("UPDATE submissions SET withdrawn = NULL, withdrawn_run = NULL WHERE id = ?")
+                        .execute([.integer(current.id)])
+                }
+                try insert(issues: issues, submission: current.id)
+                return current.withdrawn == nil ? .unchanged : .restored(previous: current)
+            }
+            let nextID = (try database.cachedStatement("SELECT coalesce(max(id), 0) + 1 FROM submissions").rows { $0.int64(at: 0) }.first ?? 1) ?? 1
+            if let current {
+                // The foreign key is deferred: the new row exists by the end of the transaction.
+                try database.cachedStatement("UPDATE submissions SET superseded_by = ? WHERE id = ?").execute([.integer(nextID), .integer(current.id)])
+            }
+            try database.cachedStatement("""
+                INSERT INTO submissions(id, file, sha256, unit_code, year, received, imported_run) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """).execute([.integer(nextID), .text(file), .text(sha256), .text(unitCode), DatabaseValue(year),
+                              .text(Store.text(received)), DatabaseValue(currentRun)])
+            // One row of `fact_chunks` per chunk of unit rows, its facts written as JSON into one
+            // reused buffer and bound in place (`withBound`): a few allocations per import, not
+            // per fact.
+            let insertChunk = try database.cachedStatement("""
+                INSERT INTO fact_chunks(submission_id, seq, source_id, facts) VALUES (?1, ?2, ?3, ?4)
+                """)
+            insertChunk.reset()
+            try insertChunk.bind(nextID, at: 1)
+            defer { insertChunk.reset() }  // no binding may point at a caller's bytes after the rows
+            var chunks = FactChunks(insert: insertChunk) { try self.sourceID(file: $0, sheet: $1) }
+            try writeFacts(&chunks)
+            try chunks.flush()
+            try insert(issues: issues, submission: nextID)
+            guard var previous = current else { return .added }
+            previous.supersededBy = nextID
+            return .replaced(previous: previous)
+        }
+    }
+
+    /// The id of a (file, sheet) in `fact_sources`, added when new.
+    private func sourceID(file: String, sheet: String) throws -> Int64 {
+        if let id = try database.cachedStatement("SELECT id FROM fact_sources WHERE file = ? AND sheet = ?")
+            .rows([.text(file), .text(sheet)], { $0.int64(at: 0) }).first ?? nil {
+            return id
+        }
+        try database.cachedStatement("INSERT INTO fact_sources(file, sheet) VALUES (?, ?)").execute([.text(file), .text(sheet)])
+        return database.lastInsertRowID
+    }
+
+    /// Records findings that belong to no submission (an unreadable file, a unit that sent
+    /// nothing) with the current run.
+    public func record(issues: [Issue]) throws {
+        try database.transaction { try insert(issues: issues, submission: nil) }
+    }
+
+    private func insert(issues: [Issue], submission: Int64?) throws {
+        guard !issues.isEmpty else { return }
+        let statement = try database.cachedStatement("""
+            INSERT INTO issues(run_id, submission_id, severity, rule, file, sheet, cell, unit, field, message)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for issue in issues {
+            try statement.execute([DatabaseValue(currentRun), DatabaseValue(submission), .text(issue.severity.rawValue), .text(issue.rule),
+                                   .text(issue.provenance.file), .text(issue.provenance.sheet), .text(issue.provenance.cell),
+                                   .text(issue.unit), .text(issue.field), .text(issue.message)])
+        }
+    }
+
+    // MARK: - Withdrawal
+
+    /// Withdraws every latest submission of `year` whose sending unit is not in `keeping`
+    /// (the senders of the workbooks read this time): its facts stop counting for the year,
+    /// but it stays, with its facts, as history; importing the same file again restores it
+    /// (`.restored`), a different one supersedes it. Returns those submissions, by file name:
+    /// the ones withdrawn now (with `withdrawn` set to `date` and the current run) and the
+    /// ones withdrawn by an earlier run (their dates unchanged), so every run can say why the
+    /// unit has no figures.
+    ///
+    ///     // Input/ now holds only ninh-kieu.xlsx (unit 916); co-do.xlsx (925) was read last time
+    ///     let gone = try store.withdrawSubmissions(year: 2024, keeping: ["916"])
+    ///     // gone: [co-do.xlsx of 925, withdrawn now]; store.facts(year: 2024) has no 925 facts
+    public func withdrawSubmissions(year: Int, keeping senders: Set<String>, date: Date = Date()) throws -> [Submission] {
+        try database.transaction {
+            let latest = try database.cachedStatement("""
+                SELECT id, file, sha256, unit_code, year, received, imported_run, superseded_by, withdrawn, withdrawn_run
+                FROM submissions WHERE year = ? AND superseded_by IS NULL ORDER BY id
+                """).rows([DatabaseValue(year)], Store.submission)
+            var gone: [Submission] = []
+            for var submission in latest where !senders.contains(submission.unitCode) {
+                if submission.withdrawn == nil {
+                    try database.cachedStatement("UPDATE submissions SET withdrawn = ?, withdrawn_run = ? WHERE id = ?")
+                        .execute([.text(Store.text(date)), DatabaseValue(currentRun), .integer(submission.id)])
+                    submission.withdrawn = Store.date(Store.text(date))
+                    submission.withdrawnRun = currentRun
+                }
+                gone.append(submission)
+            }
+            return gone.sorted { ($0.file, $0.unitCode) < ($1.file, $1.unitCode) }
+        }
+    }
+
+    // MARK: - Reading
+
+    /// The current facts of a year: those of every unit's current submission (neither superseded
+    /// nor withdrawn), in import order.
+    public func facts(year: Int) throws -> [Fact] {
+        try facts(years: year...year)
+    }
+
+    /// The current facts of several years (a review's history), by year then import order.
+    ///
+    /// Each chunk is unpacked by SQLite's json_tree, run on its text in place
+    /// (`PackedFactsReader`).
+    public func facts(years: ClosedRange<Int>) throws -> [Fact] {
+        let chunks = try database.cachedStatement("""
+            SELECT s.year, c.source_id, src.file, src.sheet, c.facts
+            FROM submissions s JOIN fact_chunks c ON c.submission_id = s.id JOIN fact_sources src ON src.id = c.source_id
+            WHERE s.superseded_by IS NULL AND s.withdrawn IS NULL AND s.year BETWEEN ? AND ?
+            ORDER BY s.year, s.id, c.seq
+            """)
+        var reader = try PackedFactsReader(database: database)
+        try chunks.bind([DatabaseValue(years.lowerBound), DatabaseValue(years.upperBound)])
+        defer { chunks.reset() }
+        var facts: [Fact] = []
+        var source: (id: Int64?, file: String, sheet: String) = (nil, "", "")
+        while try chunks.step() {
+            let year = Int(chunks.int64(at: 0) ?? 0)
+            if chunks.int64(at: 1) != source.id {
+                source = (chunks.int64(at: 1), chunks.string(at: 2) ?? "", chunks.string(at: 3) ?? "")
+            }
+            try chunks.withText(at: 4) { json in
+                try reader.read(json, year: year, file: source.file, sheet: source.sheet, into: &facts)
+            }
+        }
+        return facts
+    }
+
+    /// Every submission of a year, current, superseded and withdrawn, oldest first.
+    public func submissions(year: Int) throws -> [Submission] {
+        try database.cachedStatement("""
+            SELECT id, file, sha256, unit_code, year, received, imported_run, superseded_by, withdrawn, withdrawn_run
+            FROM submissions WHERE year = ? ORDER BY id
+            """).rows([DatabaseValue(year)], Store.submission)
+    }
+
+    /// The issues recorded during a run, in the order they were recorded.
+    public func issues(run: Int64) throws -> [Issue] {
+        try database.cachedStatement("""
+            SELECT severity, rule, file, sheet, cell, unit, field, message FROM issues WHERE run_id = ? ORDER BY id
+            """).rows([.integer(run)]) { row in
+            Issue(severity: Severity(rawValue: row.string(at: 0) ?? "") ?? .error, rule: row.string(at: 1) ?? "",
+                  provenance: Provenance(file: row.string(at: 2) ?? "", sheet: row.string(at: 3) ?? "", cell: row.string(at: 4) ?? ""),
+                  unit: row.string(at: 5) ?? "", field: row.string(at: 6) ?? "", message: row.string(at: 7) ?? "")
+        }
+    }
+
+    private func currentSubmission(unitCode: String, year: Int) throws -> Submission? {
+        try database.cachedStatement("""
+            SELECT id, file, sha256, unit_code, year, received, imported_run, superseded_by, withdrawn, withdrawn_run
+            FROM submissions WHERE unit_code = ? AND year = ? AND superseded_by IS NULL
+            """).rows([.text(unitCode), DatabaseValue(year)], Store.submission).first
+    }
+
+    // MARK: - Row mapping
+
+    private static func submission(_ row: Statement) -> Submission {
+        Submission(id: row.int64(at: 0) ?? 0, file: row.string(at: 1) ?? "", sha256: row.string(at: 2) ?? "",
+                   unitCode: row.string(at: 3) ?? "", year: Int(row.int64(at: 4) ?? 0), received: date(row.string(at: 5)) ?? .distantPast,
+                   importedRun: row.int64(at: 6), supersededBy: row.int64(at: 7), withdrawn: date(row.string(at: 8)),
+                   withdrawnRun: row.int64(at: 9))
+    }
+
+    /// Dates are stored as ISO 8601 text in UTC, to the second ("2024-11-30T08:15:00Z").
+    static func text(_ date: Date) -> String { date.formatted(.iso8601) }
+
+    static func date(_ text: String?) -> Date? {
+        text.flatMap { try? Date($0, strategy: .iso8601) }
+    }
+}
