@@ -33,8 +33,9 @@ let package = Package(
         .target(name: "Intake", dependencies: ["Core", "Units", "Config", "XLSX", "OfficeXML", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Storage", dependencies: ["Core", "Intake", "CSQLite"]),
         .target(name: "Aggregate", dependencies: ["Core", "Units", "Config", "Model"]),
+        .target(name: "Presentation", dependencies: ["Model", "Core"]),
         .target(name: "Render", dependencies: [
-            "Model", "Core", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Crypto", package: "swift-crypto"),
+            "Model", "Core", "Presentation", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "PipelineBench", dependencies: ["Core", "Units", "Config", "Intake", "Storage"]),
         .executableTarget(name: "StoreBench", dependencies: ["Core", "Storage"]),
