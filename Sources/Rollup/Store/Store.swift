@@ -119,7 +119,7 @@ public final class Store {
                                 + "(ô \(stray.provenance.sheet)!\(stray.provenance.cell)); mỗi lần nhập chỉ một năm.")
         }
         return try importTransaction(file: file, sha256: sha256, unitCode: unitCode, year: year, received: received,
-                                     issues: issues) { chunks in
+                                     issues: issues) { rows in
             // Facts are read in place (no copy of a Fact and its strings per fact).
             try facts.withUnsafeBufferPointer { facts in
                 for i in facts.indices {
@@ -127,47 +127,33 @@ public final class Store {
                     try Store.check(unit: fact.pointee.unitCode, sheet: fact.pointee.provenance.sheet, cell: fact.pointee.provenance.cell)
                     try Store.check(field: fact.pointee.field, unit: fact.pointee.unitCode, sheet: fact.pointee.provenance.sheet,
                                     cell: fact.pointee.provenance.cell)
-                    try chunks.append(fact)
+                    try rows.append(unitCode: fact.pointee.unitCode, field: fact.pointee.field, value: fact.pointee.value,
+                                    file: fact.pointee.provenance.file, sheet: fact.pointee.provenance.sheet, cell: fact.pointee.provenance.cell)
                 }
             }
         }
     }
 
     /// `importSubmission(file:sha256:unitCode:year:received:facts:issues:)` for the accepted
-    /// rows of one workbook as validation hands them over: each record's values go to a unit
-    /// row of a chunk straight from its slots (no `Fact` per value, no cell text built, each
-    /// slot's descriptor looked up once per chunk). Stores exactly what importing `records`'
-    /// facts would.
+    /// rows of one workbook as validation hands them over: a row per value, its cell the
+    /// slot's letters and the record's row. Stores exactly what importing `records`' facts would.
     public func importSubmission(file: String, sha256: String, unitCode: String, year: Int, received: Date,
                                  records: [NormalizedRecord], issues: [Issue]) throws -> ImportOutcome {
         try importTransaction(file: file, sha256: sha256, unitCode: unitCode, year: year, received: received,
-                              issues: issues) { chunks in
+                              issues: issues) { rows in
             // Records and their slots are read in place (no copy of a record's arrays per record).
-            var columns: RecordColumns? = nil, anEmptyField = false  // the last sheet's; rows of a sheet share them
             try records.withUnsafeBufferPointer { records in
                 for r in records.indices {
                     let record = records.baseAddress! + r
-                    if record.pointee.columns != columns {
-                        columns = record.pointee.columns
-                        anEmptyField = record.pointee.columns.fields.contains("")
-                    }
-                    var begun = false  // a record without values adds nothing
                     try record.pointee.slots.withUnsafeBufferPointer { slots in
                         for slot in slots.indices {
                             guard let value = slots[slot] else { continue }
-                            if !begun {
-                                if record.pointee.unitCode.isEmpty {
-                                    try Store.check(unit: "", sheet: record.pointee.sheet, cell: record.pointee.cell(at: slot).cell)
-                                }
-                                try chunks.beginRecord(unitCode: record.pointee.unitCode, row: record.pointee.row, file: record.pointee.unitCell.file,
-                                                       sheet: record.pointee.sheet, columns: record.pointee.columns)
-                                begun = true
-                            }
-                            if anEmptyField && record.pointee.columns.fields[slot].isEmpty {
-                                try Store.check(field: "", unit: record.pointee.unitCode, sheet: record.pointee.sheet,
-                                                cell: record.pointee.cell(at: slot).cell)
-                            }
-                            try chunks.append(value, slot: slot)
+                            let cell = CellPosition.a1(letters: record.pointee.columns.letters[slot], row: record.pointee.row)
+                            let field = record.pointee.columns.fields[slot]
+                            try Store.check(unit: record.pointee.unitCode, sheet: record.pointee.sheet, cell: cell)
+                            try Store.check(field: field, unit: record.pointee.unitCode, sheet: record.pointee.sheet, cell: cell)
+                            try rows.append(unitCode: record.pointee.unitCode, field: field, value: value,
+                                            file: record.pointee.unitCell.file, sheet: record.pointee.sheet, cell: cell)
                         }
                     }
                 }
@@ -189,9 +175,9 @@ public final class Store {
 
     /// One import's transaction: `.unchanged` for the current file again; otherwise the new
     /// submission row (superseding the current one), then `writeFacts` into the submission's
-    /// chunks (the last one inserted after it), then the issues.
+    /// rows of `facts`, then the issues.
     private func importTransaction(file: String, sha256: String, unitCode: String, year: Int, received: Date, issues: [Issue],
-                                   writeFacts: (inout FactChunks) throws -> Void) throws -> ImportOutcome {
+                                   writeFacts: (inout FactRowWriter) throws -> Void) throws -> ImportOutcome {
         try database.transaction {
             let current = try currentSubmission(unitCode: unitCode, year: year)
             if let current, current.sha256 == sha256 {
@@ -211,18 +197,9 @@ public final class Store {
                 INSERT INTO submissions(id, file, sha256, unit_code, year, received, imported_run) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """).execute([.integer(nextID), .text(file), .text(sha256), .text(unitCode), DatabaseValue(year),
                               .text(Store.text(received)), DatabaseValue(currentRun)])
-            // One row of `fact_chunks` per chunk of unit rows, its facts written as JSON into one
-            // reused buffer and bound in place (`withBound`): a few allocations per import, not
-            // per fact.
-            let insertChunk = try database.cachedStatement("""
-                INSERT INTO fact_chunks(submission_id, seq, source_id, facts) VALUES (?1, ?2, ?3, ?4)
-                """)
-            insertChunk.reset()
-            try insertChunk.bind(nextID, at: 1)
-            defer { insertChunk.reset() }  // no binding may point at a caller's bytes after the rows
-            var chunks = FactChunks(insert: insertChunk) { try self.sourceID(file: $0, sheet: $1) }
-            try writeFacts(&chunks)
-            try chunks.flush()
+            var rows = try FactRowWriter(database: database, submission: nextID) { try self.sourceID(file: $0, sheet: $1) }
+            defer { rows.finish() }
+            try writeFacts(&rows)
             try insert(issues: issues, submission: nextID)
             guard var previous = current else { return .added }
             previous.supersededBy = nextID
@@ -302,28 +279,55 @@ public final class Store {
 
     /// The current facts of several years (a review's history), by year then import order.
     ///
-    /// Each chunk is unpacked by SQLite's json_tree, run on its text in place
-    /// (`PackedFactsReader`).
+    /// The facts of each current submission are read by the primary key of `facts`
+    /// (submission, seq); the sources' file and sheet are read once, before the facts.
     public func facts(years: ClosedRange<Int>) throws -> [Fact] {
-        let chunks = try database.cachedStatement("""
-            SELECT s.year, c.source_id, src.file, src.sheet, c.facts
-            FROM submissions s JOIN fact_chunks c ON c.submission_id = s.id JOIN fact_sources src ON src.id = c.source_id
+        var sources: [Int64: (file: String, sheet: String)] = [:]
+        let known = try database.cachedStatement("SELECT id, file, sheet FROM fact_sources").rows([]) { row in
+            (id: row.int64(at: 0) ?? 0, file: row.string(at: 1) ?? "", sheet: row.string(at: 2) ?? "")
+        }
+        for source in known { sources[source.id] = (source.file, source.sheet) }
+        let rows = try database.cachedStatement("""
+            SELECT s.year, f.source_id, f.unit_code, f.field, f.value_type, f.integer_value, f.text_value, f.cell
+            FROM submissions s JOIN facts f ON f.submission_id = s.id
             WHERE s.superseded_by IS NULL AND s.withdrawn IS NULL AND s.year BETWEEN ? AND ?
-            ORDER BY s.year, s.id, c.seq
+            ORDER BY s.year, s.id, f.seq
             """)
-        var reader = try PackedFactsReader(database: database)
-        try chunks.bind([DatabaseValue(years.lowerBound), DatabaseValue(years.upperBound)])
-        defer { chunks.reset() }
+        try rows.bind([DatabaseValue(years.lowerBound), DatabaseValue(years.upperBound)])
+        defer { rows.reset() }
         var facts: [Fact] = []
-        var source: (id: Int64?, file: String, sheet: String) = (nil, "", "")
-        while try chunks.step() {
-            let year = Int(chunks.int64(at: 0) ?? 0)
-            if chunks.int64(at: 1) != source.id {
-                source = (chunks.int64(at: 1), chunks.string(at: 2) ?? "", chunks.string(at: 3) ?? "")
+        var source: (id: Int64, file: String, sheet: String) = (-1, "", "")
+        // Consecutive facts mostly share their unit, and a sheet's fields recur: the last unit
+        // code and the field strings are reused rather than made again for each fact.
+        var unitCode = ""
+        var fields: [String] = []
+        while try rows.step() {
+            let year = Int(rows.int64(at: 0) ?? 0)
+            let sourceID = rows.int64(at: 1) ?? 0
+            if sourceID != source.id {
+                guard let known = sources[sourceID] else {
+                    throw DatabaseError(code: 11, message: "dữ kiện trỏ tới nguồn \(sourceID) không có trong fact_sources; cơ sở dữ liệu có thể bị sửa tay.")
+                }
+                source = (sourceID, known.file, known.sheet)
             }
-            try chunks.withText(at: 4) { json in
-                try reader.read(json, year: year, file: source.file, sheet: source.sheet, into: &facts)
+            if !rows.withText(at: 2, { unitCode.utf8.elementsEqual($0) }) { unitCode = rows.text(at: 2) }
+            let field = rows.withText(at: 3) { bytes in fields.first { $0.utf8.elementsEqual(bytes) } } ?? {
+                let field = rows.text(at: 3)
+                if fields.count < 256 { fields.append(field) }
+                return field
+            }()
+            guard let kind = rows.withText(at: 4, FieldType.init(name:)) else {
+                throw DatabaseError(code: 11, message: "dữ kiện có kiểu \"\(rows.text(at: 4))\" không đọc được; cơ sở dữ liệu có thể bị sửa tay.")
             }
+            let value: FieldValue
+            switch kind {
+            case .count: value = .count(rows.integer(at: 5))
+            case .level: value = .level(Int(truncatingIfNeeded: rows.integer(at: 5)))
+            case .yesNo: value = .yesNo(rows.integer(at: 5) != 0)
+            case .text: value = .text(rows.text(at: 6))
+            }
+            facts.append(Fact(unitCode: unitCode, year: year, field: field, value: value,
+                              provenance: Provenance(file: source.file, sheet: source.sheet, cell: rows.text(at: 7))))
         }
         return facts
     }

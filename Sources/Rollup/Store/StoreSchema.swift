@@ -8,13 +8,17 @@
 ///   index); a replaced one points at its successor and stays as history. Since 2024-v6 a
 ///   current one whose workbook left the input folder is withdrawn (`withdrawn`: when,
 ///   `withdrawn_run`: by which run): kept with its facts, which stop being read.
-/// - `fact_chunks` (since 2024-v4; `facts` before): the values of each submission with their
+/// - `facts` (a table again since 2024-v7): one row per fact, keyed by (submission_id, seq),
+///   `seq` its position in the submission from 0; unit_code, field, value_type, integer_value
+///   (count, level, yes-no as 0/1) or text_value, source_id (`fact_sources`) and cell. Facts of
+///   superseded and withdrawn submissions are kept too; queries read those of current ones.
+/// - `fact_chunks` (2024-v4 to v6, dropped by 2024-v7): the values of each submission with their
 ///   provenance (source: file and sheet; cell), one row per chunk of consecutive unit rows of
 ///   one source, keyed by (submission, position in the submission of the chunk's first fact);
 ///   the unit codes and values are a JSON array (since 2024-v5 by column: the chunk's
 ///   descriptors `[field, value_type, column]`, then `[unit_code, row, values...]` per unit row). Facts of superseded submissions are kept too;
 ///   queries read those of current submissions.
-/// - `facts` (a view since 2024-v4): one row per value, unpacked from `fact_chunks`, for the
+/// - `facts` (a view from 2024-v4 to v6): one row per value, unpacked from `fact_chunks`, for the
 ///   sqlite3 shell. `seq` is the fact's position in its submission. Deleting from it deletes
 ///   the facts from their chunks (a unit row or chunk left empty goes); inserting or updating
 ///   through it is not supported.
@@ -297,6 +301,36 @@ extension Store {
             try db.execute("""
             ALTER TABLE submissions ADD COLUMN withdrawn TEXT;
             ALTER TABLE submissions ADD COLUMN withdrawn_run INTEGER REFERENCES runs(id);
+            """)
+        }
+        // Measured (scripts/bench-store.sh, docs/store.md): the packed chunks of 2024-v4/v5 made
+        // the `facts` view slow in the sqlite3 shell (1 s to count 160,000 facts, 2 s to delete a
+        // unit's) and needed their own codec. Facts are a table again, one row per fact, keyed by
+        // (submission, position in the submission): a load reads each current submission's facts
+        // by the key in import order; superseding or withdrawing a submission touches only
+        // `submissions`. Existing facts move through the old view, which gives each its position.
+        migrator.registerMigration("2024-v7: facts one row per fact") { db in
+            try db.execute("""
+            CREATE TABLE facts_v7 (
+                submission_id INTEGER NOT NULL REFERENCES submissions(id),
+                seq INTEGER NOT NULL,
+                unit_code TEXT NOT NULL CHECK (unit_code <> ''),
+                field TEXT NOT NULL CHECK (field <> ''),
+                value_type TEXT NOT NULL CHECK (value_type IN ('count', 'level', 'yes-no', 'text')),
+                integer_value INTEGER,
+                text_value TEXT,
+                source_id INTEGER NOT NULL REFERENCES fact_sources(id),
+                cell TEXT NOT NULL,
+                CHECK (CASE value_type WHEN 'text' THEN text_value IS NOT NULL AND integer_value IS NULL
+                                       ELSE integer_value IS NOT NULL AND text_value IS NULL END),
+                PRIMARY KEY (submission_id, seq)
+            ) WITHOUT ROWID;
+            INSERT INTO facts_v7(submission_id, seq, unit_code, field, value_type, integer_value, text_value, source_id, cell)
+                SELECT submission_id, seq, unit_code, field, value_type, integer_value, text_value, source_id, cell FROM facts;
+            DROP TRIGGER facts_delete;
+            DROP VIEW facts;
+            DROP TABLE fact_chunks;
+            ALTER TABLE facts_v7 RENAME TO facts;
             """)
         }
         return migrator
