@@ -6,7 +6,8 @@
 #
 # It builds a release binary in a private package under .build-bench-store/ (git-ignored) from
 # the repository's own Sources/Rollup/Core, Sources/Rollup/Store and the record type the store
-# packs (Normalize/NormalizedRecord.swift, with the cell positions it names), as symlinks: the store needs nothing else, so the
+# imports (Normalize/NormalizedRecord.swift, with the cell positions it names), as symlinks:
+# the store needs nothing else, so the
 # benchmark neither waits for nor depends on the rest of the pipeline, and
 # the product's Package.swift carries no benchmark target.
 set -euo pipefail
@@ -15,8 +16,13 @@ pkg="$repo/.build-bench-store/pkg"
 rm -rf "$pkg/Sources"
 mkdir -p "$pkg/Sources/Rollup" "$pkg/Sources/StoreBench"
 ln -sfn "$repo/Sources/CSQLite" "$pkg/Sources/CSQLite"
-ln -sfn "$repo/Sources/Rollup/Core" "$pkg/Sources/Rollup/Core"
-ln -sfn "$repo/Sources/Rollup/Store" "$pkg/Sources/Rollup/Store"
+# Each file of Core and Store but those that need the output folder and swift-crypto (the
+# atomic file stream, the store's archive copy), which the benchmark does not use.
+mkdir -p "$pkg/Sources/Rollup/Core" "$pkg/Sources/Rollup/Store"
+for f in "$repo"/Sources/Rollup/Core/*.swift "$repo"/Sources/Rollup/Store/*.swift; do
+    case "$(basename "$f")" in AtomicFileStream.swift|StoreArchive*.swift) continue ;; esac
+    ln -sf "$f" "$pkg/Sources/Rollup/$(basename "$(dirname "$f")")/$(basename "$f")"
+done
 ln -sf "$repo/Sources/Rollup/Normalize/NormalizedRecord.swift" "$pkg/Sources/Rollup/NormalizedRecord.swift"
 ln -sf "$repo/Sources/Rollup/Ingest/CellPosition.swift" "$pkg/Sources/Rollup/CellPosition.swift"
 ln -sf "$repo/Benchmarks/StoreImport/main.swift" "$pkg/Sources/StoreBench/main.swift"

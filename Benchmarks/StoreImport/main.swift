@@ -7,6 +7,7 @@
 //   - a changed file replacing it (.replaced: supersede + 200,000 inserts)
 //   - 700 submissions of ~14 communes each (one per district, one transaction each)
 //   - reading the year's facts back (facts(year:))
+//   - counting all facts and deleting one unit's, as in the sqlite3 shell
 import Foundation
 import Rollup
 
@@ -48,6 +49,7 @@ let first = facts(base: 0, file: "a.xlsx")
 let second = facts(base: 1, file: "b.xlsx")
 typealias Times = [(wall: Double, cpu: Double)]
 var added: Times = [], unchanged: Times = [], replaced: Times = [], perDistrict: Times = [], read: Times = []
+var counted: Times = [], deleted: Times = []
 let received = Date(timeIntervalSince1970: 1_732_950_000)
 
 for _ in 0..<repetitions {
@@ -66,6 +68,13 @@ for _ in 0..<repetitions {
     var got = 0
     read.append(try measure({ got = try store.facts(year: 2024).count }))
     precondition(got == first.count, "read \(got) facts")
+    // What someone does in the sqlite3 shell: count the facts, delete one unit's.
+    var count = ""
+    counted.append(try measure({ count = try store.database.scalar("SELECT count(*) FROM facts") ?? "" }))
+    precondition(count == "\(first.count + second.count)", "counted \(count) facts")
+    deleted.append(try measure({ try store.database.execute("DELETE FROM facts WHERE unit_code = '05000'") }))
+    let left = try store.facts(year: 2024).count
+    precondition(left == first.count - fields.count, "one unit's facts deleted")
 
     let other = try Store(path: folder.appendingPathComponent("b.sqlite").path)
     let chunk = (communes + 699) / 700 * fields.count
@@ -92,3 +101,5 @@ line("unchanged (same sha256 again)", unchanged)
 line("replaced (changed file: supersede + insert)", replaced)
 line("700 district submissions (700 transactions)", perDistrict)
 line("facts(year:) read back", read)
+line("SELECT count(*) FROM facts (both submissions)", counted)
+line("DELETE FROM facts WHERE unit_code = '05000'", deleted)
