@@ -3,8 +3,11 @@
 /// once it is full (`PackedFactsWriter.isFull`); a unit row is never split. A value goes to the
 /// open unit row when it has the same unit, the same row and a descriptor after the row's last
 /// one (`PackedFactsWriter.continues`); otherwise it starts a new one, so the order of the
-/// facts is kept. Both import paths go through it, so the same values give the same chunks,
-/// byte for byte.
+/// facts is kept. Both import paths of 2024-v5/v6 went through it, so the same values gave the
+/// same chunks, byte for byte.
+///
+/// Since 2024-v7 facts are rows of `facts` (`FactRowWriter`); this is kept only for the migration
+/// 2024-v5, which a store still at 2024-v4 goes through before 2024-v7 turns its chunks into rows.
 struct FactChunks {
     private var packed = PackedFactsWriter()
     /// The prepared statement: 1 submission (bound by the caller), 2 seq, 3 source, 4 JSON.

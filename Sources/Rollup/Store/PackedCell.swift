@@ -10,6 +10,9 @@
 /// The row is the cell's trailing ASCII digits when there are 1 to 9 of them (9: a row of a
 /// spreadsheet has at most 7) and the first is not '0'; any other cell (no trailing digit, a
 /// leading zero, a longer run) is all column, row 0. So every string comes back byte for byte.
+///
+/// Since 2024-v7 facts are rows of `facts` (`FactRowWriter`); this is kept only for the migration
+/// 2024-v5, which a store still at 2024-v4 goes through before 2024-v7 turns its chunks into rows.
 struct PackedCell {
     let column: Substring
     let row: Int
