@@ -18,22 +18,30 @@ var targets: [Target] = [
     // Workbooks: sheets, shared strings, styles and dates, streaming cells, merged ranges.
     .target(name: "XLSX", dependencies: ["OfficeXML"]),
     // The domain: configuration, units, normalize, validate, store, aggregate, report model.
-    .target(name: "Rollup", dependencies: ["XLSX", "OfficeXML", "CSQLite", .product(name: "Yams", package: "Yams")]),
+    .target(name: "Rollup", dependencies: [
+        "XLSX", "OfficeXML", "CSQLite",
+        .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+    ]),
     // Report model -> HTML, CSV, JSON; vi-VN formatting; SVG charts.
-    .target(name: "Render", dependencies: ["Rollup", .product(name: "Mustache", package: "swift-mustache")]),
+    .target(name: "Render", dependencies: [
+        "Rollup", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Crypto", package: "swift-crypto"),
+    ]),
     // The command line, and nothing else.
     .executableTarget(name: "xhht", dependencies: [
         "XLSX", "Rollup", "Render",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "Crypto", package: "swift-crypto"),
     ]),
 
     .testTarget(name: "OfficeXMLTests", dependencies: ["OfficeXML"]),
     // Fixtures are read from their folder (#filePath), not from a bundle.
     .testTarget(name: "XLSXTests", dependencies: ["XLSX", "OfficeXML"], exclude: ["Fixtures"]),
-    .testTarget(name: "RollupTests", dependencies: ["Rollup"]),
-    .testTarget(name: "RenderTests", dependencies: ["Render", "Rollup"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["xhht"]),
+    .testTarget(name: "RollupTests", dependencies: ["Rollup", .product(name: "Crypto", package: "swift-crypto")]),
+    // Helpers shared by test targets (running a child process); no product links it.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "RenderTests", dependencies: ["Render", "Rollup", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
+    .testTarget(name: "EndToEndTests", dependencies: ["xhht", "TestSupport"]),
 ]
 
 if fuzzing {
@@ -51,6 +59,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
+        // SHA-256 fingerprints of inputs and outputs. 4.x, not 3.12: the current major line
+        // (3.x only gets fixes), and its minimum toolchain is below ours (Swift 6.3).
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.0"),
     ],
     targets: targets,
     swiftLanguageModes: [.v6]

@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.0"),
     ],
     targets: [
         .systemLibrary(name: "CZip", pkgConfig: "libzip"),
@@ -17,7 +18,10 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3"),
         .target(name: "OfficeXML", dependencies: ["CZip", "CLibXML2"]),
         .target(name: "XLSX", dependencies: ["OfficeXML"]),
-        .target(name: "Rollup", dependencies: ["XLSX", "OfficeXML", "CSQLite", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Rollup", dependencies: [
+            "XLSX", "OfficeXML", "CSQLite",
+            .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .executableTarget(name: "PipelineBench", dependencies: ["Rollup"]),
     ],
     swiftLanguageModes: [.v6]

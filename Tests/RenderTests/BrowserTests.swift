@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 import Foundation
 import Rollup
 @testable import Render
@@ -242,29 +243,12 @@ struct BrowserTools: Sendable {
         var stdoutData: Data
     }
 
-    /// Runs a program to completion, capturing both outputs (read concurrently so that neither
-    /// pipe fills up and blocks the child).
+    /// Runs a program to completion through the shared helper (both outputs read at once; a
+    /// hung browser is killed after the timeout and fails the test).
     static func run(_ executable: String, _ arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var errData = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self), stdoutData: outData)
+        let r = try ChildProcess.run(URL(fileURLWithPath: executable), arguments)
+        #expect(!r.timedOut, "\(executable) did not finish in \(Int(ChildProcess.defaultTimeout)) s")
+        return Result(status: r.status, stdout: r.stdout, stderr: r.stderr, stdoutData: r.stdoutData)
     }
 
     /// Common flags for headless runs in a container.

@@ -156,4 +156,20 @@ struct UnicodeTextTests {
             #expect(Array(text.unicodeScalars) == Array(text.precomposedStringWithCanonicalMapping.unicodeScalars), "\(file)")
         }
     }
+
+    @Test("the page and indicators.csv round every fraction the same way")
+    func pageAndCSVRoundAlike() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let d = Int64.random(in: 1...200_000, using: &generator)
+            let n = Int64.random(in: -d...(2 * d), using: &generator)
+            for rounding in [Display.Rounding.halfUp, .truncate] {
+                for decimals in 0...4 {
+                    let page = PercentFormatter(rounding: rounding, decimals: decimals).number(Fraction(n, d))
+                    let csv = RoundedPercent(Fraction(n, d), decimals: decimals, rounding: rounding).plain
+                    #expect(page.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".") == csv, "\(n)/\(d)")
+                }
+            }
+        }
+    }
 }

@@ -1,7 +1,8 @@
+import Crypto
 import Foundation
+import Rollup
 import Testing
 @testable import Render
-import Rollup
 
 @Suite struct IssuesCSVTests {
     @Test func headerBomOrderAndQuoting() {

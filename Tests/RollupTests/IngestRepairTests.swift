@@ -1,6 +1,7 @@
+import Crypto
 import Foundation
-import Testing
 import OfficeXML
+import Testing
 import XLSX
 @testable import Rollup
 

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Testing
 @testable import Rollup
@@ -87,8 +88,8 @@ import Testing
     @Test func sha256MillionAsInPieces() {
         var h = SHA256()
         let chunk = [UInt8](repeating: UInt8(ascii: "a"), count: 1000)
-        for _ in 0..<1000 { h.update(chunk) }
-        #expect(SHA256.hexString(h.finalize()) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        for _ in 0..<1000 { h.update(data: chunk) }
+        #expect(h.finalize().hex == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
     @Test func sha256PaddingBoundaries() {

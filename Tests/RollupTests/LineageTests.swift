@@ -65,10 +65,9 @@ import Testing
 
     /// The official 2025 mapping: every listed split is consistent with its declared count, and
     /// Cần Thơ's old wards all land in the new Cần Thơ (92) with Sóc Trăng and Hậu Giang.
-    @Test func officialMappingOf2025() throws {
-        guard let path = SharedData.units("old-to-new-commune-2025-07-01.csv") else {
-            print(SharedData.skipMessage); return
-        }
+    @Test(.enabled(if: SharedData.units("old-to-new-commune-2025-07-01.csv") != nil, Comment(rawValue: SharedData.skipMessage)))
+    func officialMappingOf2025() throws {
+        let path = try #require(SharedData.units("old-to-new-commune-2025-07-01.csv"))
         var diagnostics: [String] = []
         let step = try LineageStep(oldToNewCSVAt: path, effective: "2025-07-01", diagnostics: &diagnostics)
         #expect(diagnostics.isEmpty, "\(diagnostics.prefix(5))")

@@ -9,7 +9,8 @@ import Foundation
 ///     zip.add("[Content_Types].xml", Array(types.utf8))
 ///     try zip.write(to: "Output/2025/summary.xlsx")
 ///
-/// Entries are held in memory until `write`. Not Sendable: one writer per task.
+/// Entries are held in memory until `write`; the archive is built in memory and written
+/// atomically (see `write(to:)`). Not Sendable: one writer per task.
 public final class ZipWriter {
     public enum Compression: Sendable { case deflate, store }
 
@@ -21,24 +22,19 @@ public final class ZipWriter {
         entries.append((name, bytes, compression))
     }
 
-    /// The archive's bytes.
+    /// The archive's bytes, built in memory (libzip over a buffer source).
     public func archiveBytes() throws -> [UInt8] {
-        let path = FileManager.default.temporaryDirectory
-            .appendingPathComponent("xhht-zip-\(UUID().uuidString).zip").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        try write(to: path)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ContainerError(.unreadableFile, file: path, reason: "the zip just written cannot be read back.")
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        guard let buffer = zip_source_buffer_create(nil, 0, 0, &error) else {
+            throw failure("libzip could not create a memory buffer")
         }
-        return [UInt8](data)
-    }
-
-    /// Writes the archive to `path` (replacing it) through a temporary file in the same folder.
-    public func write(to path: String) throws {
-        let temporary = path + ".tmp-\(getpid())"
-        var code: Int32 = 0
-        guard let za = zip_open(temporary, ZIP_CREATE | ZIP_TRUNCATE, &code) else {
-            throw ContainerError(.unreadableFile, file: path, reason: "the file cannot be created (libzip error \(code)); check the folder exists and is writable.")
+        // Keep the buffer past zip_close, which would otherwise free it with the archive.
+        zip_source_keep(buffer)
+        defer { zip_source_free(buffer) }
+        guard let za = zip_open_from_source(buffer, ZIP_TRUNCATE, &error) else {
+            throw failure("libzip could not open the memory buffer")
         }
         for entry in entries {
             // libzip reads the source at zip_close: hand it a malloc'd copy it frees itself.
@@ -47,13 +43,13 @@ public final class ZipWriter {
             guard let source = zip_source_buffer(za, copy, UInt64(entry.bytes.count), 1) else {
                 free(copy)
                 zip_discard(za)
-                throw ContainerError(.unreadableFile, file: path, reason: "libzip could not take the entry \(entry.name).")
+                throw failure("libzip could not take the entry \(entry.name)")
             }
             let index = zip_file_add(za, entry.name, source, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE)
             if index < 0 {
                 zip_source_free(source)
                 zip_discard(za)
-                throw ContainerError(.unreadableFile, file: path, reason: "libzip could not add the entry \(entry.name).")
+                throw failure("libzip could not add the entry \(entry.name)")
             }
             zip_file_set_dostime(za, UInt64(index), 0, 0x21, 0)
             switch entry.compression {
@@ -64,12 +60,29 @@ public final class ZipWriter {
         if zip_close(za) != 0 {
             let message = String(cString: zip_strerror(za))
             zip_discard(za)
-            unlink(temporary)
-            throw ContainerError(.unreadableFile, file: path, reason: "the zip could not be written (\(message)).")
+            throw failure("the zip could not be written (\(message))")
         }
-        if rename(temporary, path) != 0 {
-            unlink(temporary)
-            throw ContainerError(.unreadableFile, file: path, reason: "the finished file could not be moved into place.")
-        }
+        guard zip_source_open(buffer) == 0 else { throw failure("the finished zip cannot be read back") }
+        defer { zip_source_close(buffer) }
+        zip_source_seek(buffer, 0, SEEK_END)
+        let size = Int(zip_source_tell(buffer))
+        zip_source_seek(buffer, 0, SEEK_SET)
+        var bytes = [UInt8](repeating: 0, count: size)
+        let read = bytes.withUnsafeMutableBytes { zip_source_read(buffer, $0.baseAddress, UInt64(size)) }
+        guard size >= 0, read == size else { throw failure("the finished zip cannot be read back") }
+        return bytes
+    }
+
+    /// Writes the archive to `path` through `AtomicWrite`: a temporary file in the same
+    /// folder, fsynced and renamed into place; a file already holding these bytes is left
+    /// alone (modification time kept).
+    /// - Returns: true when the file was created or changed.
+    @discardableResult
+    public func write(to path: String) throws -> Bool {
+        try AtomicWrite.replace(path, with: try archiveBytes())
+    }
+
+    private func failure(_ reason: String) -> ContainerError {
+        ContainerError(.unreadableFile, file: "(zip in memory)", reason: reason + ".")
     }
 }

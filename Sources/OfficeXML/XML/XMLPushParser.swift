@@ -119,13 +119,7 @@ public final class XMLPushParser {
     }
 
     private func check(_ rc: Int32) throws {
-        if context.doctype {
-            throw XMLParseError(kind: .doctype, file: context.file, part: context.part, line: context.errorLine, message: "DOCTYPE")
-        }
-        if rc != 0 || context.errorMessage != nil {
-            throw XMLParseError(kind: .malformed, file: context.file, part: context.part,
-                                line: context.errorLine, message: context.errorMessage ?? "libxml2 error \(rc)")
-        }
+        try context.status.check(rc, file: context.file, part: context.part)
     }
 }
 
@@ -135,9 +129,7 @@ final class ParserContext {
     let file: String
     let part: String
     var ctxt: xmlParserCtxtPtr?
-    var doctype = false
-    var errorMessage: String?
-    var errorLine = 0
+    var status = LibXMLStatus()
 
     init(handler: any XMLStreamHandler, file: String, part: String) {
         self.handler = handler
@@ -145,19 +137,7 @@ final class ParserContext {
         self.part = part
     }
 
-    func refuseDoctype() {
-        if !doctype, let ctxt {
-            errorLine = Int(xmlSAX2GetLineNumber(ctxt))
-        }
-        doctype = true
-        if let ctxt { xmlStopParser(ctxt) }
-    }
+    func refuseDoctype() { status.refuseDoctype(ctxt) }
 
-    func record(_ error: xmlError) {
-        guard errorMessage == nil, error.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
-        var message = error.message.map { String(cString: $0) } ?? "error \(error.code)"
-        while message.last == "\n" || message.last == " " { message.removeLast() }
-        errorMessage = message
-        errorLine = Int(error.line)
-    }
+    func record(_ error: xmlError) { status.record(error) }
 }

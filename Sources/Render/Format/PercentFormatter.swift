@@ -79,15 +79,10 @@ public struct PercentFormatter: Sendable, Hashable {
         Self.scale(value, decimals: decimals, rounding: rounding)
     }
 
+    /// The one rounding of the project (`RoundedPercent`, which indicators.csv uses too), so that
+    /// the page and the CSV cannot round the same fraction two ways.
     static func scale(_ value: Fraction, decimals: Int, rounding: Display.Rounding) -> (negative: Bool, units: UInt128) {
-        var factor: UInt128 = 100
-        for _ in 0..<decimals { factor *= 10 }
-        let n = UInt128(value.numerator.magnitude) * factor
-        let d = UInt128(value.denominator.magnitude)
-        var q = n / d
-        let r = n % d
-        if rounding == .halfUp, r * 2 >= d { q += 1 }
-        return (value.numerator < 0, q)
+        (value.numerator < 0, UInt128(RoundedPercent(value, decimals: decimals, rounding: rounding).units))
     }
 
     /// Writes `units` / 10^decimals with a decimal comma and thousands dots: 555556, 4 -> "55,5556".

@@ -1,8 +1,10 @@
 import Foundation
+import OfficeXML
 
 /// Writes files so that a killed run never leaves a half-written report, and a re-run on the
 /// same inputs rewrites nothing: the bytes go to a temporary file in the same folder, are
-/// flushed to disk and renamed over the target; when the target already holds exactly these
+/// flushed to disk and renamed over the target, and the folder is flushed (OfficeXML's
+/// `AtomicWrite`, the one primitive, said here in Vietnamese); when the target already holds exactly these
 /// bytes, nothing is touched (its modification time stays, so `make`-like tools and people see
 /// that nothing changed).
 ///
@@ -11,43 +13,18 @@ public enum AtomicFile {
     /// - Returns: true when the file was created or changed, false when it already held these bytes.
     @discardableResult
     public static func write(_ bytes: [UInt8], to url: URL) throws -> Bool {
-        let fm = FileManager.default
-        let folder = url.deletingLastPathComponent()
-        try fm.createDirectory(at: folder, withIntermediateDirectories: true)
-        if let existing = fm.contents(atPath: url.path), existing.count == bytes.count, Array(existing) == bytes {
-            return false
-        }
-        let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw AtomicFileError(path: temp.path, operation: "tạo tệp tạm", code: errno) }
-        var ok = false
-        defer {
-            if !ok { unlink(temp.path) }
-        }
-        try bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    let code = errno
-                    close(fd)
-                    throw AtomicFileError(path: temp.path, operation: "ghi", code: code)
-                }
-                offset += n
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        do {
+            return try AtomicWrite.replacing(url.path, with: bytes)
+        } catch let failure as AtomicWrite.Failure {
+            let operation = switch failure.step {
+            case .create: "tạo tệp tạm"
+            case .write: "ghi"
+            case .sync: "ghi xuống đĩa"
+            case .rename: "đổi tên tệp tạm thành"
             }
+            throw AtomicFileError(path: failure.path, operation: operation, code: failure.code)
         }
-        guard fsync(fd) == 0 else {
-            let code = errno
-            close(fd)
-            throw AtomicFileError(path: temp.path, operation: "ghi xuống đĩa", code: code)
-        }
-        close(fd)
-        guard rename(temp.path, url.path) == 0 else {
-            throw AtomicFileError(path: url.path, operation: "đổi tên tệp tạm thành", code: errno)
-        }
-        ok = true
-        return true
     }
 
     @discardableResult

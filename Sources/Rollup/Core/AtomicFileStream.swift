@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// `AtomicFile`'s guarantees for a file too large to build in memory first (issues.csv of a
@@ -46,7 +47,7 @@ public final class AtomicFileStream {
         } else {
             buffer.append(contentsOf: bytes)
         }
-        digest.update(bytes)
+        digest.update(bufferPointer: UnsafeRawBufferPointer(bytes))
         count += bytes.count
     }
 
@@ -84,7 +85,7 @@ public final class AtomicFileStream {
         try body(stream)
         try stream.flush()
         guard fsync(fd) == 0 else { throw AtomicFileError(path: temp.path, operation: "ghi xuống đĩa", code: errno) }
-        let written = Written(changed: true, sha256: SHA256.hexString(stream.digest.finalize()), bytes: stream.count)
+        let written = Written(changed: true, sha256: stream.digest.finalize().hex, bytes: stream.count)
         if try same(fd, stream.count, as: url.path) { return Written(changed: false, sha256: written.sha256, bytes: written.bytes) }
         guard rename(temp.path, url.path) == 0 else {
             throw AtomicFileError(path: url.path, operation: "đổi tên tệp tạm thành", code: errno)
