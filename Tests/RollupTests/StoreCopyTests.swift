@@ -50,7 +50,7 @@ import Testing
         try FileManager.default.copyItem(atPath: temp.path, toPath: elsewhere.path)
         let counts = try Self.tableCounts(elsewhere.path)
         #expect(counts == (try Self.tableCounts(temp.path)))
-        #expect(counts["submissions"] == "3" && counts["runs"] == "1" && counts["issues"] == "2" && counts["facts"] == "323")
+        #expect(counts["submissions"] == "3" && counts["runs"] == "1" && counts["issues"] == "2" && counts["fact_rows"] == "323")
         let copy = try Store(path: elsewhere.path)
         #expect(try copy.facts(years: 2023...2024) == facts)
         #expect(try copy.runs() == runs)

@@ -59,9 +59,10 @@ import Testing
         #expect(try store.database.prepare("SELECT cell FROM facts ORDER BY seq").rows { $0.string(at: 0) ?? "NULL" } == cells)
     }
 
-    /// `facts` is a table (WITHOUT ROWID, keyed by submission and position) that the sqlite3
-    /// shell reads and filters like any other.
-    @Test func theFactsTableHasOneRowPerFact() throws {
+    /// The facts are rows of `fact_rows` (WITHOUT ROWID, keyed by submission and position,
+    /// field ids and one value column); `facts` is a view with names that the sqlite3 shell
+    /// reads and filters like a table, and counts without its lookups.
+    @Test func theFactsViewHasOneRowPerFact() throws {
         let temp = TemporaryStore()
         let facts = [Self.fact("31117", "gia_dinh_dat", .count(950), cell: "E7"), Self.fact("31117", "ghi_chu", .text("mới"), cell: "X7"),
                      Self.fact("31120", "co_tt", .yesNo(false), cell: "F8"), Self.fact("31120", "ghi_chu", .text(""), cell: "X08"),
@@ -74,18 +75,25 @@ import Testing
             "1|3|31120|2024|ghi_chu|text|NULL||1|a.xlsx|Cấp xã|X08",
             "1|4|31120|2024|muc|level|2|NULL|2|a.xlsx|Cấp huyện|G8",
         ])
-        #expect(try store.database.scalar("SELECT type FROM sqlite_master WHERE name = 'facts'") == "table")
-        #expect(try store.database.scalar("SELECT count(*) FROM sqlite_master WHERE name IN ('fact_chunks', 'facts_delete')") == "0")
-        #expect(try store.database.prepare("SELECT name FROM pragma_index_info('sqlite_autoindex_facts_1')").rows { $0.string(at: 0) ?? "" }
+        #expect(try store.database.scalar("SELECT type FROM sqlite_master WHERE name = 'facts'") == "view")
+        #expect(try store.database.scalar("SELECT type FROM sqlite_master WHERE name = 'fact_rows'") == "table")
+        #expect(try store.database.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'fact_chunks'") == "0")
+        #expect(try store.database.prepare("SELECT name FROM pragma_index_info('sqlite_autoindex_fact_rows_1')").rows { $0.string(at: 0) ?? "" }
                 == ["submission_id", "seq"])
-        #expect(throws: DatabaseError.self) { try store.database.scalar("SELECT rowid FROM facts") }  // WITHOUT ROWID
+        #expect(throws: DatabaseError.self) { try store.database.scalar("SELECT rowid FROM fact_rows") }  // WITHOUT ROWID
+        #expect(try store.database.prepare("SELECT field, value_type FROM fields ORDER BY id").rows { "\($0.text(at: 0)) \($0.text(at: 1))" }
+                == ["gia_dinh_dat count", "ghi_chu text", "co_tt yes-no", "muc level"])
         #expect(try store.database.scalar("SELECT typeof(integer_value) FROM facts WHERE field = 'gia_dinh_dat'") == "integer")
         #expect(try store.database.scalar("SELECT typeof(text_value) FROM facts WHERE cell = 'X08'") == "text")
         #expect(try store.database.scalar("SELECT sum(integer_value) FROM facts WHERE unit_code = '31120' AND value_type <> 'text'") == "2")
+        // Counting reads fact_rows alone: the view's lookups are left out.
+        let plan = try store.database.prepare("EXPLAIN QUERY PLAN SELECT count(*) FROM facts").rows { $0.string(at: 3) ?? "" }
+        #expect(plan.count == 1 && plan.allSatisfy { $0.contains("fact_rows") }, "\(plan)")
     }
 
-    /// A unit's facts deleted in the sqlite3 shell are gone, the others stay in their order;
-    /// the table's CHECKs refuse a fact the store could not read back.
+    /// A unit's facts deleted in the sqlite3 shell (through the view) are gone, the others stay
+    /// in their order; the view takes no updates, and the table's CHECKs and foreign keys refuse
+    /// a row the store could not read back.
     @Test func deletingAUnitInTheShellDeletesThoseFactsOnly() throws {
         let temp = TemporaryStore()
         let facts = StoreSamples.facts(communes: 3, fields: ["gia_dinh_tong", "cdht_xa_muc", "tthtcd_co", "ghi_chu"])
@@ -94,17 +102,21 @@ import Testing
         #expect(try store.facts(year: 2024) == facts.filter { $0.field != "cdht_xa_muc" && $0.unitCode != "31119" })
         try store.database.execute("DELETE FROM facts WHERE unit_code <> '31118'")
         #expect(try store.facts(year: 2024) == facts.filter { $0.field != "cdht_xa_muc" && $0.unitCode == "31118" })
-        for wrong in ["UPDATE facts SET value_type = 'số'", "UPDATE facts SET unit_code = ''", "UPDATE facts SET field = ''",
-                      "UPDATE facts SET text_value = 'x' WHERE value_type = 'count'", "UPDATE facts SET integer_value = NULL WHERE value_type = 'count'"] {
+        for wrong in ["UPDATE facts SET unit_code = '1'", "UPDATE fact_rows SET unit_code = ''", "UPDATE fact_rows SET value = NULL",
+                      "UPDATE fact_rows SET value = 1.5", "UPDATE fact_rows SET value = x'01'", "UPDATE fact_rows SET field_id = 99",
+                      "UPDATE fact_rows SET source_id = 99", "UPDATE fields SET value_type = 'số'", "UPDATE fields SET field = ''",
+                      "DELETE FROM fields", "DELETE FROM submissions"] {
             #expect(throws: DatabaseError.self, "\(wrong)") { try store.database.execute(wrong) }
         }
+        #expect(try store.facts(year: 2024) == facts.filter { $0.field != "cdht_xa_muc" && $0.unitCode == "31118" })
     }
 
-    /// A row the shell made unreadable (CHECKs switched off, a source that is gone) is refused
-    /// with a message, not read as something else.
+    /// A row the shell made unreadable (CHECKs or foreign keys switched off: a value of the
+    /// wrong type, a field or source that is gone) is refused with a message, not read as
+    /// something else.
     @Test func aTamperedRowIsRefused() throws {
-        for tamper in ["PRAGMA ignore_check_constraints = ON; UPDATE facts SET value_type = 'số'",
-                       "PRAGMA foreign_keys = OFF; UPDATE facts SET source_id = 99"] {
+        for tamper in ["UPDATE fact_rows SET value = 'một'", "PRAGMA ignore_check_constraints = ON; UPDATE fields SET value_type = 'số'",
+                       "PRAGMA foreign_keys = OFF; UPDATE fact_rows SET source_id = 99", "PRAGMA foreign_keys = OFF; UPDATE fact_rows SET field_id = 99"] {
             let temp = TemporaryStore()
             let store = try Self.store([Self.fact("31117", "gia_dinh_dat", .count(1), cell: "E7")], in: temp)
             try store.database.execute(tamper)

@@ -127,8 +127,10 @@ public final class Store {
                     try Store.check(unit: fact.pointee.unitCode, sheet: fact.pointee.provenance.sheet, cell: fact.pointee.provenance.cell)
                     try Store.check(field: fact.pointee.field, unit: fact.pointee.unitCode, sheet: fact.pointee.provenance.sheet,
                                     cell: fact.pointee.provenance.cell)
-                    try rows.append(unitCode: fact.pointee.unitCode, field: fact.pointee.field, value: fact.pointee.value,
-                                    file: fact.pointee.provenance.file, sheet: fact.pointee.provenance.sheet, cell: fact.pointee.provenance.cell)
+                    try rows.source(file: fact.pointee.provenance.file, sheet: fact.pointee.provenance.sheet,
+                                    lookUp: { try self.sourceID(file: $0, sheet: $1) })
+                    let fieldID = try rows.fieldID(fact.pointee.field, fact.pointee.value.type)
+                    try rows.append(unitCode: fact.pointee.unitCode, fieldID: fieldID, value: fact.pointee.value, cell: fact.pointee.provenance.cell)
                 }
             }
         }
@@ -142,18 +144,31 @@ public final class Store {
         try importTransaction(file: file, sha256: sha256, unitCode: unitCode, year: year, received: received,
                               issues: issues) { rows in
             // Records and their slots are read in place (no copy of a record's arrays per record).
+            // A sheet's records share their columns: the field id of each (slot, value type) is
+            // looked up once per sheet (0: not yet), so a value costs no hashing.
+            var fields: [String] = []
+            var slotIDs: [Int64] = []
             try records.withUnsafeBufferPointer { records in
                 for r in records.indices {
                     let record = records.baseAddress! + r
+                    if record.pointee.columns.fields != fields {  // the same array: equal at once
+                        fields = record.pointee.columns.fields
+                        slotIDs = Array(repeating: 0, count: fields.count * 4)
+                    }
                     try record.pointee.slots.withUnsafeBufferPointer { slots in
                         for slot in slots.indices {
                             guard let value = slots[slot] else { continue }
-                            let cell = CellPosition.a1(letters: record.pointee.columns.letters[slot], row: record.pointee.row)
-                            let field = record.pointee.columns.fields[slot]
-                            try Store.check(unit: record.pointee.unitCode, sheet: record.pointee.sheet, cell: cell)
-                            try Store.check(field: field, unit: record.pointee.unitCode, sheet: record.pointee.sheet, cell: cell)
-                            try rows.append(unitCode: record.pointee.unitCode, field: field, value: value,
-                                            file: record.pointee.unitCell.file, sheet: record.pointee.sheet, cell: cell)
+                            let letters = record.pointee.columns.letters[slot]
+                            if record.pointee.unitCode.isEmpty || fields[slot].isEmpty {
+                                let cell = CellPosition.a1(letters: letters, row: record.pointee.row)
+                                try Store.check(unit: record.pointee.unitCode, sheet: record.pointee.sheet, cell: cell)
+                                try Store.check(field: fields[slot], unit: record.pointee.unitCode, sheet: record.pointee.sheet, cell: cell)
+                            }
+                            try rows.source(file: record.pointee.unitCell.file, sheet: record.pointee.sheet, lookUp: { try self.sourceID(file: $0, sheet: $1) })
+                            let key = slot * 4 + FactRowWriter.typeIndex(value.type)
+                            if slotIDs[key] == 0 { slotIDs[key] = try rows.fieldID(fields[slot], value.type) }
+                            try rows.append(unitCode: record.pointee.unitCode, fieldID: slotIDs[key], value: value,
+                                            letters: letters, row: record.pointee.row)
                         }
                     }
                 }
@@ -175,7 +190,7 @@ public final class Store {
 
     /// One import's transaction: `.unchanged` for the current file again; otherwise the new
     /// submission row (superseding the current one), then `writeFacts` into the submission's
-    /// rows of `facts`, then the issues.
+    /// rows of `fact_rows`, then the issues.
     private func importTransaction(file: String, sha256: String, unitCode: String, year: Int, received: Date, issues: [Issue],
                                    writeFacts: (inout FactRowWriter) throws -> Void) throws -> ImportOutcome {
         try database.transaction {
@@ -197,9 +212,9 @@ public final class Store {
                 INSERT INTO submissions(id, file, sha256, unit_code, year, received, imported_run) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """).execute([.integer(nextID), .text(file), .text(sha256), .text(unitCode), DatabaseValue(year),
                               .text(Store.text(received)), DatabaseValue(currentRun)])
-            var rows = try FactRowWriter(database: database, submission: nextID) { try self.sourceID(file: $0, sheet: $1) }
-            defer { rows.finish() }
+            var rows = try FactRowWriter(database: database, submission: nextID)
             try writeFacts(&rows)
+            try rows.finish()
             try insert(issues: issues, submission: nextID)
             guard var previous = current else { return .added }
             previous.supersededBy = nextID
@@ -279,17 +294,31 @@ public final class Store {
 
     /// The current facts of several years (a review's history), by year then import order.
     ///
-    /// The facts of each current submission are read by the primary key of `facts`
-    /// (submission, seq); the sources' file and sheet are read once, before the facts.
+    /// The facts of each current submission are read by the primary key of `fact_rows`
+    /// (submission, seq); the fields and the sources' file and sheet are read once, before the
+    /// facts, and each row is then integers and two short texts: no String is compared, and
+    /// only the cell's is made (a unit's code is made once for its consecutive facts).
     public func facts(years: ClosedRange<Int>) throws -> [Fact] {
         var sources: [Int64: (file: String, sheet: String)] = [:]
-        let known = try database.cachedStatement("SELECT id, file, sheet FROM fact_sources").rows([]) { row in
+        for source in try database.cachedStatement("SELECT id, file, sheet FROM fact_sources").rows([], { row in
             (id: row.int64(at: 0) ?? 0, file: row.string(at: 1) ?? "", sheet: row.string(at: 2) ?? "")
+        }) { sources[source.id] = (source.file, source.sheet) }
+        // Fields by id: `fields` numbers them from 1 as the imports add them, so an array
+        // indexed by id (no hashing per fact); an id beyond it, or a gap, is a field that is gone.
+        var fields: [(field: String, type: FieldType)?] = []
+        for field in try database.cachedStatement("SELECT id, field, value_type FROM fields ORDER BY id").rows([], { row in
+            (id: row.int64(at: 0) ?? 0, field: row.string(at: 1) ?? "", type: row.string(at: 2) ?? "")
+        }) {
+            guard let type = FieldType(rawValue: field.type) else {
+                throw DatabaseError(code: 11, message: "chỉ tiêu \(field.field) có kiểu \"\(field.type)\" không đọc được; cơ sở dữ liệu có thể bị sửa tay.")
+            }
+            guard field.id >= 0, field.id < 1 << 20 else { continue }  // not the store's: its facts are refused below
+            if fields.count <= field.id { fields += Array(repeating: nil, count: Int(field.id) + 1 - fields.count) }
+            fields[Int(field.id)] = (field.field, type)
         }
-        for source in known { sources[source.id] = (source.file, source.sheet) }
         let rows = try database.cachedStatement("""
-            SELECT s.year, f.source_id, f.unit_code, f.field, f.value_type, f.integer_value, f.text_value, f.cell
-            FROM submissions s JOIN facts f ON f.submission_id = s.id
+            SELECT s.year, f.source_id, f.unit_code, f.field_id, f.value, f.cell
+            FROM submissions s JOIN fact_rows f ON f.submission_id = s.id
             WHERE s.superseded_by IS NULL AND s.withdrawn IS NULL AND s.year BETWEEN ? AND ?
             ORDER BY s.year, s.id, f.seq
             """)
@@ -297,37 +326,45 @@ public final class Store {
         defer { rows.reset() }
         var facts: [Fact] = []
         var source: (id: Int64, file: String, sheet: String) = (-1, "", "")
-        // Consecutive facts mostly share their unit, and a sheet's fields recur: the last unit
-        // code and the field strings are reused rather than made again for each fact.
-        var unitCode = ""
-        var fields: [String] = []
+        var field: (id: Int64, field: String, type: FieldType) = (-1, "", .count)
+        var unitCode = "", unitBytes: [UInt8] = []
         while try rows.step() {
-            let year = Int(rows.int64(at: 0) ?? 0)
-            let sourceID = rows.int64(at: 1) ?? 0
+            let year = Int(rows.integer(at: 0))
+            let sourceID = rows.integer(at: 1)
             if sourceID != source.id {
                 guard let known = sources[sourceID] else {
                     throw DatabaseError(code: 11, message: "dữ kiện trỏ tới nguồn \(sourceID) không có trong fact_sources; cơ sở dữ liệu có thể bị sửa tay.")
                 }
                 source = (sourceID, known.file, known.sheet)
             }
-            if !rows.withText(at: 2, { unitCode.utf8.elementsEqual($0) }) { unitCode = rows.text(at: 2) }
-            let field = rows.withText(at: 3) { bytes in fields.first { $0.utf8.elementsEqual(bytes) } } ?? {
-                let field = rows.text(at: 3)
-                if fields.count < 256 { fields.append(field) }
-                return field
-            }()
-            guard let kind = rows.withText(at: 4, FieldType.init(name:)) else {
-                throw DatabaseError(code: 11, message: "dữ kiện có kiểu \"\(rows.text(at: 4))\" không đọc được; cơ sở dữ liệu có thể bị sửa tay.")
+            let same = rows.withText(at: 2) { bytes in
+                unitBytes.withUnsafeBufferPointer { last in
+                    last.count == bytes.count && (bytes.isEmpty || memcmp(last.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+                }
+            }
+            if !same {
+                unitBytes = rows.withText(at: 2) { Array($0) }
+                unitCode = String(decoding: unitBytes, as: UTF8.self)
+            }
+            let fieldID = rows.integer(at: 3)
+            if fieldID != field.id {
+                guard fieldID >= 0, fieldID < fields.count, let known = fields[Int(fieldID)] else {
+                    throw DatabaseError(code: 11, message: "dữ kiện trỏ tới chỉ tiêu \(fieldID) không có trong fields; cơ sở dữ liệu có thể bị sửa tay.")
+                }
+                field = (fieldID, known.field, known.type)
             }
             let value: FieldValue
-            switch kind {
-            case .count: value = .count(rows.integer(at: 5))
-            case .level: value = .level(Int(truncatingIfNeeded: rows.integer(at: 5)))
-            case .yesNo: value = .yesNo(rows.integer(at: 5) != 0)
-            case .text: value = .text(rows.text(at: 6))
+            switch (field.type, rows.storageClass(at: 4)) {
+            case (.count, .integer): value = .count(rows.integer(at: 4))
+            case (.level, .integer): value = .level(Int(truncatingIfNeeded: rows.integer(at: 4)))
+            case (.yesNo, .integer): value = .yesNo(rows.integer(at: 4) != 0)
+            case (.text, .text): value = .text(rows.text(at: 4))
+            default:
+                throw DatabaseError(code: 11, message: "dữ kiện của chỉ tiêu \(field.field) (kiểu \(field.type.rawValue)) có giá trị không đúng kiểu; "
+                                    + "cơ sở dữ liệu có thể bị sửa tay.")
             }
-            facts.append(Fact(unitCode: unitCode, year: year, field: field, value: value,
-                              provenance: Provenance(file: source.file, sheet: source.sheet, cell: rows.text(at: 7))))
+            facts.append(Fact(unitCode: unitCode, year: year, field: field.field, value: value,
+                              provenance: Provenance(file: source.file, sheet: source.sheet, cell: rows.text(at: 5))))
         }
         return facts
     }
