@@ -440,6 +440,32 @@ import Testing
         #expect(try byRecords.database.prepare("SELECT seq FROM facts ORDER BY seq").rows { $0.int64(at: 0) } == (0..<Int64(facts.count)).map { $0 })
     }
 
+    /// Rows go in batches of `FactRowWriter.batchRows`: a submission of one fewer, exactly as
+    /// many, one more, two batches and a bit, stores and reads back every fact in order, by both
+    /// paths, and the next submission's positions start at 0 again.
+    @Test func everyFactAroundTheBatchEndsIsStored() throws {
+        let batch = FactRowWriter.batchRows
+        let columns = RecordColumns(fields: ["a", "b"], letters: ["E", "F"])
+        for count in [1, batch - 1, batch, batch + 1, 2 * batch + 3] {
+            // Two values a record: `count` facts, the last record with one when count is odd.
+            let records = stride(from: 0, to: count, by: 2).map { i in
+                NormalizedRecord(unitCode: "u\(i / 2)", unitName: "", writtenName: "", level: .commune, sheet: "Cấp xã", row: 7 + i, columns: columns,
+                                 slots: [.count(Int64(i)), i + 1 < count ? .text("t\(i)") : nil],
+                                 unitCell: Provenance(file: "b.xlsx", sheet: "Cấp xã", cell: "C\(7 + i)"))
+            }
+            let temps = (TemporaryStore(), TemporaryStore())
+            let (byRecords, byFacts, facts) = try Self.importBothWays(records, file: "b.xlsx", into: temps)
+            #expect(facts.count == count)
+            #expect(try byRecords.facts(year: 2024) == facts, "\(count)")
+            #expect(try byFacts.facts(year: 2024) == facts, "\(count)")
+            #expect(try Self.rows(byRecords.database) == Self.rows(byFacts.database))
+            _ = try byFacts.importSubmission(file: "c.xlsx", sha256: "h2", unitCode: "917", year: 2024, received: StoreSamples.received,
+                                             facts: Array(facts.prefix(batch + 1)), issues: [])
+            #expect(try byFacts.database.prepare("SELECT seq FROM fact_rows WHERE submission_id = 2 ORDER BY seq").rows { $0.integer(at: 0) }
+                    == (0..<Int64(min(count, batch + 1))).map { $0 })
+        }
+    }
+
     /// `records` imported as they are into one store and as their facts into another (`temps`,
     /// kept alive by the caller), and those facts.
     static func importBothWays(_ records: [NormalizedRecord], file: String,
