@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark of the SQLite store: imports 10,000 commune rows x 20 fields (200,000 facts) and
+# Benchmark of the SQLite store: imports 10,000 commune rows x 16 fields (160,000 facts) and
 # prints medians of wall and CPU time (see Benchmarks/StoreImport/main.swift for what is measured).
 #
 #   scripts/bench-store.sh [repetitions]        # default 5
@@ -16,11 +16,11 @@ pkg="$repo/.build-bench-store/pkg"
 rm -rf "$pkg/Sources"
 mkdir -p "$pkg/Sources/Rollup" "$pkg/Sources/StoreBench"
 ln -sfn "$repo/Sources/CSQLite" "$pkg/Sources/CSQLite"
-# Each file of Core and Store but those that need the output folder and swift-crypto (the
-# atomic file stream, the store's archive copy), which the benchmark does not use.
+# Each file of Core and Store but those that need the output folder, OfficeXML or swift-crypto
+# (the atomic files, the store's archive copy), which the benchmark does not use.
 mkdir -p "$pkg/Sources/Rollup/Core" "$pkg/Sources/Rollup/Store"
 for f in "$repo"/Sources/Rollup/Core/*.swift "$repo"/Sources/Rollup/Store/*.swift; do
-    case "$(basename "$f")" in AtomicFileStream.swift|StoreArchive*.swift) continue ;; esac
+    case "$(basename "$f")" in AtomicFile.swift|AtomicFileStream.swift|StoreArchive*.swift) continue ;; esac
     ln -sf "$f" "$pkg/Sources/Rollup/$(basename "$(dirname "$f")")/$(basename "$f")"
 done
 ln -sf "$repo/Sources/Rollup/Normalize/NormalizedRecord.swift" "$pkg/Sources/Rollup/NormalizedRecord.swift"

@@ -1,10 +1,10 @@
-// Store import benchmark: 10,000 commune rows x 20 fields (200,000 facts), the size of a
-// national roll-up. Run with scripts/bench-store.sh (release build, outside the test suite).
+// Store import benchmark: 10,000 commune rows x 16 fields (160,000 facts), the size of a
+// national roll-up (the scale of issue 15's figures). Run with scripts/bench-store.sh (release build, outside the test suite).
 //
 // Measures, as medians of several repetitions on a fresh store each time:
-//   - one submission holding all 200,000 facts (.added)
+//   - one submission holding all 160,000 facts (.added)
 //   - the same file again (.unchanged: one lookup)
-//   - a changed file replacing it (.replaced: supersede + 200,000 inserts)
+//   - a changed file replacing it (.replaced: supersede + 160,000 inserts)
 //   - 700 submissions of ~14 communes each (one per district, one transaction each)
 //   - reading the year's facts back (facts(year:))
 //   - counting all facts and deleting one unit's, as in the sqlite3 shell
@@ -12,7 +12,7 @@ import Foundation
 import Rollup
 
 let communes = 10_000
-let fields = (0..<20).map { "field_\($0)" }
+let fields = (0..<16).map { "field_\($0)" }
 let repetitions = Int(CommandLine.arguments.dropFirst().first ?? "") ?? 5
 
 func facts(base: Int64, file: String) -> [Fact] {
