@@ -5,7 +5,7 @@
 ///     var rows = try FactRowWriter(database: db, submission: 7)
 ///     try rows.source(file: "ninh-kieu.xlsx", sheet: "Cấp xã") { file, sheet in try sourceID(file, sheet) }
 ///     let soHo = try rows.fieldID("so_ho", .count)
-///     rows.append(unitCode: "31117", fieldID: soHo, value: .count(1_204), letters: "E", row: 7)
+///     try rows.append(unitCode: "31117", fieldID: soHo, value: .count(1_204), letters: "E", row: 7)
 ///     try rows.finish()
 ///     // fact_rows: (7, 0, '31117', <so_ho, count>, 1204, <source>, 'E7')
 ///

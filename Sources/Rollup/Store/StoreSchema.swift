@@ -8,10 +8,14 @@
 ///   index); a replaced one points at its successor and stays as history. Since 2024-v6 a
 ///   current one whose workbook left the input folder is withdrawn (`withdrawn`: when,
 ///   `withdrawn_run`: by which run): kept with its facts, which stop being read.
-/// - `facts` (a table again since 2024-v7): one row per fact, keyed by (submission_id, seq),
-///   `seq` its position in the submission from 0; unit_code, field, value_type, integer_value
-///   (count, level, yes-no as 0/1) or text_value, source_id (`fact_sources`) and cell. Facts of
-///   superseded and withdrawn submissions are kept too; queries read those of current ones.
+/// - `fact_rows` (since 2024-v7): one row per fact, keyed by (submission_id, seq), `seq` its
+///   position in the submission from 0; unit_code, field_id (`fields`), value (an integer for
+///   count, level and yes-no as 0/1, a text for text), source_id (`fact_sources`) and cell.
+///   Facts of superseded and withdrawn submissions are kept too; queries read those of current
+///   ones.
+/// - `fields` (since 2024-v7): each (field, value_type) facts were read as, once.
+/// - `facts` (a view since 2024-v7): `fact_rows` with names, the columns of the 2024-v4 to v6
+///   view, for the sqlite3 shell; deleting from it deletes the rows.
 /// - `fact_chunks` (2024-v4 to v6, dropped by 2024-v7): the values of each submission with their
 ///   provenance (source: file and sheet; cell), one row per chunk of consecutive unit rows of
 ///   one source, keyed by (submission, position in the submission of the chunk's first fact);
