@@ -287,7 +287,7 @@ import Testing
 
 
     /// A store of 2024-v6, its facts packed by the writer of 2024-v5/v6 (`FactChunks`, kept for
-    /// 2024-v5's migration), some withdrawn and some superseded, becomes rows: every submission
+    /// 2024-v5's migration; its facts path, which wrote the same chunks as its records path), some withdrawn and some superseded, becomes rows: every submission
     /// keeps its facts in order, the table shows what the view showed, and the current ones
     /// read back as imported.
     @Test func chunksOfTheSixthSchemaBecomeRows() throws {
@@ -331,12 +331,9 @@ import Testing
                         $0.int64(at: 0) ?? 0
                     }[0]
                 }
-                for record in submission.records {
-                    try chunks.beginRecord(unitCode: record.unitCode, row: record.row, file: record.unitCell.file, sheet: record.sheet,
-                                           columns: record.columns)
-                    for (slot, value) in record.slots.enumerated() {
-                        if let value { try chunks.append(value, slot: slot) }
-                    }
+                let facts = submission.records.flatMap { $0.facts(year: submission.year) }
+                try facts.withUnsafeBufferPointer { facts in
+                    for i in facts.indices { try chunks.append(facts.baseAddress! + i) }
                 }
                 try chunks.flush()
             }
