@@ -316,55 +316,58 @@ public final class Store {
             if fields.count <= field.id { fields += Array(repeating: nil, count: Int(field.id) + 1 - fields.count) }
             fields[Int(field.id)] = (field.field, type)
         }
-        let rows = try database.cachedStatement("""
-            SELECT s.year, f.source_id, f.unit_code, f.field_id, f.value, f.cell
-            FROM submissions s JOIN fact_rows f ON f.submission_id = s.id
-            WHERE s.superseded_by IS NULL AND s.withdrawn IS NULL AND s.year BETWEEN ? AND ?
-            ORDER BY s.year, s.id, f.seq
-            """)
-        try rows.bind([DatabaseValue(years.lowerBound), DatabaseValue(years.upperBound)])
+        // The current submissions first, then each one's range of the key: the rows carry no
+        // year (it is the submission's), one column fewer to read per fact than a join.
+        let current = try database.cachedStatement("""
+            SELECT id, year FROM submissions
+            WHERE superseded_by IS NULL AND withdrawn IS NULL AND year BETWEEN ? AND ?
+            ORDER BY year, id
+            """).rows([DatabaseValue(years.lowerBound), DatabaseValue(years.upperBound)]) { (id: $0.integer(at: 0), year: Int($0.integer(at: 1))) }
+        let rows = try database.cachedStatement("SELECT source_id, unit_code, field_id, value, cell FROM fact_rows WHERE submission_id = ? ORDER BY seq")
         defer { rows.reset() }
         var facts: [Fact] = []
         var source: (id: Int64, file: String, sheet: String) = (-1, "", "")
         var field: (id: Int64, field: String, type: FieldType) = (-1, "", .count)
         var unitCode = "", unitBytes: [UInt8] = []
-        while try rows.step() {
-            let year = Int(rows.integer(at: 0))
-            let sourceID = rows.integer(at: 1)
-            if sourceID != source.id {
-                guard let known = sources[sourceID] else {
-                    throw DatabaseError(code: 11, message: "dữ kiện trỏ tới nguồn \(sourceID) không có trong fact_sources; cơ sở dữ liệu có thể bị sửa tay.")
+        for (submission, year) in current {
+            try rows.bind([.integer(submission)])
+            while try rows.step() {
+                let sourceID = rows.integer(at: 0)
+                if sourceID != source.id {
+                    guard let known = sources[sourceID] else {
+                        throw DatabaseError(code: 11, message: "dữ kiện trỏ tới nguồn \(sourceID) không có trong fact_sources; cơ sở dữ liệu có thể bị sửa tay.")
+                    }
+                    source = (sourceID, known.file, known.sheet)
                 }
-                source = (sourceID, known.file, known.sheet)
-            }
-            let same = rows.withText(at: 2) { bytes in
-                unitBytes.withUnsafeBufferPointer { last in
-                    last.count == bytes.count && (bytes.isEmpty || memcmp(last.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+                let same = rows.withText(at: 1) { bytes in
+                    unitBytes.withUnsafeBufferPointer { last in
+                        last.count == bytes.count && (bytes.isEmpty || memcmp(last.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+                    }
                 }
-            }
-            if !same {
-                unitBytes = rows.withText(at: 2) { Array($0) }
-                unitCode = String(decoding: unitBytes, as: UTF8.self)
-            }
-            let fieldID = rows.integer(at: 3)
-            if fieldID != field.id {
-                guard fieldID >= 0, fieldID < fields.count, let known = fields[Int(fieldID)] else {
-                    throw DatabaseError(code: 11, message: "dữ kiện trỏ tới chỉ tiêu \(fieldID) không có trong fields; cơ sở dữ liệu có thể bị sửa tay.")
+                if !same {
+                    unitBytes = rows.withText(at: 1) { Array($0) }
+                    unitCode = String(decoding: unitBytes, as: UTF8.self)
                 }
-                field = (fieldID, known.field, known.type)
+                let fieldID = rows.integer(at: 2)
+                if fieldID != field.id {
+                    guard fieldID >= 0, fieldID < fields.count, let known = fields[Int(fieldID)] else {
+                        throw DatabaseError(code: 11, message: "dữ kiện trỏ tới chỉ tiêu \(fieldID) không có trong fields; cơ sở dữ liệu có thể bị sửa tay.")
+                    }
+                    field = (fieldID, known.field, known.type)
+                }
+                let value: FieldValue
+                switch (field.type, rows.storageClass(at: 3)) {
+                case (.count, .integer): value = .count(rows.integer(at: 3))
+                case (.level, .integer): value = .level(Int(truncatingIfNeeded: rows.integer(at: 3)))
+                case (.yesNo, .integer): value = .yesNo(rows.integer(at: 3) != 0)
+                case (.text, .text): value = .text(rows.text(at: 3))
+                default:
+                    throw DatabaseError(code: 11, message: "dữ kiện của chỉ tiêu \(field.field) (kiểu \(field.type.rawValue)) có giá trị không đúng kiểu; "
+                                        + "cơ sở dữ liệu có thể bị sửa tay.")
+                }
+                facts.append(Fact(unitCode: unitCode, year: year, field: field.field, value: value,
+                                  provenance: Provenance(file: source.file, sheet: source.sheet, cell: rows.text(at: 4))))
             }
-            let value: FieldValue
-            switch (field.type, rows.storageClass(at: 4)) {
-            case (.count, .integer): value = .count(rows.integer(at: 4))
-            case (.level, .integer): value = .level(Int(truncatingIfNeeded: rows.integer(at: 4)))
-            case (.yesNo, .integer): value = .yesNo(rows.integer(at: 4) != 0)
-            case (.text, .text): value = .text(rows.text(at: 4))
-            default:
-                throw DatabaseError(code: 11, message: "dữ kiện của chỉ tiêu \(field.field) (kiểu \(field.type.rawValue)) có giá trị không đúng kiểu; "
-                                    + "cơ sở dữ liệu có thể bị sửa tay.")
-            }
-            facts.append(Fact(unitCode: unitCode, year: year, field: field.field, value: value,
-                              provenance: Provenance(file: source.file, sheet: source.sheet, cell: rows.text(at: 5))))
         }
         return facts
     }
