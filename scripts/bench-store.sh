@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark of the SQLite store: imports 10,000 commune rows x 20 fields (200,000 facts) and
+# Benchmark of the SQLite store: imports 10,000 commune rows x 16 fields (160,000 facts) and
 # prints medians of wall and CPU time (see Benchmarks/StoreImport/main.swift for what is measured).
 #
 #   scripts/bench-store.sh [repetitions]        # default 5

@@ -1,18 +1,19 @@
-// Store import benchmark: 10,000 commune rows x 20 fields (200,000 facts), the size of a
-// national roll-up. Run with scripts/bench-store.sh (release build, outside the test suite).
+// Store import benchmark: 10,000 commune rows x 16 fields (160,000 facts), the size of a
+// national roll-up (the scale of issue 15's figures). Run with scripts/bench-store.sh (release build, outside the test suite).
 //
 // Measures, as medians of several repetitions on a fresh store each time:
-//   - one submission holding all 200,000 facts (.added)
+//   - one submission holding all 160,000 facts (.added)
 //   - the same file again (.unchanged: one lookup)
-//   - a changed file replacing it (.replaced: supersede + 200,000 inserts)
+//   - a changed file replacing it (.replaced: supersede + 160,000 inserts)
 //   - 700 submissions of ~14 communes each (one per district, one transaction each)
 //   - reading the year's facts back (facts(year:))
+//   - counting all facts and deleting one unit's, as in the sqlite3 shell
 import Core
 import Foundation
 import Storage
 
 let communes = 10_000
-let fields = (0..<20).map { "field_\($0)" }
+let fields = (0..<16).map { "field_\($0)" }
 let repetitions = Int(CommandLine.arguments.dropFirst().first ?? "") ?? 5
 
 func facts(base: Int64, file: String) -> [Fact] {
@@ -49,6 +50,7 @@ let first = facts(base: 0, file: "a.xlsx")
 let second = facts(base: 1, file: "b.xlsx")
 typealias Times = [(wall: Double, cpu: Double)]
 var added: Times = [], unchanged: Times = [], replaced: Times = [], perDistrict: Times = [], read: Times = []
+var counted: Times = [], deleted: Times = []
 let received = Date(timeIntervalSince1970: 1_732_950_000)
 
 for _ in 0..<repetitions {
@@ -67,6 +69,13 @@ for _ in 0..<repetitions {
     var got = 0
     read.append(try measure({ got = try store.facts(year: 2024).count }))
     precondition(got == first.count, "read \(got) facts")
+    // What someone does in the sqlite3 shell: count the facts, delete one unit's.
+    var count = ""
+    counted.append(try measure({ count = try store.database.scalar("SELECT count(*) FROM facts") ?? "" }))
+    precondition(count == "\(first.count + second.count)", "counted \(count) facts")
+    deleted.append(try measure({ try store.database.execute("DELETE FROM facts WHERE unit_code = '05000'") }))
+    let left = try store.facts(year: 2024).count
+    precondition(left == first.count - fields.count, "one unit's facts deleted")
 
     let other = try Store(path: folder.appendingPathComponent("b.sqlite").path)
     let chunk = (communes + 699) / 700 * fields.count
@@ -93,3 +102,5 @@ line("unchanged (same sha256 again)", unchanged)
 line("replaced (changed file: supersede + insert)", replaced)
 line("700 district submissions (700 transactions)", perDistrict)
 line("facts(year:) read back", read)
+line("SELECT count(*) FROM facts (both submissions)", counted)
+line("DELETE FROM facts WHERE unit_code = '05000'", deleted)

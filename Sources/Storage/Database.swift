@@ -144,12 +144,27 @@ public final class Database {
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws
     /// (the error is rethrown). `BEGIN IMMEDIATE` takes the write lock at once, so two runs
-    /// cannot interleave their imports. Nested calls join the outer transaction.
+    /// cannot interleave their imports. A nested call is a savepoint of the outer transaction:
+    /// when its body throws, only what it did is undone, and the outer body decides.
+    ///
+    ///     try db.transaction {
+    ///         try db.execute("INSERT INTO runs ...")                      // kept
+    ///         try? db.transaction { try db.execute("INSERT ..."); throw e } // undone alone
+    ///     }
     public func transaction<T>(_ body: () throws -> T) throws -> T {
         if transactionDepth > 0 {
+            let savepoint = "xhht_\(transactionDepth)"
+            try execute("SAVEPOINT \(savepoint)")
             transactionDepth += 1
             defer { transactionDepth -= 1 }
-            return try body()
+            do {
+                let result = try body()
+                try execute("RELEASE \(savepoint)")
+                return result
+            } catch {
+                if sqlite3_get_autocommit(handle) == 0 { try? execute("ROLLBACK TO \(savepoint); RELEASE \(savepoint)") }
+                throw error
+            }
         }
         try execute("BEGIN IMMEDIATE")
         transactionDepth = 1

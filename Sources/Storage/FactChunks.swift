@@ -6,8 +6,13 @@ import Intake
 /// once it is full (`PackedFactsWriter.isFull`); a unit row is never split. A value goes to the
 /// open unit row when it has the same unit, the same row and a descriptor after the row's last
 /// one (`PackedFactsWriter.continues`); otherwise it starts a new one, so the order of the
-/// facts is kept. Both import paths go through it, so the same values give the same chunks,
-/// byte for byte.
+/// facts is kept. Both import paths of 2024-v5/v6 went through it, so the same values gave the
+/// same chunks, byte for byte.
+///
+/// Since 2024-v7 facts are rows of `fact_rows` (`FactRowWriter`); this is kept only for the
+/// migration 2024-v5 (`FactChunksV4` rewrites each 2024-v4 chunk through `append(_:)`, uncut),
+/// which a store still at 2024-v4 goes through before 2024-v7 turns its chunks into rows. The
+/// records path of the 2024-v5/v6 imports (a value per slot, descriptors cached per sheet) is gone.
 struct FactChunks {
     private var packed = PackedFactsWriter()
     /// The prepared statement: 1 submission (bound by the caller), 2 seq, 3 source, 4 JSON.
@@ -19,20 +24,6 @@ struct FactChunks {
     private var boundSource: (file: String, sheet: String)? = nil
     /// The position in the submission of the open chunk's first fact.
     private var chunkStart: Int
-
-    /// The records path (`beginRecord`, `append(_:slot:)`): the sheet's columns; the descriptor
-    /// index in the open chunk of each (slot, value type), -1 when not looked up yet (or for a
-    /// slot whose cells do not split back into its letters), so that a value costs no hashing;
-    /// and which slots' letters split back from a cell (`PackedCell`).
-    private var columns: RecordColumns? = nil
-    private var slotIndexes: [Int] = []
-    private var slotSplits: [Bool] = []
-    private var recordUnit = ""
-    private var recordRow = 0
-    private var recordRowSplits = false
-    /// Whether the open unit row is the record's (its unit and row): then a value whose cached
-    /// descriptor comes after the row's last one is simply written.
-    private var recordInUnit = false
 
     init(insert: Statement, firstSeq: Int = 0, cuts: Bool = true,
          sourceID: @escaping (_ file: String, _ sheet: String) throws -> Int64) {
@@ -51,67 +42,6 @@ struct FactChunks {
                    descriptor: PackedFactsWriter.Descriptor(field: fact.pointee.field, kind: fact.pointee.value.type, column: String(cell.column)))
     }
 
-    /// Makes the next values (`append(_:slot:)`) those of a record: `unitCode` in `row` of
-    /// `file`, `sheet`, whose slots are `columns`.
-    mutating func beginRecord(unitCode: String, row: Int, file: String, sheet: String, columns: RecordColumns) throws {
-        try use(file: file, sheet: sheet)
-        if columns != self.columns {  // the rows of a sheet share theirs: compared by identity first
-            self.columns = columns
-            slotIndexes = Array(repeating: -1, count: FactChunks.typeCount * columns.fields.count)
-            slotSplits = columns.letters.map(PackedCell.isColumn)
-        }
-        recordUnit = unitCode
-        recordRow = row
-        recordRowSplits = PackedCell.isRow(row)
-        recordInUnit = false
-    }
-
-    /// Appends the value of `slot` of the record begun (`beginRecord`): its cell is the slot's
-    /// letters followed by the row, its descriptor is cached per (slot, value type) for the
-    /// chunk. Once the record's unit row is open, a value whose descriptor is cached and comes
-    /// after the row's last one (a dense row's values do) costs no more than its writing.
-    mutating func append(_ value: FieldValue, slot: Int) throws {
-        let cached = FactChunks.typeCount &* slot &+ FactChunks.typeIndex(value)
-        let index = slotIndexes[cached]
-        if recordInUnit && index > packed.lastIndex {
-            return packed.append(value, index: index)
-        }
-        try appendLookingUp(value, slot: slot, cached: cached)
-    }
-
-    /// `append(_:slot:)` when the descriptor is not cached or the value may need a new unit row.
-    /// A cell that would not split back into the slot's letters and the row (letters ending in
-    /// a digit, a row out of 1...999,999,999) goes the way of a fact, so both paths store the
-    /// same bytes.
-    private mutating func appendLookingUp(_ value: FieldValue, slot: Int, cached: Int) throws {
-        let columns = self.columns!
-        guard recordRowSplits && slotSplits[slot] else {
-            recordInUnit = false
-            let cell = PackedCell(CellPosition.a1(letters: columns.letters[slot], row: recordRow))
-            return try append(value, unitCode: recordUnit, row: cell.row,
-                              descriptor: PackedFactsWriter.Descriptor(field: columns.fields[slot], kind: value.type, column: String(cell.column)))
-        }
-        let descriptor = PackedFactsWriter.Descriptor(field: columns.fields[slot], kind: value.type, column: columns.letters[slot])
-        var index = slotIndexes[cached] >= 0 ? slotIndexes[cached] : packed.index(of: descriptor)
-        if try beginUnitIfNeeded(recordUnit, row: recordRow, index: index) { index = nil }
-        let found = index ?? packed.add(descriptor)
-        slotIndexes[cached] = found
-        packed.append(value, index: found)
-        recordInUnit = true
-    }
-
-    /// The value types, and each value's place among them: the slot cache keeps one descriptor
-    /// index per slot and type.
-    private static let typeCount = FieldType.allCases.count
-    private static func typeIndex(_ value: FieldValue) -> Int {
-        switch value {
-        case .count: 0
-        case .level: 1
-        case .yesNo: 2
-        case .text: 3
-        }
-    }
-
     /// Inserts the open chunk, if any. The source id is looked up and bound only when it changes.
     mutating func flush() throws {
         guard packed.units > 0 else { return }
@@ -124,8 +54,6 @@ struct FactChunks {
         try packed.withText { json in try insert.withBound(utf8: json, at: 4) { try insert.run() } }
         chunkStart += packed.facts
         packed.reset()
-        for i in slotIndexes.indices { slotIndexes[i] = -1 }
-        recordInUnit = false
     }
 
     /// A value whose descriptor is looked up in the open chunk by hashing.

@@ -1,5 +1,8 @@
 /// Writes JSON at a position of a buffer whose room was reserved beforehand (by
 /// `PackedFactsWriter`, which knows the most bytes each piece can take): no check per byte.
+///
+/// Since 2024-v7 facts are rows of `facts` (`FactRowWriter`); this is kept only for the migration
+/// 2024-v5, which a store still at 2024-v4 goes through before 2024-v7 turns its chunks into rows.
 struct JSONCursor {
     let base: UnsafeMutablePointer<UInt8>
     var at: Int

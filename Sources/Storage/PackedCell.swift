@@ -10,11 +10,14 @@
 /// The row is the cell's trailing ASCII digits when there are 1 to 9 of them (9: a row of a
 /// spreadsheet has at most 7) and the first is not '0'; any other cell (no trailing digit, a
 /// leading zero, a longer run) is all column, row 0. So every string comes back byte for byte.
+///
+/// Since 2024-v7 facts are rows of `fact_rows` (`FactRowWriter`); this is kept only for the migration
+/// 2024-v5, which a store still at 2024-v4 goes through before 2024-v7 turns its chunks into rows.
 struct PackedCell {
     let column: Substring
     let row: Int
 
-    /// The most digits a row takes (`isRow(_:)`).
+    /// The most digits a row takes.
     static let rowDigits = 9
 
     init(_ cell: String) {
@@ -37,17 +40,5 @@ struct PackedCell {
             self.row = 0
             column = cell[...]
         }
-    }
-
-    /// Whether `row` written after a column splits back into that row (1...999,999,999): what
-    /// lets the records path write a record's row as is (`FactChunks.append(_:slot:)`).
-    static func isRow(_ row: Int) -> Bool {
-        row >= 1 && row <= 999_999_999
-    }
-
-    /// Whether a cell that is `column` followed by a row splits back into that column: it does
-    /// not end in an ASCII digit.
-    static func isColumn(_ column: String) -> Bool {
-        !(column.utf8.last?.isASCIIDigit ?? false)
     }
 }

@@ -20,6 +20,9 @@ import Core
 /// reused for every chunk of an import and grown only when a value may not fit, so writing a
 /// value allocates nothing and checks the room once, not per byte. Only writing happens here:
 /// the store reads the chunks back through SQLite's JSON functions (`PackedFactsReader`).
+///
+/// Since 2024-v7 facts are rows of `facts` (`FactRowWriter`); this is kept only for the migration
+/// 2024-v5, which a store still at 2024-v4 goes through before 2024-v7 turns its chunks into rows.
 struct PackedFactsWriter {
     /// What makes two values share a descriptor.
     struct Descriptor: Hashable {

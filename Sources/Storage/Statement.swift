@@ -116,6 +116,14 @@ public final class Statement {
         return try body()
     }
 
+    /// Binds UTF-8 `bytes` as text without copying them (`SQLITE_STATIC`). The caller keeps the
+    /// bytes alive and unchanged until the statement has run, and binds the parameter again (or
+    /// clears the bindings with `reset()`) before it runs once more: SQLite keeps the pointer.
+    /// For a batch of rows whose texts sit in one buffer (`FactRowWriter`).
+    func bindUnowned(utf8 bytes: UnsafeBufferPointer<UInt8>, at index: Int32) throws(DatabaseError) {
+        try bindStatic(bytes, at: index)
+    }
+
     /// Binds `bytes` as text with `SQLITE_STATIC`; an empty buffer as "" (a nil pointer would be NULL).
     private func bindStatic(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int32) throws(DatabaseError) {
         guard let base = bytes.baseAddress, bytes.count > 0 else {

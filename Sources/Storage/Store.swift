@@ -121,7 +121,7 @@ public final class Store {
                                 + "(ô \(stray.provenance.sheet)!\(stray.provenance.cell)); mỗi lần nhập chỉ một năm.")
         }
         return try importTransaction(file: file, sha256: sha256, unitCode: unitCode, year: year, received: received,
-                                     issues: issues) { chunks in
+                                     issues: issues) { rows in
             // Facts are read in place (no copy of a Fact and its strings per fact).
             try facts.withUnsafeBufferPointer { facts in
                 for i in facts.indices {
@@ -129,47 +129,48 @@ public final class Store {
                     try Store.check(unit: fact.pointee.unitCode, sheet: fact.pointee.provenance.sheet, cell: fact.pointee.provenance.cell)
                     try Store.check(field: fact.pointee.field, unit: fact.pointee.unitCode, sheet: fact.pointee.provenance.sheet,
                                     cell: fact.pointee.provenance.cell)
-                    try chunks.append(fact)
+                    try rows.source(file: fact.pointee.provenance.file, sheet: fact.pointee.provenance.sheet,
+                                    lookUp: { try self.sourceID(file: $0, sheet: $1) })
+                    let fieldID = try rows.fieldID(fact.pointee.field, fact.pointee.value.type)
+                    try rows.append(unitCode: fact.pointee.unitCode, fieldID: fieldID, value: fact.pointee.value, cell: fact.pointee.provenance.cell)
                 }
             }
         }
     }
 
     /// `importSubmission(file:sha256:unitCode:year:received:facts:issues:)` for the accepted
-    /// rows of one workbook as validation hands them over: each record's values go to a unit
-    /// row of a chunk straight from its slots (no `Fact` per value, no cell text built, each
-    /// slot's descriptor looked up once per chunk). Stores exactly what importing `records`'
-    /// facts would.
+    /// rows of one workbook as validation hands them over: a row per value, its cell the
+    /// slot's letters and the record's row. Stores exactly what importing `records`' facts would.
     public func importSubmission(file: String, sha256: String, unitCode: String, year: Int, received: Date,
                                  records: [NormalizedRecord], issues: [Issue]) throws -> ImportOutcome {
         try importTransaction(file: file, sha256: sha256, unitCode: unitCode, year: year, received: received,
-                              issues: issues) { chunks in
+                              issues: issues) { rows in
             // Records and their slots are read in place (no copy of a record's arrays per record).
-            var columns: RecordColumns? = nil, anEmptyField = false  // the last sheet's; rows of a sheet share them
+            // A sheet's records share their columns: the field id of each (slot, value type) is
+            // looked up once per sheet (0: not yet), so a value costs no hashing.
+            var fields: [String] = []
+            var slotIDs: [Int64] = []
             try records.withUnsafeBufferPointer { records in
                 for r in records.indices {
                     let record = records.baseAddress! + r
-                    if record.pointee.columns != columns {
-                        columns = record.pointee.columns
-                        anEmptyField = record.pointee.columns.fields.contains("")
+                    if record.pointee.columns.fields != fields {  // the same array: equal at once
+                        fields = record.pointee.columns.fields
+                        slotIDs = Array(repeating: 0, count: fields.count * 4)
                     }
-                    var begun = false  // a record without values adds nothing
                     try record.pointee.slots.withUnsafeBufferPointer { slots in
                         for slot in slots.indices {
                             guard let value = slots[slot] else { continue }
-                            if !begun {
-                                if record.pointee.unitCode.isEmpty {
-                                    try Store.check(unit: "", sheet: record.pointee.sheet, cell: record.pointee.cell(at: slot).cell)
-                                }
-                                try chunks.beginRecord(unitCode: record.pointee.unitCode, row: record.pointee.row, file: record.pointee.unitCell.file,
-                                                       sheet: record.pointee.sheet, columns: record.pointee.columns)
-                                begun = true
+                            let letters = record.pointee.columns.letters[slot]
+                            if record.pointee.unitCode.isEmpty || fields[slot].isEmpty {
+                                let cell = CellPosition.a1(letters: letters, row: record.pointee.row)
+                                try Store.check(unit: record.pointee.unitCode, sheet: record.pointee.sheet, cell: cell)
+                                try Store.check(field: fields[slot], unit: record.pointee.unitCode, sheet: record.pointee.sheet, cell: cell)
                             }
-                            if anEmptyField && record.pointee.columns.fields[slot].isEmpty {
-                                try Store.check(field: "", unit: record.pointee.unitCode, sheet: record.pointee.sheet,
-                                                cell: record.pointee.cell(at: slot).cell)
-                            }
-                            try chunks.append(value, slot: slot)
+                            try rows.source(file: record.pointee.unitCell.file, sheet: record.pointee.sheet, lookUp: { try self.sourceID(file: $0, sheet: $1) })
+                            let key = slot * 4 + FactRowWriter.typeIndex(value.type)
+                            if slotIDs[key] == 0 { slotIDs[key] = try rows.fieldID(fields[slot], value.type) }
+                            try rows.append(unitCode: record.pointee.unitCode, fieldID: slotIDs[key], value: value,
+                                            letters: letters, row: record.pointee.row)
                         }
                     }
                 }
@@ -191,9 +192,9 @@ public final class Store {
 
     /// One import's transaction: `.unchanged` for the current file again; otherwise the new
     /// submission row (superseding the current one), then `writeFacts` into the submission's
-    /// chunks (the last one inserted after it), then the issues.
+    /// rows of `fact_rows`, then the issues.
     private func importTransaction(file: String, sha256: String, unitCode: String, year: Int, received: Date, issues: [Issue],
-                                   writeFacts: (inout FactChunks) throws -> Void) throws -> ImportOutcome {
+                                   writeFacts: (inout FactRowWriter) throws -> Void) throws -> ImportOutcome {
         try database.transaction {
             let current = try currentSubmission(unitCode: unitCode, year: year)
             if let current, current.sha256 == sha256 {
@@ -213,18 +214,9 @@ public final class Store {
                 INSERT INTO submissions(id, file, sha256, unit_code, year, received, imported_run) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """).execute([.integer(nextID), .text(file), .text(sha256), .text(unitCode), DatabaseValue(year),
                               .text(Store.text(received)), DatabaseValue(currentRun)])
-            // One row of `fact_chunks` per chunk of unit rows, its facts written as JSON into one
-            // reused buffer and bound in place (`withBound`): a few allocations per import, not
-            // per fact.
-            let insertChunk = try database.cachedStatement("""
-                INSERT INTO fact_chunks(submission_id, seq, source_id, facts) VALUES (?1, ?2, ?3, ?4)
-                """)
-            insertChunk.reset()
-            try insertChunk.bind(nextID, at: 1)
-            defer { insertChunk.reset() }  // no binding may point at a caller's bytes after the rows
-            var chunks = FactChunks(insert: insertChunk) { try self.sourceID(file: $0, sheet: $1) }
-            try writeFacts(&chunks)
-            try chunks.flush()
+            var rows = try FactRowWriter(database: database, submission: nextID)
+            try writeFacts(&rows)
+            try rows.finish()
             try insert(issues: issues, submission: nextID)
             guard var previous = current else { return .added }
             previous.supersededBy = nextID
@@ -304,27 +296,79 @@ public final class Store {
 
     /// The current facts of several years (a review's history), by year then import order.
     ///
-    /// Each chunk is unpacked by SQLite's json_tree, run on its text in place
-    /// (`PackedFactsReader`).
+    /// The facts of each current submission are read by the primary key of `fact_rows`
+    /// (submission, seq); the fields and the sources' file and sheet are read once, before the
+    /// facts, and each row is then integers and two short texts: no String is compared, and
+    /// only the cell's is made (a unit's code is made once for its consecutive facts).
     public func facts(years: ClosedRange<Int>) throws -> [Fact] {
-        let chunks = try database.cachedStatement("""
-            SELECT s.year, c.source_id, src.file, src.sheet, c.facts
-            FROM submissions s JOIN fact_chunks c ON c.submission_id = s.id JOIN fact_sources src ON src.id = c.source_id
-            WHERE s.superseded_by IS NULL AND s.withdrawn IS NULL AND s.year BETWEEN ? AND ?
-            ORDER BY s.year, s.id, c.seq
-            """)
-        var reader = try PackedFactsReader(database: database)
-        try chunks.bind([DatabaseValue(years.lowerBound), DatabaseValue(years.upperBound)])
-        defer { chunks.reset() }
-        var facts: [Fact] = []
-        var source: (id: Int64?, file: String, sheet: String) = (nil, "", "")
-        while try chunks.step() {
-            let year = Int(chunks.int64(at: 0) ?? 0)
-            if chunks.int64(at: 1) != source.id {
-                source = (chunks.int64(at: 1), chunks.string(at: 2) ?? "", chunks.string(at: 3) ?? "")
+        var sources: [Int64: (file: String, sheet: String)] = [:]
+        for source in try database.cachedStatement("SELECT id, file, sheet FROM fact_sources").rows([], { row in
+            (id: row.int64(at: 0) ?? 0, file: row.string(at: 1) ?? "", sheet: row.string(at: 2) ?? "")
+        }) { sources[source.id] = (source.file, source.sheet) }
+        // Fields by id: `fields` numbers them from 1 as the imports add them, so an array
+        // indexed by id (no hashing per fact); an id beyond it, or a gap, is a field that is gone.
+        var fields: [(field: String, type: FieldType)?] = []
+        for field in try database.cachedStatement("SELECT id, field, value_type FROM fields ORDER BY id").rows([], { row in
+            (id: row.int64(at: 0) ?? 0, field: row.string(at: 1) ?? "", type: row.string(at: 2) ?? "")
+        }) {
+            guard let type = FieldType(rawValue: field.type) else {
+                throw DatabaseError(code: 11, message: "chỉ tiêu \(field.field) có kiểu \"\(field.type)\" không đọc được; cơ sở dữ liệu có thể bị sửa tay.")
             }
-            try chunks.withText(at: 4) { json in
-                try reader.read(json, year: year, file: source.file, sheet: source.sheet, into: &facts)
+            guard field.id >= 0, field.id < 1 << 20 else { continue }  // not the store's: its facts are refused below
+            if fields.count <= field.id { fields += Array(repeating: nil, count: Int(field.id) + 1 - fields.count) }
+            fields[Int(field.id)] = (field.field, type)
+        }
+        // The current submissions first, then each one's range of the key: the rows carry no
+        // year (it is the submission's), one column fewer to read per fact than a join.
+        let current = try database.cachedStatement("""
+            SELECT id, year FROM submissions
+            WHERE superseded_by IS NULL AND withdrawn IS NULL AND year BETWEEN ? AND ?
+            ORDER BY year, id
+            """).rows([DatabaseValue(years.lowerBound), DatabaseValue(years.upperBound)]) { (id: $0.integer(at: 0), year: Int($0.integer(at: 1))) }
+        let rows = try database.cachedStatement("SELECT source_id, unit_code, field_id, value, cell FROM fact_rows WHERE submission_id = ? ORDER BY seq")
+        defer { rows.reset() }
+        var facts: [Fact] = []
+        var source: (id: Int64, file: String, sheet: String) = (-1, "", "")
+        var field: (id: Int64, field: String, type: FieldType) = (-1, "", .count)
+        var unitCode = "", unitBytes: [UInt8] = []
+        for (submission, year) in current {
+            try rows.bind([.integer(submission)])
+            while try rows.step() {
+                let sourceID = rows.integer(at: 0)
+                if sourceID != source.id {
+                    guard let known = sources[sourceID] else {
+                        throw DatabaseError(code: 11, message: "dữ kiện trỏ tới nguồn \(sourceID) không có trong fact_sources; cơ sở dữ liệu có thể bị sửa tay.")
+                    }
+                    source = (sourceID, known.file, known.sheet)
+                }
+                let same = rows.withText(at: 1) { bytes in
+                    unitBytes.withUnsafeBufferPointer { last in
+                        last.count == bytes.count && (bytes.isEmpty || memcmp(last.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+                    }
+                }
+                if !same {
+                    unitBytes = rows.withText(at: 1) { Array($0) }
+                    unitCode = String(decoding: unitBytes, as: UTF8.self)
+                }
+                let fieldID = rows.integer(at: 2)
+                if fieldID != field.id {
+                    guard fieldID >= 0, fieldID < fields.count, let known = fields[Int(fieldID)] else {
+                        throw DatabaseError(code: 11, message: "dữ kiện trỏ tới chỉ tiêu \(fieldID) không có trong fields; cơ sở dữ liệu có thể bị sửa tay.")
+                    }
+                    field = (fieldID, known.field, known.type)
+                }
+                let value: FieldValue
+                switch (field.type, rows.storageClass(at: 3)) {
+                case (.count, .integer): value = .count(rows.integer(at: 3))
+                case (.level, .integer): value = .level(Int(truncatingIfNeeded: rows.integer(at: 3)))
+                case (.yesNo, .integer): value = .yesNo(rows.integer(at: 3) != 0)
+                case (.text, .text): value = .text(rows.text(at: 3))
+                default:
+                    throw DatabaseError(code: 11, message: "dữ kiện của chỉ tiêu \(field.field) (kiểu \(field.type.rawValue)) có giá trị không đúng kiểu; "
+                                        + "cơ sở dữ liệu có thể bị sửa tay.")
+                }
+                facts.append(Fact(unitCode: unitCode, year: year, field: field.field, value: value,
+                                  provenance: Provenance(file: source.file, sheet: source.sheet, cell: rows.text(at: 4))))
             }
         }
         return facts

@@ -8,13 +8,21 @@
 ///   index); a replaced one points at its successor and stays as history. Since 2024-v6 a
 ///   current one whose workbook left the input folder is withdrawn (`withdrawn`: when,
 ///   `withdrawn_run`: by which run): kept with its facts, which stop being read.
-/// - `fact_chunks` (since 2024-v4; `facts` before): the values of each submission with their
+/// - `fact_rows` (since 2024-v7): one row per fact, keyed by (submission_id, seq), `seq` its
+///   position in the submission from 0; unit_code, field_id (`fields`), value (an integer for
+///   count, level and yes-no as 0/1, a text for text), source_id (`fact_sources`) and cell.
+///   Facts of superseded and withdrawn submissions are kept too; queries read those of current
+///   ones.
+/// - `fields` (since 2024-v7): each (field, value_type) facts were read as, once.
+/// - `facts` (a view since 2024-v7): `fact_rows` with names, the columns of the 2024-v4 to v6
+///   view, for the sqlite3 shell; deleting from it deletes the rows.
+/// - `fact_chunks` (2024-v4 to v6, dropped by 2024-v7): the values of each submission with their
 ///   provenance (source: file and sheet; cell), one row per chunk of consecutive unit rows of
 ///   one source, keyed by (submission, position in the submission of the chunk's first fact);
 ///   the unit codes and values are a JSON array (since 2024-v5 by column: the chunk's
 ///   descriptors `[field, value_type, column]`, then `[unit_code, row, values...]` per unit row). Facts of superseded submissions are kept too;
 ///   queries read those of current submissions.
-/// - `facts` (a view since 2024-v4): one row per value, unpacked from `fact_chunks`, for the
+/// - `facts` (a view from 2024-v4 to v6): one row per value, unpacked from `fact_chunks`, for the
 ///   sqlite3 shell. `seq` is the fact's position in its submission. Deleting from it deletes
 ///   the facts from their chunks (a unit row or chunk left empty goes); inserting or updating
 ///   through it is not supported.
@@ -297,6 +305,67 @@ extension Store {
             try db.execute("""
             ALTER TABLE submissions ADD COLUMN withdrawn TEXT;
             ALTER TABLE submissions ADD COLUMN withdrawn_run INTEGER REFERENCES runs(id);
+            """)
+        }
+        // Measured (scripts/bench-store.sh, docs/store.md): the packed chunks of 2024-v4/v5 made
+        // the `facts` view slow in the sqlite3 shell (1 s to count 160,000 facts, 2 s to delete a
+        // unit's) and needed their own codec. Facts are rows again, one per fact, keyed by
+        // (submission, position in the submission): a load reads each current submission's facts
+        // by the key in import order; superseding or withdrawing a submission touches only
+        // `submissions`. Existing facts move through the old view, which gives each its position.
+        //
+        // What a row costs (callgrind, 160,000 facts; docs/store.md): the row holds integers
+        // where it can. A field id with its value type is a row of `fields`, so the row keeps
+        // its id and one `value` column (an integer, or a text for a text field); SQLite then
+        // encodes and compares less, and a load looks the field up by id instead of comparing
+        // strings. `facts` is a view with the old names and columns for the sqlite3 shell; its
+        // lookups are scalar subqueries on primary keys, which SQLite evaluates only for the
+        // columns a query uses, so `count(*)` reads `fact_rows` alone (3.40 kept LEFT JOINs in
+        // such a count: three searches a row). Deleting from it deletes the rows. No CHECK uses `IN (...)`: SQLite 3.40 builds an ephemeral table for the list on
+        // every row it checks, which cost ~32,000 instructions a fact (the first form of this
+        // migration: 46,000 a fact in all).
+        migrator.registerMigration("2024-v7: facts one row per fact") { db in
+            try db.execute("""
+            CREATE TABLE fields (
+                id INTEGER PRIMARY KEY,
+                field TEXT NOT NULL CHECK (field <> ''),
+                value_type TEXT NOT NULL CHECK (value_type = 'count' OR value_type = 'level' OR value_type = 'yes-no' OR value_type = 'text'),
+                UNIQUE (field, value_type)
+            );
+            CREATE TABLE fact_rows (
+                submission_id INTEGER NOT NULL REFERENCES submissions(id),
+                seq INTEGER NOT NULL,
+                unit_code TEXT NOT NULL CHECK (unit_code <> ''),
+                field_id INTEGER NOT NULL REFERENCES fields(id),
+                value NOT NULL CHECK (typeof(value) = 'integer' OR typeof(value) = 'text'),
+                source_id INTEGER NOT NULL REFERENCES fact_sources(id),
+                cell TEXT NOT NULL,
+                PRIMARY KEY (submission_id, seq)
+            ) WITHOUT ROWID;
+            INSERT INTO fields(field, value_type)
+                SELECT field, value_type FROM facts GROUP BY field, value_type ORDER BY min(submission_id * 4294967296 + seq);
+            INSERT INTO fact_rows(submission_id, seq, unit_code, field_id, value, source_id, cell)
+                SELECT f.submission_id, f.seq, f.unit_code, d.id,
+                    CASE WHEN f.value_type = 'text' THEN f.text_value ELSE f.integer_value END, f.source_id, f.cell
+                FROM facts f JOIN fields d ON d.field = f.field AND d.value_type = f.value_type;
+            DROP TRIGGER facts_delete;
+            DROP VIEW facts;
+            DROP TABLE fact_chunks;
+            CREATE VIEW facts AS
+            SELECT f.submission_id, f.seq, f.unit_code,
+                (SELECT year FROM submissions WHERE id = f.submission_id) AS year,
+                (SELECT field FROM fields WHERE id = f.field_id) AS field,
+                (SELECT value_type FROM fields WHERE id = f.field_id) AS value_type,
+                CASE WHEN typeof(f.value) = 'integer' THEN f.value END AS integer_value,
+                CASE WHEN typeof(f.value) = 'text' THEN f.value END AS text_value,
+                f.source_id,
+                (SELECT file FROM fact_sources WHERE id = f.source_id) AS file,
+                (SELECT sheet FROM fact_sources WHERE id = f.source_id) AS sheet,
+                f.cell
+            FROM fact_rows f;
+            CREATE TRIGGER facts_delete INSTEAD OF DELETE ON facts BEGIN
+                DELETE FROM fact_rows WHERE submission_id = OLD.submission_id AND seq = OLD.seq;
+            END;
             """)
         }
         return migrator

@@ -176,7 +176,7 @@ import Testing
         #expect(!Self.exists(URL(fileURLWithPath: store.path + "-shm")))
         let counts = try Self.tableCounts(store.path)
         #expect(counts["submissions"] == "9")
-        #expect(Int(counts["fact_chunks"] ?? "0") ?? 0 > 0 && Int(counts["issues"] ?? "0") ?? 0 > 0)
+        #expect(Int(counts["fact_rows"] ?? "0") ?? 0 > 0 && Int(counts["issues"] ?? "0") ?? 0 > 0)
 
         // The file alone, copied as a statistician would.
         let alone = project.appendingPathComponent("gui-di/xhht.sqlite")

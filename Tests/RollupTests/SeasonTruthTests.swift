@@ -83,7 +83,7 @@ import Testing
         #expect(history.count == 1)
         #expect(history.first?.withdrawn != nil)
         #expect(history.first?.isCurrent == false)
-        let kept = try second.store.database.cachedStatement("SELECT count(*) FROM fact_chunks WHERE submission_id = ?")
+        let kept = try second.store.database.cachedStatement("SELECT count(*) FROM facts WHERE submission_id = ?")
             .rows([.integer(history.first?.id ?? -1)]) { $0.int64(at: 0) ?? 0 }.first ?? 0
         #expect(kept > 0)
 

@@ -119,6 +119,33 @@ enum StoreSamples {
         #expect(try store.facts(year: 2024).filter { $0.provenance.file != "o-mon.xlsx" } == old)
     }
 
+    /// A nested transaction is a savepoint: its failure undoes its own work only, the outer
+    /// transaction goes on and commits; the outer one failing undoes everything.
+    @Test func aNestedTransactionIsASavepoint() throws {
+        let temp = TemporaryStore()
+        let store = try Store(path: temp.path)
+        struct Planted: Error {}
+        let db = store.database
+        try db.transaction {
+            try db.execute("INSERT INTO fact_sources(file, sheet) VALUES ('a.xlsx', 'kept')")
+            #expect(throws: Planted.self) {
+                try db.transaction {
+                    try db.execute("INSERT INTO fact_sources(file, sheet) VALUES ('a.xlsx', 'undone')")
+                    throw Planted()
+                }
+            }
+            try db.transaction { try db.execute("INSERT INTO fact_sources(file, sheet) VALUES ('a.xlsx', 'released')") }
+        }
+        #expect(try db.prepare("SELECT sheet FROM fact_sources ORDER BY id").rows { $0.string(at: 0) ?? "" } == ["kept", "released"])
+        #expect(throws: Planted.self) {
+            try db.transaction {
+                try db.transaction { try db.execute("INSERT INTO fact_sources(file, sheet) VALUES ('a.xlsx', 'inner')") }
+                throw Planted()
+            }
+        }
+        #expect(try db.scalar("SELECT count(*) FROM fact_sources") == "2")
+    }
+
     @Test func aFailureMidImportRollsBack() throws {
         let temp = TemporaryStore()
         let store = try Store(path: temp.path)

@@ -131,7 +131,7 @@ func cpuSeconds() -> Double {
     cpuTimes[name, default: []].append(cpuSeconds() - cpu)
 }
 var rows = 0, facts = 0, issues = 0
-var chunkShape = ""  // fact_chunks rows and bytes of JSON of one import
+var chunkShape = ""  // rows of facts of one import
 for _ in 0..<repetitions {
     var read: WorkbookRead!
     timed("read") { read = stageRead(workbook) }
@@ -150,9 +150,7 @@ for _ in 0..<repetitions {
     var loaded: [Fact] = []
     try timed("load") { loaded = try stageLoad(store) }
     precondition(loaded == result.facts, "the facts read back differ from those stored")
-    chunkShape = try store.database.scalar("""
-        SELECT count(*) || ' rows of fact_chunks, ' || sum(length(CAST(facts AS BLOB))) || ' bytes of JSON' FROM fact_chunks
-        """) ?? ""
+    chunkShape = try store.database.scalar("SELECT count(*) || ' rows of facts' FROM facts") ?? ""
     rows = submission.records.count
     facts = result.factCount
     issues = result.issues.count

@@ -4,9 +4,10 @@ import Foundation
 @testable import Storage
 import Testing
 
-/// Facts packed one SQLite row per chunk of unit rows, by column (migration 2024-v5): JSON written
-/// by the store, read back through SQLite's json_tree, and the `facts` view for the sqlite3 shell.
-@Suite struct StorePackedRowsTests {
+/// Facts one SQLite row each (migration 2024-v7): written by both import paths, read back in
+/// order, queried and deleted in the sqlite3 shell, and carried over from the packed chunks of
+/// 2024-v4 to v6.
+@Suite struct StoreFactRowsTests {
     static func fact(_ unit: String, _ field: String, _ value: FieldValue, cell: String, file: String = "a.xlsx", sheet: String = "Cấp xã") -> Fact {
         Fact(unitCode: unit, year: 2024, field: field, value: value, provenance: Provenance(file: file, sheet: sheet, cell: cell))
     }
@@ -18,10 +19,16 @@ import Testing
         return store
     }
 
-    /// The chunks' texts in order, one a line.
-    static let texts = "SELECT group_concat(facts, char(10)) FROM (SELECT facts FROM fact_chunks ORDER BY submission_id, seq)"
-    /// The unit rows of all chunks: every element but the descriptors.
-    static let unitRows = "SELECT sum(json_array_length(facts) - 1) FROM fact_chunks"
+    /// Every fact of the store as the sqlite3 shell shows it, one line each, by submission and
+    /// position: the columns of the 2024-v4 to v6 view, in its order.
+    static let shellRows = """
+        SELECT f.submission_id, f.seq, f.unit_code, s.year, f.field, f.value_type, f.integer_value, f.text_value, f.source_id, src.file, src.sheet, f.cell
+        FROM facts f JOIN submissions s ON s.id = f.submission_id LEFT JOIN fact_sources src ON src.id = f.source_id
+        ORDER BY f.submission_id, f.seq
+        """
+    static func rows(_ db: Database, _ sql: String = shellRows) throws -> [String] {
+        try db.prepare(sql).rows { row in (0..<12).map { row.isNull(at: $0) ? "NULL" : row.string(at: $0) ?? "" }.joined(separator: "|") }
+    }
 
     @Test func textsAndExtremeIntegersRoundTrip() throws {
         let temp = TemporaryStore()
@@ -37,36 +44,11 @@ import Testing
         facts.append(Self.fact("3\"1\\2😀", "f\"\\\u{1}😀", .count(1), cell: "Z\"9\\😀", file: "tệp \"mới\"\\.xlsx", sheet: "Sheet\t\"1\""))
         let store = try Self.store(facts, in: temp)
         #expect(try store.facts(year: 2024) == facts)
-        #expect(try store.database.scalar("SELECT count(*) FROM fact_chunks WHERE NOT json_valid(facts)") == "0")
-        // A unit row per row of the sheet (13 + 6 + 5 + 2): one chunk for the first source, one for the other.
-        #expect(try store.database.scalar("SELECT count(*) FROM fact_chunks") == "2")
-        #expect(try store.database.scalar(Self.unitRows) == "27")
+        #expect(try store.database.scalar("SELECT count(*) FROM facts") == "\(facts.count)")
+        #expect(try store.database.scalar("SELECT count(*) FROM fact_sources") == "2")
     }
 
-    @Test func aRowIsTheDocumentedJSON() throws {
-        let temp = TemporaryStore()
-        let facts = [Self.fact("31117", "gia_dinh_dat", .count(1234), cell: "E7"), Self.fact("31117", "co_tt", .yesNo(true), cell: "F7"),
-                     Self.fact("31120", "ghi_chu", .text("Ghi chú"), cell: "G8")]
-        let store = try Self.store(facts, in: temp)
-        #expect(try store.database.scalar("SELECT facts FROM fact_chunks") ==
-                #"[[["gia_dinh_dat","count","E"],["co_tt","yes-no","F"],["ghi_chu","text","G"]],["31117",7,1234,1],["31120",8,null,null,"Ghi chú"]]"#)
-        #expect(try store.facts(year: 2024) == facts)
-    }
-
-    @Test func valuesOfEveryTypeAreWrittenAsDocumented() throws {
-        let temp = TemporaryStore()
-        let facts = [Self.fact("31117", "gia_dinh_dat", .count(1234), cell: "E7"), Self.fact("31117", "co_tt", .yesNo(false), cell: "F7"),
-                     Self.fact("31117", "ghi_chu", .text("Ghi \"chú\"\n\\"), cell: "G7"), Self.fact("31117", "muc", .level(-2), cell: "H7"),
-                     Self.fact("31120", "gia_dinh_dat", .count(5), cell: "E8"), Self.fact("31120", "muc", .level(3), cell: "H8")]
-        let store = try Self.store(facts, in: temp)
-        #expect(try store.database.scalar("SELECT facts FROM fact_chunks") ==
-                #"[[["gia_dinh_dat","count","E"],["co_tt","yes-no","F"],["ghi_chu","text","G"],["muc","level","H"]],"#
-                + #"["31117",7,1234,0,"Ghi \"chú\"\u000a\\",-2],["31120",8,5,null,null,3]]"#)
-        #expect(try store.facts(year: 2024) == facts)
-    }
-
-    /// A cell is a column and a row only when that gives it back byte for byte; every other
-    /// string is a column of its own, row 0.
+    /// A cell is stored as it was read, whatever its shape.
     @Test func cellsOfEveryShapeRoundTrip() throws {
         let temp = TemporaryStore()
         let cells = ["E7", "", "7", "0", "E0", "E07", "E007", "E1048576", "E123456789", "E1234567890", "E99999999999999999999", "123456789",
@@ -77,161 +59,80 @@ import Testing
         #expect(try store.facts(year: 2024) == facts)
         #expect(try store.facts(year: 2024).map(\.provenance.cell.utf8).map(Array.init) == cells.map { Array($0.utf8) })
         #expect(try store.database.prepare("SELECT cell FROM facts ORDER BY seq").rows { $0.string(at: 0) ?? "NULL" } == cells)
-        // How each is stored: its unit row's row and its descriptor's column.
-        let rows = try store.database.prepare("SELECT u.value ->> 1 FROM fact_chunks c, json_each(c.facts) u WHERE u.key > 0 ORDER BY u.key")
-            .rows { $0.int64(at: 0) ?? -1 }
-        #expect(rows == [7, 0, 7, 0, 0, 0, 0, 1_048_576, 123_456_789, 0, 0, 123_456_789, 0, 7, 12, 2, 5, 7, 7, 7, 7, 0, 0, 7, 9, 0])
-        #expect(try store.database.scalar("SELECT group_concat(value ->> 2, '|') FROM fact_chunks c, json_each(c.facts, '$[0]')") ==
-                "E||0|E0|E07|E007|E1234567890|E99999999999999999999|1234567890|Sheet!E|'Cấp xã'!AB|A1B|E-|E |ô|E\u{0301}|\u{0600}|7\u{0301}|E7\n|E\"|😀|E١٢")
     }
 
-    /// A field read as two types (a count in one row, a text in another) has a descriptor per
-    /// type; so does a field in two columns.
-    @Test func aFieldWithTwoKindsHasTwoDescriptors() throws {
-        let temp = TemporaryStore()
-        let facts = [Self.fact("31117", "so", .count(3), cell: "E7"), Self.fact("31120", "so", .text("ba"), cell: "E8"),
-                     Self.fact("31121", "so", .count(4), cell: "E9"), Self.fact("31121", "so", .count(5), cell: "F9")]
-        let store = try Self.store(facts, in: temp)
-        #expect(try store.database.scalar("SELECT facts FROM fact_chunks") ==
-                #"[[["so","count","E"],["so","text","E"],["so","count","F"]],["31117",7,3],["31120",8,null,"ba"],["31121",9,4,null,5]]"#)
-        #expect(try store.facts(year: 2024) == facts)
-    }
-
-    /// Values of a unit row go in increasing descriptor order: a value whose descriptor comes
-    /// before the row's last one starts a new unit row (the same unit and row again), so the
-    /// facts come back in the order they were imported.
-    @Test func theOrderIsKeptWhenDescriptorsComeOutOfOrder() throws {
-        let temp = TemporaryStore()
-        let facts = [Self.fact("A", "f2", .count(1), cell: "F7"), Self.fact("A", "f1", .count(2), cell: "E7"),
-                     Self.fact("A", "f1", .count(3), cell: "E8"), Self.fact("A", "f2", .count(4), cell: "F8"),
-                     Self.fact("A", "f2", .count(5), cell: "F8"), Self.fact("B", "f2", .count(6), cell: "F8")]
-        let store = try Self.store(facts, in: temp)
-        #expect(try store.database.scalar("SELECT facts FROM fact_chunks") ==
-                #"[[["f2","count","F"],["f1","count","E"]],["A",7,1,2],["A",8,null,3],["A",8,4],["A",8,5],["B",8,6]]"#)
-        #expect(try store.facts(year: 2024) == facts)
-        #expect(try store.database.prepare("SELECT seq || ' ' || integer_value FROM facts ORDER BY seq").rows { $0.string(at: 0) ?? "" }
-                == ["0 1", "1 2", "2 3", "3 4", "4 5", "5 6"])
-    }
-
-    @Test func theFactsViewHasOneRowPerValue() throws {
+    /// The facts are rows of `fact_rows` (WITHOUT ROWID, keyed by submission and position,
+    /// field ids and one value column); `facts` is a view with names that the sqlite3 shell
+    /// reads and filters like a table, and counts without its lookups.
+    @Test func theFactsViewHasOneRowPerFact() throws {
         let temp = TemporaryStore()
         let facts = [Self.fact("31117", "gia_dinh_dat", .count(950), cell: "E7"), Self.fact("31117", "ghi_chu", .text("mới"), cell: "X7"),
                      Self.fact("31120", "co_tt", .yesNo(false), cell: "F8"), Self.fact("31120", "ghi_chu", .text(""), cell: "X08"),
                      Self.fact("31120", "muc", .level(2), cell: "G8", sheet: "Cấp huyện")]
         let store = try Self.store(facts, in: temp)
-        let rows = try store.database.prepare("""
-            SELECT submission_id, seq, year, unit_code, field, value_type, integer_value, text_value, source_id, file, sheet, cell FROM facts ORDER BY seq
-            """).rows { row in
-            (0..<12).map { row.isNull(at: $0) ? "NULL" : row.string(at: $0) ?? "" }.joined(separator: "|")
-        }
-        #expect(rows == [
-            "1|0|2024|31117|gia_dinh_dat|count|950|NULL|1|a.xlsx|Cấp xã|E7",
-            "1|1|2024|31117|ghi_chu|text|NULL|mới|1|a.xlsx|Cấp xã|X7",
-            "1|2|2024|31120|co_tt|yes-no|0|NULL|1|a.xlsx|Cấp xã|F8",
-            "1|3|2024|31120|ghi_chu|text|NULL||1|a.xlsx|Cấp xã|X08",
-            "1|4|2024|31120|muc|level|2|NULL|2|a.xlsx|Cấp huyện|G8",
+        #expect(try Self.rows(store.database) == [
+            "1|0|31117|2024|gia_dinh_dat|count|950|NULL|1|a.xlsx|Cấp xã|E7",
+            "1|1|31117|2024|ghi_chu|text|NULL|mới|1|a.xlsx|Cấp xã|X7",
+            "1|2|31120|2024|co_tt|yes-no|0|NULL|1|a.xlsx|Cấp xã|F8",
+            "1|3|31120|2024|ghi_chu|text|NULL||1|a.xlsx|Cấp xã|X08",
+            "1|4|31120|2024|muc|level|2|NULL|2|a.xlsx|Cấp huyện|G8",
         ])
+        #expect(try store.database.scalar("SELECT type FROM sqlite_master WHERE name = 'facts'") == "view")
+        #expect(try store.database.scalar("SELECT type FROM sqlite_master WHERE name = 'fact_rows'") == "table")
+        #expect(try store.database.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'fact_chunks'") == "0")
+        #expect(try store.database.prepare("SELECT name FROM pragma_index_info('sqlite_autoindex_fact_rows_1')").rows { $0.string(at: 0) ?? "" }
+                == ["submission_id", "seq"])
+        #expect(throws: DatabaseError.self) { try store.database.scalar("SELECT rowid FROM fact_rows") }  // WITHOUT ROWID
+        #expect(try store.database.prepare("SELECT field, value_type FROM fields ORDER BY id").rows { "\($0.text(at: 0)) \($0.text(at: 1))" }
+                == ["gia_dinh_dat count", "ghi_chu text", "co_tt yes-no", "muc level"])
         #expect(try store.database.scalar("SELECT typeof(integer_value) FROM facts WHERE field = 'gia_dinh_dat'") == "integer")
         #expect(try store.database.scalar("SELECT typeof(text_value) FROM facts WHERE cell = 'X08'") == "text")
-        #expect(try store.database.scalar("SELECT count(*) FROM fact_chunks") == "2")
-        #expect(try store.database.scalar(Self.unitRows) == "4")
-        // The view has the columns of 2024-v4's, in the same order.
-        #expect(try store.database.prepare("SELECT name FROM pragma_table_info('facts')").rows { $0.string(at: 0) ?? "" } ==
-                ["submission_id", "seq", "unit_code", "year", "field", "value_type", "integer_value", "text_value", "source_id", "file", "sheet", "cell"])
+        #expect(try store.database.scalar("SELECT sum(integer_value) FROM facts WHERE unit_code = '31120' AND value_type <> 'text'") == "2")
+        // Counting reads fact_rows alone: the view's lookups are left out.
+        let plan = try store.database.prepare("EXPLAIN QUERY PLAN SELECT count(*) FROM facts").rows { $0.string(at: 3) ?? "" }
+        #expect(plan.count == 1 && plan.allSatisfy { $0.contains("fact_rows") }, "\(plan)")
     }
 
-    @Test func deletingFromTheViewDeletesThoseFactsOnly() throws {
+    /// A unit's facts deleted in the sqlite3 shell (through the view) are gone, the others stay
+    /// in their order; the view takes no updates, and the table's CHECKs and foreign keys refuse
+    /// a row the store could not read back.
+    @Test func deletingAUnitInTheShellDeletesThoseFactsOnly() throws {
         let temp = TemporaryStore()
         let facts = StoreSamples.facts(communes: 3, fields: ["gia_dinh_tong", "cdht_xa_muc", "tthtcd_co", "ghi_chu"])
         let store = try Self.store(facts, in: temp)
-        try store.database.execute("DELETE FROM facts WHERE field = 'cdht_xa_muc' OR (unit_code = '31119')")
+        try store.database.execute("DELETE FROM facts WHERE field = 'cdht_xa_muc' OR unit_code = '31119'")
         #expect(try store.facts(year: 2024) == facts.filter { $0.field != "cdht_xa_muc" && $0.unitCode != "31119" })
-        // A value in the middle of a unit row becomes null; 31119's unit row is gone.
-        #expect(try store.database.scalar(Self.texts) ==
-                #"[[["gia_dinh_tong","count","E"],["cdht_xa_muc","level","F"],["tthtcd_co","yes-no","G"],["ghi_chu","text","H"]],"#
-                + #"["31117",7,0,null,1,"ghi chú 0"],["31118",8,10,null,0,"ghi chú 1"]]"#)
-        // The last value of a unit row goes with the nulls before it.
-        try store.database.execute("DELETE FROM facts WHERE field IN ('ghi_chu', 'tthtcd_co') AND unit_code = '31117'")
-        #expect(try store.database.scalar(Self.texts) ==
-                #"[[["gia_dinh_tong","count","E"],["cdht_xa_muc","level","F"],["tthtcd_co","yes-no","G"],["ghi_chu","text","H"]],"#
-                + #"["31117",7,0],["31118",8,10,null,0,"ghi chú 1"]]"#)
         try store.database.execute("DELETE FROM facts WHERE unit_code <> '31118'")
         #expect(try store.facts(year: 2024) == facts.filter { $0.field != "cdht_xa_muc" && $0.unitCode == "31118" })
-        #expect(try store.database.scalar(Self.unitRows) == "1")
-        // A chunk left without unit rows goes too.
-        try store.database.execute("DELETE FROM facts")
-        #expect(try store.database.scalar("SELECT count(*) FROM fact_chunks") == "0")
+        for wrong in ["UPDATE facts SET unit_code = '1'", "UPDATE fact_rows SET unit_code = ''", "UPDATE fact_rows SET value = NULL",
+                      "UPDATE fact_rows SET value = 1.5", "UPDATE fact_rows SET value = x'01'", "UPDATE fact_rows SET field_id = 99",
+                      "UPDATE fact_rows SET source_id = 99", "UPDATE fields SET value_type = 'số'", "UPDATE fields SET field = ''",
+                      "DELETE FROM fields", "DELETE FROM submissions"] {
+            #expect(throws: DatabaseError.self, "\(wrong)") { try store.database.execute(wrong) }
+        }
+        #expect(try store.facts(year: 2024) == facts.filter { $0.field != "cdht_xa_muc" && $0.unitCode == "31118" })
     }
 
-    /// Deleting one of two equal facts deletes one; deleting from one chunk leaves the others'
-    /// positions alone.
-    @Test func deletingFromTheViewAcrossChunks() throws {
-        let temp = TemporaryStore()
-        let units = Int64(PackedFactsWriter.chunkUnits)
-        var facts = StoreSamples.facts(communes: 2 * Int(units) + 2, fields: ["gia_dinh_tong", "ghi_chu"])
-        facts.append(facts[0])
-        let store = try Self.store(facts, in: temp)
-        #expect(try store.database.prepare("SELECT seq FROM fact_chunks ORDER BY seq").rows { $0.int64(at: 0) } == [0, 2 * units, 4 * units])
-        try store.database.execute("DELETE FROM facts WHERE seq IN (0, 1, \(2 * units + 2), \(4 * units + 4))")
-        var expected = facts
-        for i in [4 * units + 4, 2 * units + 2, 1, 0] { expected.remove(at: Int(i)) }
-        #expect(try store.facts(year: 2024) == expected)
-        #expect(try store.database.prepare("SELECT seq FROM facts WHERE seq >= \(2 * units) ORDER BY seq LIMIT 3").rows { $0.int64(at: 0) }
-                == [2 * units, 2 * units + 1, 2 * units + 2])
-    }
-
-    @Test func aUnitInTwoSeparateRunsKeepsItsOrder() throws {
-        let temp = TemporaryStore()
-        let facts = [Self.fact("A", "f1", .count(1), cell: "E7"), Self.fact("A", "f2", .count(2), cell: "F7"),
-                     Self.fact("B", "f1", .count(3), cell: "E8"),
-                     Self.fact("A", "f3", .count(4), cell: "G7"), Self.fact("A", "f4", .text("x"), cell: "H7"),
-                     Self.fact("A", "f5", .count(5), cell: "E7", sheet: "Khác"),  // same unit, another sheet: a chunk of its own
-                     Self.fact("B", "f2", .count(6), cell: "F8")]
-        let store = try Self.store(facts, in: temp)
-        #expect(try store.facts(year: 2024) == facts)
-        // A, B, A in one chunk; the other sheet's row; B back on the first sheet in a chunk of its own.
-        #expect(try store.database.prepare("SELECT seq FROM fact_chunks ORDER BY seq").rows { $0.int64(at: 0) } == [0, 5, 6])
-        #expect(try store.database.scalar(Self.texts) == """
-            [[["f1","count","E"],["f2","count","F"],["f3","count","G"],["f4","text","H"]],["A",7,1,2],["B",8,3],["A",7,null,null,4,"x"]]
-            [[["f5","count","E"]],["A",7,5]]
-            [[["f2","count","F"]],["B",8,6]]
-            """)
-    }
-
-    @Test func aPackedRowOfTheWrongShapeIsRefused() throws {
-        let temp = TemporaryStore()
-        let store = try Self.store([Self.fact("31117", "gia_dinh_dat", .count(1), cell: "E7")], in: temp)
-        let good = #"[[["f","count","E"],["g","text","F"],["h","yes-no","G"]],["31117",7,1,"x",0]]"#
-        try store.database.prepare("UPDATE fact_chunks SET facts = ?").execute([.text(good)])
-        #expect(try store.facts(year: 2024).count == 3)
-        for tampered in [
-            #"[]"#, #"[[]]"#, #"[[["f","count","E"]]]"#, #"{"31117":[]}"#, #"["31117",7,1]"#, #"[["f","count","E"],["31117",7,1]]"#,
-            #"[[["f","count"]],["31117",7,1]]"#, #"[[["f","count","E","x"]],["31117",7,1]]"#, #"[[["f","số","E"]],["31117",7,1]]"#,
-            #"[[["f",null,"E"]],["31117",7,1]]"#, #"[[[1,"count","E"]],["31117",7,1]]"#, #"[[["f","count",7]],["31117",7,1]]"#,
-            #"[[["f","count",["E"]]],["31117",7,1]]"#, #"[[["f","count","E"],"g"],["31117",7,1]]"#, #"[[{"f":"count"}],["31117",7,1]]"#,
-            #"[[["f","count","E"]],["31117",7]]"#, #"[[["f","count","E"]],["31117"]]"#, #"[[["f","count","E"]],[]]"#,
-            #"[[["f","count","E"]],["31117",7,null]]"#, #"[[["f","count","E"]],[7,"31117",1]]"#, #"[[["f","count","E"]],[null,7,1]]"#,
-            #"[[["f","count","E"]],["31117",-1,1]]"#, #"[[["f","count","E"]],["31117",7.5,1]]"#, #"[[["f","count","E"]],["31117","7",1]]"#,
-            #"[[["f","count","E"]],["31117",true,1]]"#, #"[[["f","count","E"]],["31117",7,1,2]]"#, #"[[["f","count","E"]],["31117",7,"1"]]"#,
-            #"[[["f","count","E"]],["31117",7,1.5]]"#, #"[[["f","count","E"]],["31117",7,true]]"#, #"[[["f","count","E"]],["31117",7,[1]]]"#,
-            #"[[["f","count","E"]],["31117",7,{}]]"#, #"[[["f","count","E"]],["31117",7,1e400]]"#, #"[[["f","count","E"]],["31117",7,99999999999999999999]]"#,
-            #"[[["f","text","E"]],["31117",7,1]]"#, #"[[["f","yes-no","E"]],["31117",7,2]]"#, #"[[["f","yes-no","E"]],["31117",7,false]]"#,
-            #"[[["f","count","E"]],["31117",7,1],5]"#, #"[[["f","count","E"]],["31117",7],5]"#, #"[[["f","count","E"]],["31117",7,1],null]"#,
-            #"[[["f","count","E"]],["31117",7,1],"31120"]"#, #"[[["f","count","E"]],["31117",7,1],{}]"#, #"[[["f","count","E"]],{"u":1}]"#,
-            #"[[["f","count","E"]],["31117",7,1],[["f","count","E"]]]"#, #"[[[["f"],"count","E"]],["31117",7,1]]"#, #""x""#, #"7"#,
-        ] {
-            try store.database.prepare("UPDATE fact_chunks SET facts = ?").execute([.text(tampered)])
+    /// A row the shell made unreadable (CHECKs or foreign keys switched off: a value of the
+    /// wrong type, a field or source that is gone) is refused with a message, not read as
+    /// something else.
+    @Test func aTamperedRowIsRefused() throws {
+        for tamper in ["UPDATE fact_rows SET value = 'một'", "PRAGMA ignore_check_constraints = ON; UPDATE fields SET value_type = 'số'",
+                       "PRAGMA foreign_keys = OFF; UPDATE fact_rows SET source_id = 99", "PRAGMA foreign_keys = OFF; UPDATE fact_rows SET field_id = 99"] {
+            let temp = TemporaryStore()
+            let store = try Self.store([Self.fact("31117", "gia_dinh_dat", .count(1), cell: "E7")], in: temp)
+            try store.database.execute(tamper)
             do {
                 let facts = try store.facts(year: 2024)
-                Issue.record("accepted \(tampered): \(facts)")
+                Issue.record("accepted \(tamper): \(facts)")
             } catch let error as DatabaseError {
-                #expect(error.code == 11, "\(tampered): \(error)")
+                #expect(error.code == 11, "\(tamper): \(error)")
             }
         }
     }
 
-    /// The old table's CHECK (unit_code <> '') is kept by the import (the unit code now lives in
-    /// the JSON): the whole import is refused, by both paths.
+    /// A fact without a unit code or field is refused with a message naming its cell, before
+    /// the table's CHECK would: the whole import is refused, by both paths.
     @Test func aFactWithoutAUnitCodeOrFieldIsRefused() throws {
         let columns = RecordColumns(fields: ["gia_dinh_dat", ""], letters: ["E", "F"])
         func record(_ unit: String, _ slots: [FieldValue?]) -> NormalizedRecord {
@@ -260,13 +161,14 @@ import Testing
                 #expect(error.code == 19)
             }
             #expect(try store.submissions(year: 2024).isEmpty)
-            #expect(try store.database.scalar("SELECT count(*) FROM fact_chunks") == "0")
+            #expect(try store.database.scalar("SELECT count(*) FROM facts") == "0")
         }
     }
 
     /// A store written by the third schema (one row per fact) goes through the packing of
-    /// 2024-v4 and the columns of 2024-v5 with every fact, current and superseded, in order.
-    @Test func factsOfTheThirdSchemaSurviveThePacking() throws {
+    /// 2024-v4, the columns of 2024-v5 and the rows of 2024-v7 with every fact, current and
+    /// superseded, in order.
+    @Test func factsOfTheThirdSchemaSurviveEveryMigration() throws {
         let temp = TemporaryStore()
         try FileManager.default.createDirectory(at: temp.folder, withIntermediateDirectories: true)
         let path = temp.folder.appendingPathComponent("v3.sqlite").path
@@ -286,16 +188,12 @@ import Testing
         #expect(try Store.migrator.appliedIdentifiers(store.database) == Store.migrator.identifiers)
         #expect(try store.facts(year: 2024) == current)
         #expect(try store.facts(years: 2023...2024) == other + current)
-        // The superseded submission keeps its facts; the view numbers positions from 0.
+        // The superseded submission keeps its facts; positions are numbered from 0.
         #expect(try store.database.scalar("SELECT count(*) FROM facts WHERE submission_id = 1") == "\(old.count)")
         #expect(try store.database.prepare("SELECT seq FROM facts WHERE submission_id = 2 ORDER BY seq").rows { $0.int64(at: 0) }
                 == (0..<Int64(current.count)).map { $0 })
-        // 31117, 31118, 31119 (a row each), 31117 again, in one chunk; then 31117 on the other sheet.
-        #expect(try store.database.scalar("SELECT count(*) FROM fact_chunks WHERE submission_id = 2") == "2")
-        #expect(try store.database.scalar("SELECT sum(json_array_length(facts) - 1) FROM fact_chunks WHERE submission_id = 2") == "5")
-        #expect(try store.database.scalar("SELECT count(*) FROM fact_chunks WHERE NOT json_valid(facts)") == "0")
-        // 70 unit rows of one source: chunks of 64 and 6, as 2024-v4 cut them.
-        #expect(try store.database.prepare("SELECT seq FROM fact_chunks WHERE submission_id = 3 ORDER BY seq").rows { $0.int64(at: 0) } == [0, 64])
+        #expect(try store.database.prepare("SELECT seq FROM facts WHERE submission_id = 3 ORDER BY seq").rows { $0.int64(at: 0) }
+                == (0..<Int64(other.count)).map { $0 })
         try Self.expectNewImports(of: old, into: store)
     }
 
@@ -341,8 +239,9 @@ import Testing
 
     /// A store of 2024-v4 (chunks packed by 2024-v4's migration from third-schema rows, some
     /// then deleted through its view, so that positions have gaps) converts to 2024-v5 with the
-    /// same facts in the same order, the same view rows, the same chunks (seq, source).
-    @Test func chunksOfTheFourthSchemaAreConverted() throws {
+    /// same facts in the same order, and on to the rows of 2024-v7: the table shows what the view
+    /// showed, row for row.
+    @Test func chunksOfTheFourthSchemaBecomeRows() throws {
         let temp = TemporaryStore()
         try FileManager.default.createDirectory(at: temp.folder, withIntermediateDirectories: true)
         let path = temp.folder.appendingPathComponent("v4.sqlite").path
@@ -361,11 +260,7 @@ import Testing
         let other = StoreSamples.facts(communes: 70, fields: ["gia_dinh_tong", "ghi_chu"], year: 2023, file: "c.xlsx")
         let old = StoreSamples.facts(communes: 2, fields: ["gia_dinh_tong"], file: "a.xlsx")
         let viewRows = "SELECT * FROM facts ORDER BY submission_id, seq"
-        func rows(_ db: Database) throws -> [String] {
-            try db.prepare(viewRows).rows { row in (0..<12).map { row.isNull(at: $0) ? "NULL" : row.string(at: $0) ?? "" }.joined(separator: "|") }
-        }
-        let chunks = "SELECT group_concat(submission_id || ' ' || seq || ' ' || source_id, ', ') FROM (SELECT * FROM fact_chunks ORDER BY rowid)"
-        let (before, chunksBefore): ([String], String?)
+        let before: [String]
         do {
             let db = try Database(path: path)
             try Store.migrator.migrate(db, upTo: v3)
@@ -379,8 +274,7 @@ import Testing
                 DELETE FROM facts WHERE submission_id = 3 AND unit_code = '31118';
                 DELETE FROM facts WHERE submission_id = 2 AND cell IN ('', '123');
                 """)
-            before = try rows(db)
-            chunksBefore = try db.scalar(chunks)
+            before = try Self.rows(db, viewRows)
         }
         current.removeAll { $0.provenance.cell == "" || $0.provenance.cell == "123" }
         let remaining = other.prefix(128).filter { $0.unitCode != "31118" }
@@ -388,19 +282,86 @@ import Testing
         #expect(try Store.migrator.appliedIdentifiers(store.database) == Store.migrator.identifiers)
         #expect(try store.facts(year: 2024) == current)
         #expect(try store.facts(years: 2023...2024) == Array(remaining) + current)
-        #expect(try rows(store.database) == before)
-        #expect(try store.database.scalar(chunks) == chunksBefore)
-        #expect(try store.database.scalar("SELECT facts FROM fact_chunks WHERE submission_id = 2 ORDER BY seq LIMIT 1") ==
-                #"[[["so","count","E"],["so","text","E07"],["ghi_chu","text","Ghi chú"],["co","yes-no","Sheet!F"],["co","yes-no","F"]],"#
-                + #"["31117",7,1],["31117",0,null,"một \"1\"\u000a\u0001\\",""],["31120",8,null,null,null,1],["31117",7,null,null,null,null,0],"#
-                + #"["31117",7,1]]"#)
+        #expect(try Self.rows(store.database) == before)
+        #expect(before.count == current.count + remaining.count + old.count)
         try Self.expectNewImports(of: old, into: store)
     }
 
+
+    /// A store of 2024-v6, its facts packed by the writer of 2024-v5/v6 (`FactChunks`, kept for
+    /// 2024-v5's migration; its facts path, which wrote the same chunks as its records path), some withdrawn and some superseded, becomes rows: every submission
+    /// keeps its facts in order, the table shows what the view showed, and the current ones
+    /// read back as imported.
+    @Test func chunksOfTheSixthSchemaBecomeRows() throws {
+        let temp = TemporaryStore()
+        try FileManager.default.createDirectory(at: temp.folder, withIntermediateDirectories: true)
+        let path = temp.folder.appendingPathComponent("v6.sqlite").path
+        let v6 = try #require(Store.migrator.identifiers.first { $0.hasPrefix("2024-v6") })
+        let columns = RecordColumns(fields: ["cdht_xa_muc", "ghi_chu", "gia_dinh_tong", "tthtcd_co"], letters: ["D", "S", "E", "O"])
+        func records(_ units: Range<Int>, sheet: String = "Cấp xã", file: String) -> [NormalizedRecord] {
+            units.map { i in
+                NormalizedRecord(unitCode: "\(31000 + i)", unitName: "", writtenName: "", level: .commune, sheet: sheet, row: 7 + i, columns: columns,
+                                 slots: [i % 3 == 0 ? nil : .level(i % 4), i % 5 == 0 ? .text("ghi \"chú\" \(i)") : nil, .count(Int64(i) * 11 - 40),
+                                         i % 2 == 0 ? .yesNo(i % 4 == 0) : nil],
+                                 unitCell: Provenance(file: file, sheet: sheet, cell: "C\(7 + i)"))
+            }
+        }
+        // 1 superseded by 2; 3 withdrawn; 4 of 2023, over two sheets and more than one chunk.
+        let submissions: [(id: Int64, unit: String, year: Int, file: String, records: [NormalizedRecord])] = [
+            (1, "916", 2024, "a.xlsx", records(0..<5, file: "a.xlsx")), (2, "916", 2024, "b.xlsx", records(0..<(PackedFactsWriter.chunkUnits + 30), file: "b.xlsx")),
+            (3, "917", 2024, "c.xlsx", records(100..<103, file: "c.xlsx")),
+            (4, "916", 2023, "d.xlsx", records(0..<70, file: "d.xlsx") + records(70..<75, sheet: "Cấp huyện", file: "d.xlsx")),
+        ]
+        let before: [String]
+        do {
+            let db = try Database(path: path)
+            try Store.migrator.migrate(db, upTo: v6)
+            try db.execute("""
+                INSERT INTO submissions(id, file, sha256, unit_code, year, received, superseded_by, withdrawn) VALUES
+                    (1, 'a.xlsx', 'h1', '916', 2024, '2024-11-30T07:00:00Z', 2, NULL),
+                    (2, 'b.xlsx', 'h2', '916', 2024, '2024-11-30T08:00:00Z', NULL, NULL),
+                    (3, 'c.xlsx', 'h3', '917', 2024, '2024-11-30T08:00:00Z', NULL, '2024-12-01T08:00:00Z'),
+                    (4, 'd.xlsx', 'h4', '916', 2023, '2024-11-30T08:00:00Z', NULL, NULL);
+                """)
+            let insert = try db.prepare("INSERT INTO fact_chunks(submission_id, seq, source_id, facts) VALUES (?1, ?2, ?3, ?4)")
+            for submission in submissions {
+                insert.reset()
+                try insert.bind(submission.id, at: 1)
+                var chunks = FactChunks(insert: insert) { file, sheet in
+                    try db.prepare("INSERT OR IGNORE INTO fact_sources(file, sheet) VALUES (?, ?)").execute([.text(file), .text(sheet)])
+                    return try db.prepare("SELECT id FROM fact_sources WHERE file = ? AND sheet = ?").rows([.text(file), .text(sheet)]) {
+                        $0.int64(at: 0) ?? 0
+                    }[0]
+                }
+                let facts = submission.records.flatMap { $0.facts(year: submission.year) }
+                try facts.withUnsafeBufferPointer { facts in
+                    for i in facts.indices { try chunks.append(facts.baseAddress! + i) }
+                }
+                try chunks.flush()
+            }
+            insert.reset()
+            #expect(try Int(db.scalar("SELECT count(*) FROM fact_chunks WHERE submission_id = 2") ?? "") ?? 0 > 1)
+            before = try Self.rows(db, "SELECT * FROM facts ORDER BY submission_id, seq")
+        }
+        let facts = submissions.map { s in s.records.flatMap { $0.facts(year: s.year) } }
+        #expect(before.count == facts.map(\.count).reduce(0, +))
+        let store = try Store(path: path)
+        #expect(try Store.migrator.appliedIdentifiers(store.database) == Store.migrator.identifiers)
+        #expect(try Self.rows(store.database) == before)
+        #expect(try store.facts(year: 2024) == facts[1])
+        #expect(try store.facts(years: 2023...2024) == facts[3] + facts[1])
+        #expect(try store.submissions(year: 2024).map(\.id) == [1, 2, 3])
+        // The withdrawn submission comes back with its facts when its file does.
+        guard case .restored = try store.importSubmission(file: "c.xlsx", sha256: "h3", unitCode: "917", year: 2024, received: StoreSamples.received,
+                                                          records: submissions[2].records, issues: []) else {
+            Issue.record("expected .restored"); return
+        }
+        #expect(try store.facts(year: 2024) == facts[1] + facts[2])
+    }
+
     /// Validation hands the store whole rows: importing them must store exactly what importing
-    /// their facts stores (same rows, same JSON, same facts read back), rows without values
-    /// included (skipped), missing slots (nulls, trailing ones left out) and a text that needs
-    /// escaping; and cells that do not split back into a record's letters and row.
+    /// their facts stores (same rows, same facts read back), rows without values included
+    /// (skipped), missing slots and a text that needs escaping; and odd letters and rows.
     @Test func importingRecordsStoresWhatImportingTheirFactsStores() throws {
         let columns = RecordColumns(fields: ["gia_dinh_tong", "ghi_chu", "cdht_xa_muc", "tthtcd_co"], letters: ["E", "S", "D", "O"])
         func record(_ unit: String, row: Int, sheet: String = "Cấp xã", _ slots: [FieldValue?]) -> NormalizedRecord {
@@ -429,24 +390,18 @@ import Testing
         #expect(facts.count == 19)
         #expect(try byRecords.facts(year: 2024) == facts)
         #expect(try byFacts.facts(year: 2024) == facts)
-        let rows = "SELECT group_concat(seq || ' ' || source_id || ' ' || facts, char(10)) FROM (SELECT * FROM fact_chunks ORDER BY seq)"
-        #expect(try byRecords.database.scalar(rows) == byFacts.database.scalar(rows))
-        #expect(try byRecords.database.scalar(Self.texts) == """
-            [[["cdht_xa_muc","level","D"],["ghi_chu","text","S"],["gia_dinh_tong","count","E"],["tthtcd_co","yes-no","O"]],\
-            ["31117",7,2,"Ghi \\"chú\\"\\u000a",1234,1],["31123",1048575,null,null,-5,0],["31123",1048576,null,"x",7],["31124",9,1]]
-            [[["cdht_xa_muc","level","D"],["gia_dinh_tong","count","E"]],["916",4,3,9223372036854775807]]
-            [[["a\\"b\\\\c","count","X\\""],["d\\u0001","text","Y"],["e","count","Z"],["f","count",""],["cdht_xa_muc","level","D0"],\
-            ["gia_dinh_tong","count","E0"],["cdht_xa_muc","level","D-"],["cdht_xa_muc","level","D1000000000"]],\
-            ["917",9,1,"é"],["917",19,null,null,2],["917",9,null,null,null,3],["31125",0,null,null,null,null,1,0],["31126",3,null,null,null,null,null,null,1],\
-            ["31127",0,null,null,null,null,null,null,null,1]]
-            """)
+        #expect(try Self.rows(byRecords.database) == Self.rows(byFacts.database))
+        #expect(try Self.rows(byRecords.database).count == 19)
+        #expect(try byRecords.facts(year: 2024).map(\.provenance.cell)
+                == ["D7", "S7", "E7", "O7", "E1048575", "O1048575", "S1048576", "E1048576", "D9", "D4", "E4", "X\"9", "Y9", "Z19", "9",
+                    "D0", "E0", "D-3", "D1000000000"])
     }
 
     /// Random sparse records over three sheets (one with long field ids, so that the
     /// descriptors outgrow the room the writer leaves for them), the same unit again, the same
-    /// row again, a slot read as another type now and then: both paths store the same bytes,
-    /// over many chunks, and read back what was imported.
-    @Test func randomSparseRecordsStoreTheSameBytesBothWays() throws {
+    /// row again, a slot read as another type now and then: both paths store the same rows and
+    /// read back what was imported.
+    @Test func randomSparseRecordsStoreTheSameRowsBothWays() throws {
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
         func random(_ n: Int) -> Int {
             seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -479,13 +434,35 @@ import Testing
         }
         let temps = (TemporaryStore(), TemporaryStore())
         let (byRecords, byFacts, facts) = try Self.importBothWays(records, file: "r.xlsx", into: temps)
-        let rows = "SELECT group_concat(seq || ' ' || source_id || ' ' || facts, char(10)) FROM (SELECT * FROM fact_chunks ORDER BY seq)"
-        #expect(try byRecords.database.scalar(rows) == byFacts.database.scalar(rows))
+        #expect(try Self.rows(byRecords.database) == Self.rows(byFacts.database))
         #expect(try byRecords.facts(year: 2024) == facts)
-        #expect(try Int(byRecords.database.scalar("SELECT count(*) FROM fact_chunks") ?? "") ?? 0 > 10)
-        // Descriptors of more than the 2,048 bytes the writer first leaves for them.
-        #expect(try Int(byRecords.database.scalar("SELECT max(length(facts -> '$[0]')) FROM fact_chunks") ?? "") ?? 0 > 4_096)
         #expect(try byRecords.database.prepare("SELECT seq FROM facts ORDER BY seq").rows { $0.int64(at: 0) } == (0..<Int64(facts.count)).map { $0 })
+    }
+
+    /// Rows go in batches of `FactRowWriter.batchRows`: a submission of one fewer, exactly as
+    /// many, one more, two batches and a bit, stores and reads back every fact in order, by both
+    /// paths, and the next submission's positions start at 0 again.
+    @Test func everyFactAroundTheBatchEndsIsStored() throws {
+        let batch = FactRowWriter.batchRows
+        let columns = RecordColumns(fields: ["a", "b"], letters: ["E", "F"])
+        for count in [1, batch - 1, batch, batch + 1, 2 * batch + 3] {
+            // Two values a record: `count` facts, the last record with one when count is odd.
+            let records = stride(from: 0, to: count, by: 2).map { i in
+                NormalizedRecord(unitCode: "u\(i / 2)", unitName: "", writtenName: "", level: .commune, sheet: "Cấp xã", row: 7 + i, columns: columns,
+                                 slots: [.count(Int64(i)), i + 1 < count ? .text("t\(i)") : nil],
+                                 unitCell: Provenance(file: "b.xlsx", sheet: "Cấp xã", cell: "C\(7 + i)"))
+            }
+            let temps = (TemporaryStore(), TemporaryStore())
+            let (byRecords, byFacts, facts) = try Self.importBothWays(records, file: "b.xlsx", into: temps)
+            #expect(facts.count == count)
+            #expect(try byRecords.facts(year: 2024) == facts, "\(count)")
+            #expect(try byFacts.facts(year: 2024) == facts, "\(count)")
+            #expect(try Self.rows(byRecords.database) == Self.rows(byFacts.database))
+            _ = try byFacts.importSubmission(file: "c.xlsx", sha256: "h2", unitCode: "917", year: 2024, received: StoreSamples.received,
+                                             facts: Array(facts.prefix(batch + 1)), issues: [])
+            #expect(try byFacts.database.prepare("SELECT seq FROM fact_rows WHERE submission_id = 2 ORDER BY seq").rows { $0.integer(at: 0) }
+                    == (0..<Int64(min(count, batch + 1))).map { $0 })
+        }
     }
 
     /// `records` imported as they are into one store and as their facts into another (`temps`,
@@ -499,29 +476,5 @@ import Testing
         _ = try byFacts.importSubmission(file: file, sha256: "h", unitCode: "916", year: 2024, received: StoreSamples.received,
                                          facts: facts, issues: [])
         return (byRecords, byFacts, facts)
-    }
-
-    /// A chunk takes unit rows of one source until it holds `PackedFactsWriter.chunkUnits` of
-    /// them or ~`chunkBytes` of text; a unit row is never split. Both import paths cut the same
-    /// chunks.
-    @Test func chunksAreCutByUnitRowsOrBytes() throws {
-        let (units, bytes) = (PackedFactsWriter.chunkUnits, PackedFactsWriter.chunkBytes)
-        let columns = RecordColumns(fields: ["ghi_chu"], letters: ["S"])
-        func records(_ units: Int, text: (Int) -> String) -> [NormalizedRecord] {
-            (0..<units).map { i in
-                NormalizedRecord(unitCode: "u\(i)", unitName: "", writtenName: "", level: .commune, sheet: "Cấp xã", row: 7 + i, columns: columns,
-                                 slots: [.text(text(i))], unitCell: Provenance(file: "a.xlsx", sheet: "Cấp xã", cell: "C\(7 + i)"))
-            }
-        }
-        let long = String(repeating: "chú ", count: bytes * 5 / 8 / 5)  // 5 bytes each: 5/8 of the limit
-        for (records, seqs) in [(records(2 * units + 2) { "\($0)" }, [Int64(0), Int64(units), 2 * Int64(units)]), (records(5) { _ in long }, [0, 2, 4])] {
-            let temps = (TemporaryStore(), TemporaryStore())
-            let (byRecords, byFacts, facts) = try Self.importBothWays(records, file: "a.xlsx", into: temps)
-            for store in [byRecords, byFacts] {
-                #expect(try store.facts(year: 2024) == facts)
-                #expect(try store.database.prepare("SELECT seq FROM fact_chunks ORDER BY seq").rows { $0.int64(at: 0) } == seqs)
-                #expect(try store.database.prepare("SELECT seq FROM facts ORDER BY seq").rows { $0.int64(at: 0) } == (0..<Int64(facts.count)).map { $0 })
-            }
-        }
     }
 }
