@@ -58,7 +58,7 @@ var targets: [Target] = [
     .testTarget(name: "XLSXTests", dependencies: ["XLSX", "OfficeXML"], exclude: ["Fixtures"]),
     // One target for the domain's tests: many of them cross modules (a sheet read, normalized
     // and validated against a registry), and their shared helpers would otherwise be copied.
-    .testTarget(name: "RollupTests", dependencies: [
+    .testTarget(name: "DomainTests", dependencies: [
         "Core", "Units", "Config", "Model", "Intake", "Storage", "Aggregate", "Run",
         .product(name: "Crypto", package: "swift-crypto"),
     ]),

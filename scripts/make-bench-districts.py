@@ -5,7 +5,7 @@ title row, a two-row merged header, text numbers ("3.003") and text levels ("Má»
 
     python3 scripts/make-bench-districts.py /tmp/bench10k.xlsx [communes] [units.csv]
 
-Values are those of the normalize benchmark test (Tests/RollupTests/NormalizePerformanceTests):
+Values are those of the normalize benchmark test (Tests/DomainTests/NormalizePerformanceTests):
 row i has n = 1000 + i. Written with xlsxwriter in constant_memory mode (rows stream to disk).
 """
 import csv
