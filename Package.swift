@@ -42,6 +42,9 @@ var targets: [Target] = [
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "RenderTests", dependencies: ["Render", "Rollup", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
     .testTarget(name: "EndToEndTests", dependencies: ["xhht", "TestSupport"]),
+    // Word templates: a .docx with Mustache tags + a context -> a .docx (docs/word-templates.md).
+    .target(name: "WordTemplate", dependencies: ["OfficeXML", .product(name: "Mustache", package: "swift-mustache")]),
+    .testTarget(name: "WordTemplateTests", dependencies: ["WordTemplate", "OfficeXML"]),
 ]
 
 if fuzzing {
