@@ -44,7 +44,7 @@ var targets: [Target] = [
     .testTarget(name: "EndToEndTests", dependencies: ["xhht", "TestSupport"]),
     // Word templates: a .docx with Mustache tags + a context -> a .docx (docs/word-templates.md).
     .target(name: "WordTemplate", dependencies: ["OfficeXML", .product(name: "Mustache", package: "swift-mustache")]),
-    .testTarget(name: "WordTemplateTests", dependencies: ["WordTemplate", "OfficeXML"]),
+    .testTarget(name: "WordTemplateTests", dependencies: ["WordTemplate", "OfficeXML", "TestSupport"]),
 ]
 
 if fuzzing {

@@ -60,13 +60,8 @@ struct PackageTests {
         #expect(try out.paragraphs("word/header1.xml") == ["UBND tỉnh Cần Thơ"])
     }
 
-    static let validator = "/work/shared/tools/ooxml/validate.sh"
-    static let canValidate = FileManager.default.isExecutableFile(atPath: validator)
-        || FileManager.default.fileExists(atPath: validator)
-
-    /// The ISO/IEC 29500 Transitional schemas, where the machine has the kit (a copy in the
-    /// repository is for later).
-    @Test(.enabled(if: canValidate, "needs \(validator) (and unzip, xmllint, xsltproc)"))
+    /// The ISO/IEC 29500 Transitional schemas, where the machine has the kit.
+    @Test(.enabled(if: Tools.hasValidator, "skipped: needs \(Tools.validator) with unzip, xmllint and xsltproc (apt-get install unzip libxml2-utils xsltproc)"))
     func theOutputValidatesAgainstTheSchemas() throws {
         let (_, template) = try Self.template()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wordtemplate-\(getpid())-\(UUID().uuidString)")
@@ -75,17 +70,9 @@ struct PackageTests {
         for (name, context) in [("full", Self.context), ("empty", ["tinh": "", "huyen": [[String: String]]()] as [String: Any])] {
             let path = folder.appendingPathComponent("\(name).docx").path
             try template.write(context, to: path)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/bash")
-            process.arguments = [Self.validator, path]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = pipe
-            try process.run()
-            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "\(name): \(output)")
-            #expect(output.contains("OK   word/document.xml"), "\(name): \(output)")
+            let result = try Tools.validate(path)
+            #expect(result.ok, "\(name): \(result.output)")
+            #expect(result.output.contains("OK   word/document.xml"), "\(name): \(result.output)")
         }
     }
 }
