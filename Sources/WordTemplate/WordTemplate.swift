@@ -107,7 +107,7 @@ public struct WordTemplate: Sendable {
             case .template(let template):
                 let bytes = Array(template.render(context).utf8)
                 do {
-                    _ = try XMLEventReader.read(bytes, file: file, part: name)
+                    try WellFormedCheck.check(bytes, file: file, part: name)
                 } catch let error as XMLParseError {
                     throw WordTemplateError(.renderedPartMalformed, file: file, part: name, detail: error.message)
                 }
