@@ -195,8 +195,18 @@ struct PartCompiler {
             }
         }
 
+        // The content type for the prefix of the `w:t` that hold values (one per part).
+        let prefixes = Set(rewrites.values.compactMap { rewrite -> String?? in
+            guard case .start(let start) = events[rewrite.node.start] else { return nil }
+            return .some(start.prefix)
+        })
+        guard prefixes.count <= 1, let contentType = WordXMLContentType.register(prefix: prefixes.first ?? "w") else {
+            throw WordTemplateError(.unreadablePart, file: file, part: part,
+                                    detail: "WordprocessingML is bound to \(prefixes.count) prefixes or to one Mustache cannot name; save the template again from Word")
+        }
+
         // Write the template.
-        var out: [UInt8] = Array("{{%CONTENT_TYPE:\(WordXMLContentType.name)}}".utf8)
+        var out: [UInt8] = Array("{{%CONTENT_TYPE:\(contentType)}}".utf8)
         out.reserveCapacity(bytes.count + 1024)
         var emitted: [Ref] = []
         func bare(_ refs: [Ref]?) {
@@ -227,7 +237,6 @@ struct PartCompiler {
             let k = zip(emitted, structural).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(emitted.count, structural.count - 1)
             throw fail(.crossedSections, structural[k], detail: k < emitted.count ? describe(emitted[k]) : nil)
         }
-        _ = WordXMLContentType.registered
         do {
             return try MustacheTemplate(string: String(decoding: out, as: UTF8.self))
         } catch {
@@ -248,7 +257,7 @@ struct PartCompiler {
     /// a content control): Word requires a paragraph there, so it is kept, emptied.
     private func isLastChild(_ paragraph: PartLayout.Paragraph, events: [XMLEvent], layout: PartLayout) -> Bool {
         if paragraph.parent >= 0, case .start(let parent) = events[paragraph.parent],
-           parent.localName == "body", parent.namespaceURI == PartLayout.wordNamespace {
+           parent.localName == "body", PartLayout.wordNamespaces.contains(parent.namespaceURI ?? "") {
             return false
         }
         var j = paragraph.end + 1

@@ -11,7 +11,11 @@ import OfficeXML
 /// box inside a paragraph holds paragraphs of its own). Elements are matched by namespace URI
 /// and local name, never by prefix: a template may bind WordprocessingML to any prefix.
 struct PartLayout {
-    static let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    /// WordprocessingML, Transitional (what Word writes by default) and Strict.
+    static let wordNamespaces: Set<String> = [
+        "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+        "http://purl.oclc.org/ooxml/wordprocessingml/main",
+    ]
 
     struct TextNode {
         var start: Int
@@ -76,7 +80,7 @@ struct PartLayout {
         for (i, event) in events.enumerated() {
             switch event {
             case .start(let tag):
-                let isWord = tag.namespaceURI == Self.wordNamespace
+                let isWord = Self.wordNamespaces.contains(tag.namespaceURI ?? "")
                 var frame = Frame(index: i, name: tag.qualifiedName, local: tag.localName, isWord: isWord)
                 if let p = paragraphStack.last, paragraphs[p].plain {
                     // Inside the paragraph's or a run's properties only a section break matters;

@@ -180,4 +180,23 @@ struct RenderingTests {
         }
         #expect(try out.paragraphs() == ["ab1"])
     }
+
+    @Test func aPartThatBindsWordprocessingMLToAnotherPrefix() throws {
+        // lxml-based tools may write ns0: the line break must close <ns0:t>, not <w:t>.
+        let document = WordFixture.xml { w in
+            w.start("ns0:document", attributes: [("xmlns:ns0", WordFixture.w)])
+            w.start("ns0:body")
+            w.start("ns0:p")
+            w.start("ns0:r")
+            w.element("ns0:t", text: "{{x}}")
+            w.end()
+            w.end()
+            w.end()
+            w.end()
+        }
+        let template = try WordTemplate(bytes: try WordFixture.package(document: document), name: "mau.docx")
+        let out = try WordReader(try template.render(["x": "một\nhai"]))
+        #expect(try out.xml().contains("một</ns0:t><ns0:br/><ns0:t xml:space=\"preserve\">hai"))
+        #expect(try out.paragraphs() == ["một\nhai"])
+    }
 }

@@ -74,6 +74,11 @@ enum WordFixture {
             w.end()
             w.end()
         }
+        return try package(document: document, header: header)
+    }
+
+    /// A package around a document part written by the test.
+    static func package(document: [UInt8], header: String = "Báo cáo") throws -> [UInt8] {
         let zip = ZipWriter()
         zip.add("[Content_Types].xml", contentTypes)
         zip.add("_rels/.rels", relationships([("rId1", "officeDocument", "word/document.xml")]))

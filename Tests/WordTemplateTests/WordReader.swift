@@ -36,9 +36,10 @@ struct WordReader {
                 default: break
                 }
             case .end(let name, _):
-                if name == "w:tbl" { tables -= 1 }
-                if name == "w:t" { inText = false }
-                if name == "w:p", tables == 0, let text = current { out.append(text); current = nil }
+                let local = name.split(separator: ":").last.map(String.init) ?? name
+                if local == "tbl" { tables -= 1 }
+                if local == "t" { inText = false }
+                if local == "p", tables == 0, let text = current { out.append(text); current = nil }
             case .text(_, let decoded):
                 if inText { current? += decoded }
             default: break
@@ -64,10 +65,10 @@ struct WordReader {
                 default: break
                 }
             case .end(let name, _):
-                switch name {
-                case "w:t": inText = false
-                case "w:tc": row?.append((cell ?? []).joined(separator: "|")); cell = nil
-                case "w:tr": out.append(row ?? []); row = nil
+                switch name.split(separator: ":").last.map(String.init) ?? name {
+                case "t": inText = false
+                case "tc": row?.append((cell ?? []).joined(separator: "|")); cell = nil
+                case "tr": out.append(row ?? []); row = nil
                 default: break
                 }
             case .text(_, let decoded):
