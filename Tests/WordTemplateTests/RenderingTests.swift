@@ -199,4 +199,28 @@ struct RenderingTests {
         #expect(try out.xml().contains("một</ns0:t><ns0:br/><ns0:t xml:space=\"preserve\">hai"))
         #expect(try out.paragraphs() == ["một\nhai"])
     }
+
+    /// Word may cut a line into runs anywhere: cut this one at every pair of places (with a
+    /// proofing mark and a bold run in the middle), and it must always render the same text.
+    @Test func everyWayOfCuttingTheTextIntoRunsRendersTheSame() throws {
+        let line = Array("Ở {{#dat}}Đạt{{/dat}}{{^dat}}Chưa{{/dat}}: {{ten}} ({{{so}}})")
+        let context: [String: Any] = ["dat": true, "ten": "Cờ Đỏ & Ô Môn", "so": "1.110/1.998"]
+        var cuts = 0
+        for a in 1..<line.count {
+            for b in stride(from: a + 1, to: line.count, by: 3) {
+                let out = try render(context) { w in
+                    w.paragraph { w in
+                        w.run(String(line[..<a]))
+                        w.proofErr("spellStart")
+                        w.run(String(line[a..<b]), bold: true)
+                        w.proofErr("spellEnd")
+                        w.run(String(line[b...]))
+                    }
+                }
+                #expect(try out.paragraphs() == ["Ở Đạt: Cờ Đỏ & Ô Môn (1.110/1.998)"], "cut at \(a), \(b)")
+                cuts += 1
+            }
+        }
+        #expect(cuts > 300)
+    }
 }
