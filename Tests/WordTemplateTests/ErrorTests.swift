@@ -115,4 +115,16 @@ struct ErrorTests {
             #expect(error.kind == .notAWordFile)
         }
     }
+
+    @Test func aDamagedPartIsNamed() throws {
+        let document = Array("<w:document xmlns:w=\"\(WordFixture.w)\"><w:body><w:p><w:r><w:t>{{x}}</w:t></w:r></w:body></w:document>".utf8)
+        do {
+            _ = try WordTemplate(bytes: try WordFixture.package(document: document), name: "mau.docx")
+            Issue.record("a malformed document.xml was accepted")
+        } catch let error as WordTemplateError {
+            #expect(error.kind == .unreadablePart)
+            #expect(error.part == "word/document.xml")
+            #expect(error.description.contains("thân văn bản"))
+        }
+    }
 }

@@ -223,4 +223,17 @@ struct RenderingTests {
         }
         #expect(cuts > 300)
     }
+
+    @Test func aTextWithXmlSpaceDefaultIsRewrittenWithPreserve() throws {
+        let out = try render(["x": " a "]) { w in
+            w.paragraph { w in
+                w.start("w:r")
+                w.element("w:t", attributes: [("xml:space", "default")], text: "[{{x}}]")
+                w.end("w:r")
+            }
+        }
+        let xml = try out.xml()
+        #expect(xml.contains("<w:t xml:space=\"preserve\">[ a ]</w:t>"))
+        #expect(!xml.contains("xml:space=\"default\""))
+    }
 }
