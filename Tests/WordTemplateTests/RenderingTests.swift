@@ -63,6 +63,18 @@ struct RenderingTests {
         #expect(try empty.rows() == [["Huyện", "Tỷ lệ"], ["Cộng", "3"]])
     }
 
+    @Test func anInvertedSectionAcrossCellsGivesARowForTheEmptyList() throws {
+        func body(_ w: inout XMLWriter) {
+            w.table([
+                [["Huyện"], ["Tỷ lệ"]],
+                [["{{#huyen}}{{ten}}"], ["{{ty_le}}{{/huyen}}"]],
+                [["{{^huyen}}Không có huyện nào"], ["{{/huyen}}"]],
+            ])
+        }
+        #expect(try render(["huyen": [[String: String]]()], body).rows() == [["Huyện", "Tỷ lệ"], ["Không có huyện nào", ""]])
+        #expect(try render(["huyen": [["ten": "A", "ty_le": "1/2"]]], body).rows() == [["Huyện", "Tỷ lệ"], ["A", "1/2"]])
+    }
+
     @Test func aRowLoopWithTheTagsInTwoParagraphsOfOneCell() throws {
         let out = try render(["xa": [["ten": "A"], ["ten": "B"]]]) { w in
             w.table([[["{{#xa}}", "{{ten}}{{/xa}}"]]])
