@@ -67,6 +67,9 @@ var targets: [Target] = [
     .testTarget(name: "PresentationTests", dependencies: ["Presentation", "Model", "Core"]),
     .testTarget(name: "RenderTests", dependencies: ["Render", "Presentation", "Model", "Core", "Units", "Config", "Aggregate", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
     .testTarget(name: "EndToEndTests", dependencies: ["xhht", "TestSupport"]),
+    // Word templates: a .docx with Mustache tags + a context -> a .docx (docs/word-templates.md).
+    .target(name: "WordTemplate", dependencies: ["OfficeXML", .product(name: "Mustache", package: "swift-mustache")]),
+    .testTarget(name: "WordTemplateTests", dependencies: ["WordTemplate", "OfficeXML", "TestSupport"]),
 ]
 
 if fuzzing {
