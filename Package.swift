@@ -66,7 +66,7 @@ var targets: [Target] = [
     // Helpers shared by test targets (running a child process); no product links it.
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "PresentationTests", dependencies: ["Presentation", "Model", "Core"]),
-    .testTarget(name: "RenderTests", dependencies: ["Render", "WordTemplate", "Presentation", "Model", "Core", "Units", "Config", "Aggregate", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
+    .testTarget(name: "RenderTests", dependencies: ["Render", "WordTemplate", "OfficeXML", "Presentation", "Model", "Core", "Units", "Config", "Aggregate", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
     .testTarget(name: "EndToEndTests", dependencies: ["xhht", "TestSupport"]),
     // Word templates: a .docx with Mustache tags + a context -> a .docx (docs/word-templates.md).
     .target(name: "WordTemplate", dependencies: ["OfficeXML", .product(name: "Mustache", package: "swift-mustache")]),
