@@ -107,6 +107,19 @@ import Testing
         #expect(checked >= 100, "only \(checked) figures checked")
     }
 
+    /// A Templates folder from before the Word report: the run says so and writes the rest.
+    @Test func aTemplatesFolderWithoutDocxWarnsAndWritesTheRest() throws {
+        let project = try SampleRunTests.sampleProject()
+        defer { try? FileManager.default.removeItem(at: project) }
+        try FileManager.default.removeItem(at: project.appendingPathComponent("Templates/docx"))
+        let result = try SampleRunTests.run(SampleRunTests.binary, ["run", "--date", "2024-12-05", "-q"], in: project)
+        #expect(result.status == 2, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains("không có mẫu Word"), "\(result.stderr)")
+        let out = project.appendingPathComponent("Output/2024")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("bao-cao.docx").path))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("bao-cao.html").path))
+    }
+
     @Test func aDamagedWordTemplateExitsThreeAndNamesTheFile() throws {
         let project = try SampleRunTests.sampleProject()
         defer { try? FileManager.default.removeItem(at: project) }
