@@ -36,13 +36,14 @@ var targets: [Target] = [
     // Report model -> presented report: every sentence, word and vi-VN number, table cells and
     // chart specifications, format-neutral (no HTML): what every renderer prints.
     .target(name: "Presentation", dependencies: ["Model", "Core"]),
-    // Presented report -> HTML (Mustache templates, SVG charts); report model -> CSV, JSON, manifest.
+    // Presented report -> HTML (Mustache templates, SVG charts) and DOCX (Word templates);
+    // report model -> CSV, JSON, manifest.
     .target(name: "Render", dependencies: [
-        "Model", "Core", "Presentation", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Crypto", package: "swift-crypto"),
+        "Model", "Core", "Presentation", "WordTemplate", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Crypto", package: "swift-crypto"),
     ]),
     // Input and output folders, the lock, the typed stages and their orchestration, exit status.
     .target(name: "Run", dependencies: [
-        "Core", "Units", "Config", "Model", "Intake", "Storage", "Aggregate", "Presentation", "Render",
+        "Core", "Units", "Config", "Model", "Intake", "Storage", "Aggregate", "Presentation", "Render", "WordTemplate",
         .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
     ]),
     // The command line, and nothing else: flags, the summary printed, the exit code. It names
@@ -65,7 +66,7 @@ var targets: [Target] = [
     // Helpers shared by test targets (running a child process); no product links it.
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "PresentationTests", dependencies: ["Presentation", "Model", "Core"]),
-    .testTarget(name: "RenderTests", dependencies: ["Render", "Presentation", "Model", "Core", "Units", "Config", "Aggregate", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
+    .testTarget(name: "RenderTests", dependencies: ["Render", "WordTemplate", "OfficeXML", "Presentation", "Model", "Core", "Units", "Config", "Aggregate", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
     .testTarget(name: "EndToEndTests", dependencies: ["xhht", "TestSupport"]),
     // Word templates: a .docx with Mustache tags + a context -> a .docx (docs/word-templates.md).
     .target(name: "WordTemplate", dependencies: ["OfficeXML", .product(name: "Mustache", package: "swift-mustache")]),

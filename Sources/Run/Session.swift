@@ -9,6 +9,7 @@ import Model
 import Render
 import Storage
 import Units
+import WordTemplate
 
 /// The orchestration of one pipeline command (`run`, `import`, `validate`, `report`): what each
 /// starts with (the configuration with the command line's overrides, the unit registry and
@@ -206,12 +207,18 @@ extension Session {
                 "Không \(error.operation) được tệp \(error.path): \(SystemErrorText.vietnamese(error.code)).", detail: error.description)
         } catch let error as TemplateError {
             throw CommandFailure(status: .configurationError, message: error.description)
+        } catch let error as WordTemplateError {
+            throw CommandFailure(status: .configurationError, message: error.description)
         } catch {
             throw CommandFailure(status: .configurationError, message:
                 "Mẫu báo cáo trong \(templates.path) không dùng được; chạy lại với -v để xem chi tiết.", detail: String(reflecting: error))
         }
         for kind in config.outputs where ReportOutputs.notYetWritten.contains(kind) {
             logger.info("đầu ra \(kind) chưa có trong phiên bản này; bỏ qua")
+        }
+        let docxTemplate = DocxReport.templateURL(templatesRoot: templates)
+        if config.outputs.contains("docx"), !FileManager.default.fileExists(atPath: docxTemplate.path) {
+            logger.warning("không có mẫu Word \(docxTemplate.path): chưa ghi \(DocxReport.fileName) (chép thư mục Templates/docx của bản phát hành vào đây, hoặc bỏ docx khỏi outputs trong pipeline.yml)")
         }
         guard config.outputs.contains("manifest") else { return (written, false) }
         // A run that changed no report leaves the previous manifest (and its timings) alone.

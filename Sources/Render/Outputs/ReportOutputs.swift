@@ -2,19 +2,21 @@ import Core
 import Crypto
 import Foundation
 import Model
+import WordTemplate
 
 /// Writes the outputs pipeline.yml asks for from the one report model, each atomically and only
 /// when its bytes changed:
 ///
 /// | output kind | file |
 /// |---|---|
+/// | docx | `bao-cao.docx` (the official report, from `Templates/docx/bao-cao.docx`) |
 /// | html | `bao-cao.html` (the report to read and share) |
 /// | csv | `indicators.csv` (one row per unit and indicator, DESIGN.md's contract) |
 /// | json | `report.json` (the model itself, for other tools) |
 /// | issues | `issues.csv` (every finding with file, sheet, cell; streamed, `IssuesCSV.write`) |
 ///
-/// `docx` and `xlsx` are accepted in pipeline.yml for the next stage of the product and are
-/// skipped with a note until their renderers exist; the manifest is written by the caller,
+/// `xlsx` is accepted in pipeline.yml for the next stage of the product and is skipped with a
+/// note until its renderer exists; the manifest is written by the caller,
 /// which knows the inputs and timings.
 public enum ReportOutputs {
     /// One file written (or left as it was).
@@ -25,8 +27,8 @@ public enum ReportOutputs {
         public var changed: Bool
     }
 
-    /// Renders every output first, then writes: a template error leaves all previous outputs as
-    /// they were.
+    /// Renders every output first, then writes: a template error (`TemplateError`,
+    /// `WordTemplateError`) leaves all previous outputs as they were.
     public static func write(model: ReportModel, issues: [Issue], kinds: [String], templates: URL, to folder: URL) throws -> [Written] {
         var rendered: [(String, [UInt8])] = []
         var writesIssues = false
@@ -35,6 +37,13 @@ public enum ReportOutputs {
             case "html":
                 let set = try TemplateSet.load(from: TemplateSet.defaultFolder(templatesRoot: templates))
                 rendered.append((HTMLReport.fileName, Array(try HTMLReport.render(model: model, templates: set).utf8)))
+            case "docx":
+                // A Templates folder from before the Word report has no docx/: the run says so
+                // (Session) and writes the rest, as it did when docx was not written at all.
+                let path = DocxReport.templateURL(templatesRoot: templates).path
+                guard FileManager.default.fileExists(atPath: path) else { continue }
+                let template = try WordTemplate(path: path)
+                rendered.append((DocxReport.fileName, try DocxReport.render(model: model, template: template)))
             case "csv":
                 rendered.append((IndicatorsCSV.fileName, IndicatorsCSV.bytes(model)))
             case "json":
@@ -59,5 +68,5 @@ public enum ReportOutputs {
     }
 
     /// Output kinds pipeline.yml may name that this version does not write yet.
-    public static let notYetWritten: Set<String> = ["docx", "xlsx"]
+    public static let notYetWritten: Set<String> = ["xlsx"]
 }

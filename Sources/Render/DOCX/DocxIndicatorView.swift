@@ -1,0 +1,37 @@
+/// One indicator's section in the Word report: its result, status words and the table of the
+/// units one level below (a row loop in the template). Keys as in the HTML page's
+/// `IndicatorView`.
+///
+///     {{number}}. {{name}}             "1. Tỷ lệ hộ gia đình đạt danh hiệu ..."
+///     {{#rows}}{{name}} {{resultText}}{{/rows}}   one table row per district
+public struct DocxIndicatorView: Sendable {
+    public var number: String
+    public var id: String
+    public var name: String
+    public var hasTarget: Bool
+    /// "75%", or "—" without a target.
+    public var targetText: String
+    public var targetSource: String
+    /// "9.735/11.160 (87,23%)"
+    public var resultText: String
+    public var rateText: String
+    /// "Đạt", "Vượt", "Chưa đạt", "Chưa có chỉ tiêu", "Không có số liệu".
+    public var statusText: String
+    public var gapText: String
+    public var gapSentence: String
+    public var childrenMetText: String?
+    public var notReportedText: String?
+    public var basisText: String
+    public var basisLevelName: String
+    public var source: String
+    /// The title the chart has on the page: "Tỷ lệ ... theo quận, huyện".
+    public var chartTitle: String
+    public var rowLevelName: String
+    public var rowLevelTitle: String
+    public var total: DocxRowView
+    public var rows: [DocxRowView]
+    public var hasRows: Bool
+    public var belowTarget: [DocxRowView]
+    public var hasBelowTarget: Bool
+    public var belowTargetCount: String
+}

@@ -1,0 +1,30 @@
+/// Everything a Word template sees (Templates/README.md, section "The Word report"): the keys
+/// of the HTML page that mean the same thing in a printed document, without what only a
+/// screen needs (CSS classes, `data-sort` keys, anchors, SVG charts, hover hints).
+///
+///     {{header.placeDate}}               "Cần Thơ, ngày 05 tháng 12 năm 2024"
+///     {{#indicators}}{{number}}. {{name}}: {{resultText}}{{/indicators}}
+///
+/// The header, summary and closing are the HTML page's own view types: the same keys by
+/// construction.
+public struct DocxView: Sendable {
+    /// "2024"
+    public var year: String
+    /// "năm 2024" or "giai đoạn 2023-2025".
+    public var periodText: String
+    /// "thành phố Cần Thơ"
+    public var rootName: String
+    public var header: HeaderView
+    /// "BÁO CÁO"
+    public var documentKind: String
+    /// "Kết quả xây dựng xã hội học tập năm 2024"
+    public var title: String
+    public var isReview: Bool
+    public var summary: SummaryView
+    public var indicators: [DocxIndicatorView]
+    public var closing: ClosingView
+    /// "Tỷ lệ được làm tròn đến 2 chữ số thập phân ..."
+    public var roundingNote: String
+    /// "Báo cáo này do xhht tạo từ 9 tệp số liệu ..." (without the page's hover hint).
+    public var generatedNote: String
+}

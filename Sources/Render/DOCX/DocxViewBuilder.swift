@@ -1,0 +1,56 @@
+import Presentation
+
+/// Maps the presented report to the Word template's view (`DocxView`). It only picks and
+/// renames: no sentence, number or rounding is written here, so the DOCX prints exactly what
+/// the HTML page prints.
+///
+///     let view = DocxViewBuilder(report: ReportPresenter(model: model).present()).build()
+///     view.indicators[0].rows[0].resultText   // "1.110/1.998 (55,56%)"
+struct DocxViewBuilder {
+    let report: PresentedReport
+
+    func build() -> DocxView {
+        let r = report
+        return DocxView(
+            year: String(r.year),
+            periodText: r.periodText,
+            rootName: r.rootName,
+            header: HeaderView(parentAgency: r.header.parentAgency, agency: r.header.agency, number: r.header.number,
+                               nationalTitle: r.header.nationalTitle, motto: r.header.motto, placeDate: r.header.placeDate),
+            documentKind: r.documentKind,
+            title: r.title,
+            isReview: r.isReview,
+            summary: SummaryView(paragraphs: r.summary.paragraphs, reportingText: r.summary.reportingText,
+                                 hasMissingUnits: !r.summary.missingUnitNames.isEmpty,
+                                 missingUnitsText: r.summary.missingUnitNames.joined(separator: ", "),
+                                 indicatorsMetText: r.summary.indicatorsMetText),
+            indicators: r.indicators.map(indicatorView),
+            closing: ClosingView(recipients: r.closing.recipients, signerAuthority: r.closing.signerAuthority,
+                                 signerTitle: r.closing.signerTitle, signerName: r.closing.signerName),
+            roundingNote: r.roundingNote,
+            generatedNote: r.generatedNote)
+    }
+
+    func indicatorView(_ i: PresentedIndicator) -> DocxIndicatorView {
+        DocxIndicatorView(
+            number: String(i.number), id: i.id, name: i.name,
+            hasTarget: i.target.value != nil, targetText: i.target.text, targetSource: i.targetSource,
+            resultText: i.resultText, rateText: i.rate.text, statusText: i.statusText,
+            gapText: i.gapText, gapSentence: i.gapSentence,
+            childrenMetText: i.childrenMetText, notReportedText: i.notReportedText,
+            basisText: i.basisText, basisLevelName: i.basisLevelName, source: i.source,
+            chartTitle: i.chart.title, rowLevelName: i.rowLevelName, rowLevelTitle: i.rowLevelTitle,
+            total: rowView(i.total), rows: i.rows.map(rowView), hasRows: !i.rows.isEmpty,
+            belowTarget: i.belowTarget.map(rowView), hasBelowTarget: !i.belowTarget.isEmpty,
+            belowTargetCount: String(i.belowTarget.count))
+    }
+
+    func rowView(_ r: PresentedRow) -> DocxRowView {
+        DocxRowView(
+            code: r.code, name: r.name, parentName: r.parentName,
+            numeratorText: r.numerator.text, denominatorText: r.denominator.text, rateText: r.rate.text,
+            resultText: r.resultText, statusText: r.statusText, gapText: r.gapText, rankText: r.rank.text,
+            childrenMetText: r.childrenMetText, basisText: r.basis.text, basisTitle: r.basisSentence,
+            source: r.source, isTotal: r.isTotal)
+    }
+}

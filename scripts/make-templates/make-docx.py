@@ -1,0 +1,255 @@
+#!/usr/bin/env python3
+"""Writes Templates/docx/bao-cao.docx, the annual report's Word template in the layout of
+Nghị định 30/2020/NĐ-CP (shared/domain/nd30-format.md), from WordprocessingML written here
+directly with zipfile: no Word, no LibreOffice, no python-docx default template.
+
+    python3 scripts/make-templates/make-docx.py            # writes Templates/docx/bao-cao.docx
+    python3 scripts/make-templates/make-docx.py OUT.docx   # somewhere else
+
+Deterministic: fixed entry order, fixed dates (1980-01-01), no document properties with times;
+running it twice gives the same bytes. The committed .docx is what users edit in Word: this
+script is the way to *rebuild* the shipped layout, not the only way to change it
+(docs/docx-report.md). The tags and keys are those of Templates/README.md ("The Word report").
+"""
+import sys
+import zipfile
+from xml.sax.saxutils import escape
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+# Twentieths of a point. A4 is 210 x 297 mm; margins top/bottom 20 mm, left 30 mm, right 15 mm
+# (the smallest of ND30's ranges, so that wide tables fit): 9355 twips of text width.
+MM = 1440 / 25.4
+PAGE_W, PAGE_H = 11906, 16838
+TOP, BOTTOM, LEFT, RIGHT = round(20 * MM), round(20 * MM), round(30 * MM), round(15 * MM)
+TEXT_W = PAGE_W - LEFT - RIGHT
+# The national title in bold 13 pt is about 96 mm wide (nd30-format.md): the right column gets
+# 100 mm so that it stays on one line; the agency column gets the rest.
+RIGHT_COL = round(100 * MM)
+LEFT_COL = TEXT_W - RIGHT_COL
+
+
+def run(text, bold=False, italic=False, size=None, underline=False):
+    props = ""
+    if bold:
+        props += "<w:b/><w:bCs/>"
+    if italic:
+        props += "<w:i/><w:iCs/>"
+    if size:
+        props += f'<w:sz w:val="{size * 2}"/><w:szCs w:val="{size * 2}"/>'
+    if underline:
+        props += '<w:u w:val="single"/>'
+    rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
+def para(*runs, jc=None, first_line=None, after=None, before=None, keep_next=False, line_under=None, size=None):
+    """A paragraph. `line_under` (a fraction of the column) draws the short centred rule ND30
+    puts under the agency and the subject line: a bottom border on an empty paragraph whose
+    indents leave that fraction of `line_under[1]` (the column width)."""
+    props = ""
+    if keep_next:
+        props += "<w:keepNext/>"
+    if after is not None or before is not None:
+        props += f'<w:spacing w:before="{before or 0}" w:after="{after or 0}"/>'
+    if first_line:
+        props += f'<w:ind w:firstLine="{first_line}"/>'
+    if jc:
+        props += f'<w:jc w:val="{jc}"/>'
+    if size:
+        props += f'<w:rPr><w:sz w:val="{size * 2}"/><w:szCs w:val="{size * 2}"/></w:rPr>'
+    ppr = f"<w:pPr>{props}</w:pPr>" if props else ""
+    return f"<w:p>{ppr}{''.join(runs)}</w:p>"
+
+
+def rule(fraction, width):
+    """An empty paragraph with a centred bottom border `fraction` of `width` long."""
+    side = round(width * (1 - fraction) / 2)
+    return ('<w:p><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'
+            '<w:spacing w:before="0" w:after="0" w:line="120" w:lineRule="exact"/>'
+            f'<w:ind w:left="{side}" w:right="{side}"/><w:jc w:val="center"/>'
+            '<w:rPr><w:sz w:val="4"/><w:szCs w:val="4"/></w:rPr></w:pPr></w:p>')
+
+
+def cell(width, *paragraphs, valign=None):
+    va = f'<w:vAlign w:val="{valign}"/>' if valign else ""
+    return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{va}</w:tcPr>{"".join(paragraphs)}</w:tc>'
+
+
+def row(*cells, header=False):
+    trpr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else "<w:trPr><w:cantSplit/></w:trPr>"
+    return f"<w:tr>{trpr}{''.join(cells)}</w:tr>"
+
+
+def table(widths, rows, borders):
+    lines = "".join(f'<w:{side} w:val="{"single" if borders else "nil"}"'
+                    + (' w:sz="4" w:space="0" w:color="000000"/>' if borders else "/>")
+                    for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    return (f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+            f'<w:tblBorders>{lines}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+            '<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
+            f'</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{"".join(rows)}</w:tbl>')
+
+
+def c(text, **kw):
+    """A centred, unspaced paragraph of one run: the header and signature blocks."""
+    size = kw.pop("size", 13)
+    return para(run(text, size=size, **kw), jc="center", after=0)
+
+
+def body(text_runs, **kw):
+    """A body paragraph: justified, first line indented 1.27 cm, 6 pt after (ND30)."""
+    return para(*text_runs, jc="both", first_line=720, after=120, **kw)
+
+
+def alone(tag):
+    """A section tag on a paragraph of its own: the engine removes the paragraph."""
+    return para(run(tag), after=0)
+
+
+def document():
+    header = table([LEFT_COL, RIGHT_COL], [
+        row(cell(LEFT_COL,
+                 c("{{header.parentAgency}}"),
+                 c("{{header.agency}}", bold=True),
+                 rule(0.4, LEFT_COL)),
+            cell(RIGHT_COL,
+                 c("{{header.nationalTitle}}", bold=True, size=12),
+                 c("{{header.motto}}", bold=True, size=13, underline=True))),
+        row(cell(LEFT_COL, para(run("{{header.number}}", size=13), jc="center", before=120, after=0)),
+            cell(RIGHT_COL, para(run("{{header.placeDate}}", italic=True, size=14), jc="center", before=120, after=0))),
+    ], borders=False)
+
+    widths = [700, 3400, 3255, 2000]
+    heading = row(*(cell(w, para(run(t, bold=True, size=13), jc="center", after=0), valign="center")
+                    for w, t in zip(widths, ["TT", "{{rowLevelTitle}}", "Kết quả (đạt/tổng số, tỷ lệ)", "Đánh giá"])), header=True)
+    total = row(cell(widths[0], para(run(""), after=0)),
+                cell(widths[1], para(run("{{total.name}}", bold=True, size=13), after=0)),
+                cell(widths[2], para(run("{{total.resultText}}", bold=True, size=13), jc="center", after=0)),
+                cell(widths[3], para(run("{{total.statusText}}", bold=True, size=13), jc="center", after=0)))
+    each = row(cell(widths[0], para(run("{{#rows}}{{rankText}}", size=13), jc="center", after=0)),
+               cell(widths[1], para(run("{{name}}", size=13), after=0)),
+               cell(widths[2], para(run("{{resultText}}", size=13), jc="center", after=0)),
+               cell(widths[3], para(run("{{statusText}}{{/rows}}", size=13), jc="center", after=0)))
+    breakdown = table(widths, [heading, total, each], borders=True)
+
+    closing = table([LEFT_COL, RIGHT_COL], [
+        row(cell(LEFT_COL,
+                 para(run("Nơi nhận:", bold=True, italic=True, size=12), after=0),
+                 alone("{{#closing.recipients}}"),
+                 para(run("{{.}}", size=11), after=0),
+                 alone("{{/closing.recipients}}")),
+            cell(RIGHT_COL,
+                 c("{{closing.signerAuthority}}", bold=True, size=14),
+                 c("{{closing.signerTitle}}", bold=True, size=14),
+                 *[c("", size=14) for _ in range(4)],
+                 c("{{closing.signerName}}", bold=True, size=14))),
+    ], borders=False)
+
+    parts = [
+        header,
+        para(run("{{documentKind}}", bold=True, size=14), jc="center", before=360, after=0),
+        para(run("{{title}}", bold=True, size=14), jc="center", after=0),
+        rule(0.4, TEXT_W),
+        para(run(""), after=120),
+        para(run("I. TÓM TẮT KẾT QUẢ", bold=True), jc="both", after=120, keep_next=True),
+        alone("{{#summary.paragraphs}}"),
+        body([run("{{.}}")]),
+        alone("{{/summary.paragraphs}}"),
+        para(run("II. KẾT QUẢ TỪNG CHỈ TIÊU", bold=True), jc="both", after=120, keep_next=True),
+        alone("{{#indicators}}"),
+        body([run("{{number}}. {{name}}", bold=True)], keep_next=True),
+        body([run("Chỉ tiêu {{periodText}}: {{targetText}}. Kết quả chung: {{resultText}}, đánh giá: "),
+              run("{{statusText}}", bold=True),
+              run("{{#gapSentence}} ({{gapSentence}}){{/gapSentence}}.")]),
+        body([run("{{basisText}}{{#childrenMetText}} Có {{childrenMetText}} chỉ tiêu.{{/childrenMetText}}"
+                  "{{#notReportedText}} Còn {{notReportedText}}.{{/notReportedText}}")], keep_next=True),
+        breakdown,
+        para(run("{{#hasBelowTarget}}Các {{rowLevelName}} chưa đạt chỉ tiêu ({{belowTargetCount}}): "
+                 "{{#belowTarget}}{{name}}{{^last()}}, {{/last()}}{{/belowTarget}}.{{/hasBelowTarget}}"),
+             jc="both", before=120, after=240),
+        alone("{{/indicators}}"),
+        para(run("{{roundingNote}}", italic=True, size=12), jc="both", after=240),
+        closing,
+    ]
+    section = (f'<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/>'
+               f'<w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/>'
+               f'<w:pgMar w:top="{TOP}" w:right="{RIGHT}" w:bottom="{BOTTOM}" w:left="{LEFT}" w:header="567" w:footer="567" w:gutter="0"/>'
+               '<w:cols w:space="720"/><w:titlePg/></w:sectPr>')
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>{"".join(parts)}{section}</w:body></w:document>')
+
+
+# The page number, centred in the top margin; `titlePg` in the section gives page 1 its own
+# (absent, so empty) header: numbers from page 2, as ND30 asks.
+HEADER = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr xmlns:w="{W}" xmlns:r="{R}">'
+          '<w:p><w:pPr><w:jc w:val="center"/></w:pPr>'
+          '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+          '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>2</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+          '</w:p></w:hdr>')
+
+# Times New Roman 14 pt, Vietnamese, single spacing: the defaults every paragraph inherits.
+STYLES = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles xmlns:w="{W}">'
+          '<w:docDefaults><w:rPrDefault><w:rPr>'
+          '<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/>'
+          '<w:sz w:val="28"/><w:szCs w:val="28"/><w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/>'
+          '</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault>'
+          '</w:docDefaults>'
+          '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>'
+          '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/>'
+          '<w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>'
+          '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'
+          '<w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>'
+          '</w:styles>')
+
+SETTINGS = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:settings xmlns:w="{W}">'
+            '<w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/>'
+            '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
+            '</w:settings>')
+
+CONTENT_TYPES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                 '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                 '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                 '<Default Extension="xml" ContentType="application/xml"/>'
+                 '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+                 '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>'
+                 '<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>'
+                 '<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>'
+                 '</Types>')
+
+PACKAGE_RELS = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+                '</Relationships>')
+
+DOCUMENT_RELS = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                 '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                 '<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+                 '<Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>'
+                 '<Relationship Id="rIdHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>'
+                 '</Relationships>')
+
+
+def main():
+    out = sys.argv[1] if len(sys.argv) > 1 else "Templates/docx/bao-cao.docx"
+    parts = [
+        ("[Content_Types].xml", CONTENT_TYPES),
+        ("_rels/.rels", PACKAGE_RELS),
+        ("word/document.xml", document()),
+        ("word/_rels/document.xml.rels", DOCUMENT_RELS),
+        ("word/styles.xml", STYLES),
+        ("word/settings.xml", SETTINGS),
+        ("word/header1.xml", HEADER),
+    ]
+    with zipfile.ZipFile(out, "w") as z:
+        for name, text in parts:
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            z.writestr(info, text.encode("utf-8"))
+
+
+if __name__ == "__main__":
+    main()
