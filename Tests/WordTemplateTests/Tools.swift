@@ -1,13 +1,13 @@
 import Foundation
 import TestSupport
 
-/// The outside tools some tests use, found once: the OOXML schema kit that lives in the shared
-/// folder beside the repository (`../shared/tools/ooxml/validate.sh`; a copy inside the
-/// repository is for later) and python3 with python-docx. A test that needs one is skipped
+/// The outside tools some tests use, found once: the OOXML schema kit (the repository's copy,
+/// `tools/ooxml/validate.sh`, which needs unzip, xmllint and xsltproc) and python3 with
+/// python-docx. A test that needs one is skipped
 /// with a message saying what to install when it is missing.
 enum Tools {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let validator = repository.deletingLastPathComponent().appendingPathComponent("shared/tools/ooxml/validate.sh").path
+    static let validator = repository.appendingPathComponent("tools/ooxml/validate.sh").path
     /// The first python3 on PATH (pyenv's shim or the system's), as a shell would pick it.
     static let python: String? = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin")
         .split(separator: ":").map { $0 + "/python3" }
