@@ -122,9 +122,9 @@ def document():
             cell(RIGHT_COL, para(run("{{header.placeDate}}", italic=True, size=14), jc="center", before=120, after=0))),
     ], borders=False)
 
-    widths = [700, 3400, 3255, 2000]
+    widths = [900, 3200, 3255, 2000]
     heading = row(*(cell(w, para(run(t, bold=True, size=13), jc="center", after=0), valign="center")
-                    for w, t in zip(widths, ["TT", "{{rowLevelTitle}}", "Kết quả (đạt/tổng số, tỷ lệ)", "Đánh giá"])), header=True)
+                    for w, t in zip(widths, ["Hạng", "{{rowLevelTitle}}", "Kết quả (đạt/tổng số, tỷ lệ)", "Đánh giá"])), header=True)
     total = row(cell(widths[0], para(run(""), after=0)),
                 cell(widths[1], para(run("{{total.name}}", bold=True, size=13), after=0)),
                 cell(widths[2], para(run("{{total.resultText}}", bold=True, size=13), jc="center", after=0)),
