@@ -2,7 +2,8 @@
 # Installs the system packages xhht needs to build, or says what to install.
 #   scripts/setup.sh           build dependencies (libzip, libxml2, sqlite3, pkg-config)
 #   scripts/setup.sh --full    also what the full test suite uses: chromium, poppler-utils,
-#                              fonts, unzip/xmllint/xsltproc (the OOXML schema check), Java's
+#                              fonts, unzip/xmllint/xsltproc (the OOXML schema check),
+#                              LibreOffice Writer (the Word report opened as a PDF), Java's
 #                              HTML checker, the Python readers (openpyxl, python-docx)
 set -euo pipefail
 full=0; [ "${1:-}" = "--full" ] && full=1
@@ -12,7 +13,7 @@ for p in libzip-dev libxml2-dev libsqlite3-dev pkg-config; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if [ "$full" = 1 ]; then
-  for p in chromium poppler-utils fonts-liberation2 unzip libxml2-utils xsltproc; do
+  for p in chromium poppler-utils fonts-liberation2 unzip libxml2-utils xsltproc libreoffice-writer-nogui; do
     dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
   done
   # Any Java 11+ runs the HTML checker; the machine may have one outside Debian's packages.

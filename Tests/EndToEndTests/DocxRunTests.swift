@@ -104,6 +104,58 @@ import Testing
         #expect(checked >= 100, "only \(checked) figures checked")
     }
 
+    /// LibreOffice's soffice and poppler's pdftotext/pdftoppm (scripts/setup.sh --full).
+    static let office: (soffice: String, pdftotext: String, pdftoppm: String)? = {
+        let paths = ["/usr/bin/soffice", "/usr/bin/pdftotext", "/usr/bin/pdftoppm"]
+        guard paths.allSatisfy({ FileManager.default.isExecutableFile(atPath: $0) }) else { return nil }
+        return (paths[0], paths[1], paths[2])
+    }()
+
+    /// A second client: LibreOffice opens the report and prints it. Its exit code is 0 even when
+    /// it fails, so the PDF itself is checked: A4, the title, the province, the date and the
+    /// root's figures as printed, and the first page rasterised to something not blank.
+    @Test(.enabled(if: fullTests || office != nil,
+                   "skipped: soffice, pdftotext or pdftoppm missing (apt-get install libreoffice-writer-nogui poppler-utils; scripts/setup.sh --full; XHHT_FULL_TESTS=1 makes this a failure)"))
+    func libreOfficePrintsAnA4DocumentWithTheFigures() throws {
+        let tools = try #require(Self.office, "soffice, pdftotext or pdftoppm is missing")
+        let project = try Self.sampleRun()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let out = project.appendingPathComponent("Output/2024")
+        let pdfDir = project.appendingPathComponent("pdf")
+        // A profile of its own: a user's running LibreOffice or a stale lock cannot interfere.
+        let profile = "file://" + project.appendingPathComponent("lo-profile").path
+        let convert = try ChildProcess.run(URL(fileURLWithPath: tools.soffice),
+            ["-env:UserInstallation=\(profile)", "--headless", "--norestore", "--convert-to", "pdf",
+             "--outdir", pdfDir.path, out.appendingPathComponent("bao-cao.docx").path], timeout: 180)
+        let pdf = pdfDir.appendingPathComponent("bao-cao.pdf")
+        try #require(FileManager.default.fileExists(atPath: pdf.path), "no PDF: \(convert.stdout)\(convert.stderr)")
+        let text = try ChildProcess.run(URL(fileURLWithPath: tools.pdftotext), ["-layout", pdf.path, "-"], timeout: 60).stdout
+        for expected in ["BÁO CÁO", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Thành phố Cần Thơ", "ngày 05 tháng 12 năm 2024", "Nơi nhận"] {
+            #expect(text.contains(expected), "\(expected) not in the PDF's text")
+        }
+        // The root's figures of indicators.csv, as the report prints them.
+        var checked = 0
+        for row in try SampleRunTests.csvRows(out.appendingPathComponent("indicators.csv")).dropFirst()
+        where row.count > 5 && row[2] == "province" && !row[4].isEmpty && !row[5].isEmpty {
+            let figure = "\(Self.viGrouped(row[4]))/\(Self.viGrouped(row[5]))"
+            #expect(text.contains(figure), "\(row[3]): \(figure) not in the PDF")
+            checked += 1
+        }
+        #expect(checked >= 10, "only \(checked) figures of the province checked")
+        // A4 is 595 x 842 points; pdftoppm -scale-to 842 gives the page's pixels in that ratio.
+        let png = project.appendingPathComponent("page")
+        let raster = try ChildProcess.run(URL(fileURLWithPath: tools.pdftoppm),
+            ["-f", "1", "-l", "1", "-scale-to", "842", "-gray", "-png", pdf.path, png.path], timeout: 60)
+        #expect(raster.status == 0, "\(raster.stderr)")
+        let page = try Data(contentsOf: project.appendingPathComponent("page-1.png"))
+        // The PNG header's width and height (big-endian at 16 and 20).
+        func be32(_ at: Int) -> Int { page[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } }
+        let (width, height) = (be32(16), be32(20))
+        #expect(abs(width - 595) <= 1 && height == 842, "page 1 is \(width) x \(height) pixels, not A4's 595 x 842")
+        // A blank page compresses to almost nothing; text on it does not.
+        #expect(page.count > 20_000, "page 1 looks blank (\(page.count) bytes of PNG)")
+    }
+
     /// A Templates folder from before the Word report: the run says so and writes the rest.
     @Test func aTemplatesFolderWithoutDocxWarnsAndWritesTheRest() throws {
         let project = try SampleRunTests.sampleProject()
