@@ -46,6 +46,35 @@ import WordTemplate
         }
     }
 
+    /// A review year (sơ kết 2023-2025): part III holds every indicator's trend, one table row
+    /// per unit with its years' rates as the page prints them; an annual report has no part III.
+    @Test func aReviewYearPrintsEveryTrendAndAnAnnualReportNone() throws {
+        let template = try WordTemplate(path: Self.templatePath)
+        let model = RenderFixtures.canTho(kind: .review2023To2025, year: 2025)
+        let report = ReportPresenter(model: model).present()
+        try #require(!report.trends.isEmpty, "the review fixture has no trends")
+        let xml = try Self.documentXML(DocxReport.render(model: model, template: template))
+        let leftTag = xml.contains("{{")
+        #expect(!leftTag, "a tag was left in the document")
+        #expect(xml.contains("III. KẾT QUẢ QUA CÁC NĂM, \(report.periodText)"))
+        #expect(xml.contains("Tỷ lệ các năm " + report.trends[0].years.map(String.init).joined(separator: ", ")))
+        for trend in report.trends {
+            let heading = xml.contains("\(trend.number). \(trend.name)")
+            #expect(heading, "\(trend.id): no heading")
+            for row in trend.rows {
+                let rates = row.cells.map { $0.rate.text + ($0.reexpressed ? "*" : "") }.joined(separator: "; ")
+                let found = xml.contains("<w:t xml:space=\"preserve\">\(rates)</w:t>")
+                #expect(found, "\(trend.id) \(row.name): \(rates)")
+            }
+        }
+        if report.hasReexpressed {
+            #expect(xml.contains("Số liệu đánh dấu * là số liệu của các năm trước"))
+        }
+        let annual = try Self.documentXML(DocxReport.render(model: RenderFixtures.canTho(), template: template))
+        let partThree = annual.contains("III. KẾT QUẢ QUA CÁC NĂM")
+        #expect(!partThree, "an annual report printed part III")
+    }
+
     @Test func theSameModelGivesTheSameBytes() throws {
         let template = try WordTemplate(path: Self.templatePath)
         let first = try DocxReport.render(model: RenderFixtures.canTho(), template: template)

@@ -135,6 +135,38 @@ def document():
                cell(widths[3], para(run("{{statusText}}{{/rows}}", size=13), jc="center", after=0)))
     breakdown = table(widths, [heading, total, each], borders=True)
 
+    # Review years (sơ kết, tổng kết): each indicator over the phase, one row per unit, the
+    # years' rates in one cell (the number of years varies; a table cannot repeat columns).
+    trend_widths = [3000, 3455, 1500, 1400]
+    trend_heading = row(*(cell(w, para(run(t, bold=True, size=13), jc="center", after=0), valign="center")
+                          for w, t in zip(trend_widths, ["Đơn vị", "Tỷ lệ các năm {{#years}}{{^first()}}, {{/first()}}{{.}}{{/years}}",
+                                                         "Thay đổi", "Năm đầu đạt"])), header=True)
+    trend_each = row(cell(trend_widths[0], para(run("{{#rows}}{{name}}{{#flagText}} ({{flagText}}){{/flagText}}", size=13), after=0)),
+                     cell(trend_widths[1], para(run("{{#cells}}{{^first()}}; {{/first()}}{{text}}{{#reexpressed}}*{{/reexpressed}}{{/cells}}", size=13), jc="center", after=0)),
+                     cell(trend_widths[2], para(run("{{changeText}}", size=13), jc="center", after=0)),
+                     cell(trend_widths[3], para(run("{{firstMetText}}{{/rows}}", size=13), jc="center", after=0)))
+    trend_table = table(trend_widths, [trend_heading, trend_each], borders=True)
+    review = [
+        alone("{{#hasTrends}}"),
+        para(run("III. KẾT QUẢ QUA CÁC NĂM, {{periodText}}", bold=True), jc="both", before=240, after=120, keep_next=True),
+        alone("{{#hasReexpressed}}"),
+        body([run("Số liệu đánh dấu * là số liệu của các năm trước được quy đổi theo đơn vị hành chính hiện nay "
+                  "(đơn vị sáp nhập: cộng số liệu của các đơn vị cũ).", italic=True)]),
+        alone("{{/hasReexpressed}}"),
+        alone("{{#trends}}"),
+        body([run("{{number}}. {{name}}", bold=True)], keep_next=True),
+        alone("{{#summaryText}}"),
+        body([run("{{summaryText}}")], keep_next=True),
+        alone("{{/summaryText}}"),
+        trend_table,
+        alone("{{#hasNeverMet}}"),
+        para(run("Chưa năm nào đạt chỉ tiêu: {{neverMetText}}."), jc="both", before=120, after=0),
+        alone("{{/hasNeverMet}}"),
+        para(run(""), after=120),
+        alone("{{/trends}}"),
+        alone("{{/hasTrends}}"),
+    ]
+
     closing = table([LEFT_COL, RIGHT_COL], [
         row(cell(LEFT_COL,
                  para(run("Nơi nhận:", bold=True, italic=True, size=12), after=0),
@@ -171,6 +203,7 @@ def document():
                  "{{#belowTarget}}{{name}}{{^last()}}, {{/last()}}{{/belowTarget}}.{{/hasBelowTarget}}"),
              jc="both", before=120, after=240),
         alone("{{/indicators}}"),
+        *review,
         para(run("{{roundingNote}}", italic=True, size=12), jc="both", after=240),
         closing,
     ]

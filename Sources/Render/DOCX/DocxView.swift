@@ -22,6 +22,11 @@ public struct DocxView: Sendable {
     public var isReview: Bool
     public var summary: SummaryView
     public var indicators: [DocxIndicatorView]
+    /// Sơ kết or tổng kết: each indicator over the phase's years (empty in an annual report).
+    public var trends: [DocxTrendView]
+    public var hasTrends: Bool
+    /// Some past figure is re-expressed in today's units (the tables mark it "*").
+    public var hasReexpressed: Bool
     public var closing: ClosingView
     /// "Tỷ lệ được làm tròn đến 2 chữ số thập phân ..."
     public var roundingNote: String

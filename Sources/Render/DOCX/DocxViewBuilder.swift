@@ -25,6 +25,9 @@ struct DocxViewBuilder {
                                  missingUnitsText: r.summary.missingUnitNames.joined(separator: ", "),
                                  indicatorsMetText: r.summary.indicatorsMetText),
             indicators: r.indicators.map(indicatorView),
+            trends: r.trends.map(trendView),
+            hasTrends: !r.trends.isEmpty,
+            hasReexpressed: r.hasReexpressed,
             closing: ClosingView(recipients: r.closing.recipients, signerAuthority: r.closing.signerAuthority,
                                  signerTitle: r.closing.signerTitle, signerName: r.closing.signerName),
             roundingNote: r.roundingNote,
@@ -43,6 +46,13 @@ struct DocxViewBuilder {
             total: rowView(i.total), rows: i.rows.map(rowView), hasRows: !i.rows.isEmpty,
             belowTarget: i.belowTarget.map(rowView), hasBelowTarget: !i.belowTarget.isEmpty,
             belowTargetCount: String(i.belowTarget.count))
+    }
+
+    func trendView(_ t: PresentedTrend) -> DocxTrendView {
+        DocxTrendView(
+            number: String(t.number), id: t.id, name: t.name, summaryText: t.summaryText,
+            years: t.years.map(String.init), rows: PageBuilder.trendRows(t),
+            hasNeverMet: !t.neverMetNames.isEmpty, neverMetText: t.neverMetNames.joined(separator: ", "))
     }
 
     func rowView(_ r: PresentedRow) -> DocxRowView {

@@ -127,7 +127,15 @@ struct PageBuilder {
     // MARK: trends
 
     func trendView(_ t: PresentedTrend) -> TrendView {
-        let rows = t.rows.map { row in
+        TrendView(
+            number: String(t.number), id: t.id, anchor: "xu-huong-\(Self.slug(t.id))", name: t.name,
+            summaryText: t.summaryText, years: t.years.map(String.init), rows: Self.trendRows(t), chart: LineChartSVG(spec: t.chart).svg(),
+            hasNeverMet: !t.neverMetNames.isEmpty, neverMetText: t.neverMetNames.joined(separator: ", "))
+    }
+
+    /// A trend's rows under the page's keys; the Word report prints the same rows.
+    static func trendRows(_ t: PresentedTrend) -> [TrendRowView] {
+        t.rows.map { row in
             TrendRowView(
                 name: row.name,
                 flagText: row.flagText,
@@ -140,10 +148,6 @@ struct PageBuilder {
                 firstMetText: row.firstMetText,
                 isTotal: row.isTotal)
         }
-        return TrendView(
-            number: String(t.number), id: t.id, anchor: "xu-huong-\(Self.slug(t.id))", name: t.name,
-            summaryText: t.summaryText, years: t.years.map(String.init), rows: rows, chart: LineChartSVG(spec: t.chart).svg(),
-            hasNeverMet: !t.neverMetNames.isEmpty, neverMetText: t.neverMetNames.joined(separator: ", "))
     }
 
     // MARK: quality

@@ -1,0 +1,21 @@
+/// One indicator over the years of a review phase (sơ kết, tổng kết) in the Word report: the
+/// HTML page's `TrendView` keys without what only a screen draws (the SVG chart, the anchor).
+/// Its rows are the page's own `TrendRowView`s: the same keys and values by construction.
+///
+///     {{#trends}}{{number}}. {{name}}{{/trends}}                    "1. Tỷ lệ hộ gia đình ..."
+///     {{#years}}{{^first()}}, {{/first()}}{{.}}{{/years}}             "2023, 2024, 2025"
+///     {{#rows}}{{name}}: {{#cells}}{{text}} {{/cells}}{{/rows}}      one table row per unit
+public struct DocxTrendView: Sendable {
+    public var number: String
+    public var id: String
+    public var name: String
+    /// The report unit's change in words; nil without two years of data.
+    public var summaryText: String?
+    /// "2023", "2024", "2025"
+    public var years: [String]
+    /// The report unit first, then the units one level below.
+    public var rows: [TrendRowView]
+    public var hasNeverMet: Bool
+    /// "Huyện Cờ Đỏ, Huyện Thới Lai"
+    public var neverMetText: String
+}
