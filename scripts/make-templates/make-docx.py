@@ -137,7 +137,7 @@ def document():
 
     # Review years (sơ kết, tổng kết): each indicator over the phase, one row per unit, the
     # years' rates in one cell (the number of years varies; a table cannot repeat columns).
-    trend_widths = [3000, 3455, 1500, 1400]
+    trend_widths = [2600, 3155, 2100, 1500]
     trend_heading = row(*(cell(w, para(run(t, bold=True, size=13), jc="center", after=0), valign="center")
                           for w, t in zip(trend_widths, ["Đơn vị", "Tỷ lệ các năm {{#years}}{{^first()}}, {{/first()}}{{.}}{{/years}}",
                                                          "Thay đổi", "Năm đầu đạt"])), header=True)
