@@ -8,7 +8,7 @@ struct XHHT: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "xhht",
-        abstract: "Roll up the districts' learning-society workbooks into the annual report.",
+        abstract: "Tổng hợp các tệp số liệu xây dựng xã hội học tập của các đơn vị thành báo cáo năm và báo cáo sơ kết, tổng kết.",
         version: "0.1.0",
         subcommands: [RunCommand.self, ValidateCommand.self, ImportCommand.self, ReportCommand.self, ArchiveCommand.self, CellsCommand.self],
         defaultSubcommand: nil

@@ -240,6 +240,6 @@ import Testing
             }
         }
         let help = try Self.run(["help", "run"], in: SampleRunTests.repository)
-        #expect(help.status == 0 && help.stdout.contains("Exit status"))
+        #expect(help.status == 0 && help.stdout.contains("Mã thoát"))
     }
 }

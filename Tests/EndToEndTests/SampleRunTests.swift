@@ -183,6 +183,6 @@ import Testing
             #expect(result.stdout.contains("  \(command) "), "help lacks \(command)")
         }
         let run = try Self.run(Self.binary, ["help", "run"], in: Self.repository)
-        #expect(run.stdout.contains("another xhht run holds the lock"))
+        #expect(run.stdout.contains("một lần chạy xhht khác đang giữ khóa"))
     }
 }

@@ -13,20 +13,20 @@ import Storage
 struct ArchiveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "archive",
-        abstract: "Copy the store (SQLite history) into one consistent file, for archiving.",
+        abstract: "Sao kho dữ liệu (lịch sử SQLite) thành một tệp nhất quán để lưu trữ.",
         discussion: ExitStatusHelp.text
     )
 
-    @Option(name: .long, help: ArgumentHelp("The run's configuration (for paths.store).", valueName: "pipeline.yml"))
+    @Option(name: .long, help: ArgumentHelp("Tệp cấu hình (để lấy paths.store).", valueName: "pipeline.yml"))
     var config: String = "pipeline.yml"
 
-    @Option(name: .long, help: ArgumentHelp("The store to copy (overrides paths.store).", valueName: "xhht.sqlite"))
+    @Option(name: .long, help: ArgumentHelp("Kho dữ liệu cần sao (thay cho paths.store).", valueName: "xhht.sqlite"))
     var store: String?
 
-    @Option(name: .long, help: ArgumentHelp("The copy to write: a new file (see --force).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Tệp bản sao sẽ ghi: một tệp mới (xem --force).", valueName: "tệp"))
     var to: String
 
-    @Flag(name: .long, help: "Replace the file named by --to if it exists.")
+    @Flag(name: .long, help: "Ghi đè tệp --to nếu tệp đã có.")
     var force = false
 
     @OptionGroup var verbosity: VerbosityOptions

@@ -12,27 +12,26 @@ import XLSX
 struct CellsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cells",
-        abstract: "Print every sheet and non-empty cell of a workbook as JSON lines.",
+        abstract: "In mọi trang tính và mọi ô có nội dung của một tệp Excel, mỗi dòng một đối tượng JSON.",
         discussion: """
-        Lines: {"kind":"sheet",...} for each sheet in workbook order, then
+        Các dòng: {"kind":"sheet",...} cho từng trang tính theo thứ tự trong tệp, rồi
         {"kind":"cell","sheet":...,"ref":"B7","type":"number|string|bool|date|error","value":...}.
-        A file that cannot be read (a FIFO, a folder or a device is refused before it is
-        opened) prints {"kind":"fatal","error":...}, explains on stderr and exits with
-        status 1; a sheet that cannot be read prints {"kind":"sheet_error",...}, the other
-        sheets are still printed, and the exit status is 1. What was repaired in a damaged
-        file (a missing sheet part, a checksum mismatch, shared strings past the table)
-        prints {"kind":"warning",...} lines and a message on stderr; the status stays 0
-        when everything else was read.
+        Tệp không đọc được (FIFO, thư mục hay thiết bị bị từ chối trước khi mở) in
+        {"kind":"fatal","error":...}, giải thích trên stderr và thoát với mã 1; trang tính không
+        đọc được in {"kind":"sheet_error",...}, các trang khác vẫn được in, mã thoát là 1. Phần
+        đã sửa trong tệp hỏng (thiếu phần trang tính, sai checksum, chuỗi dùng chung vượt bảng)
+        in các dòng {"kind":"warning",...} và một thông báo trên stderr; mã thoát vẫn là 0 khi
+        phần còn lại đọc được hết.
         """
     )
 
-    @Argument(help: "The workbook (.xlsx, .xlsm).")
+    @Argument(help: "Tệp Excel (.xlsx, .xlsm).")
     var file: String
 
-    @Flag(name: .long, help: "Read everything the same way but print only the counts (sheets, cells by type).")
+    @Flag(name: .long, help: "Đọc như trên nhưng chỉ in số lượng (trang tính, ô theo kiểu).")
     var summary = false
 
-    @Flag(name: .shortAndLong, help: "Also print the reader's technical detail (English) on stderr.")
+    @Flag(name: .shortAndLong, help: "In thêm chi tiết kỹ thuật của bộ đọc (tiếng Anh) ra stderr.")
     var verbose = false
 
     func run() throws {

@@ -11,7 +11,7 @@ import Run
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Read, check and store the submissions (no report).",
+        abstract: "Đọc, kiểm tra và lưu số liệu các đơn vị gửi vào kho (không viết báo cáo).",
         discussion: ExitStatusHelp.text
     )
 

@@ -12,7 +12,7 @@ import Run
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the reports from the stored facts (no reading of Input/).",
+        abstract: "Viết báo cáo từ số liệu đã lưu trong kho (không đọc thư mục Input/).",
         discussion: ExitStatusHelp.text
     )
 

@@ -13,7 +13,7 @@ import Run
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Do everything: read, check, store, compute and write the reports.",
+        abstract: "Làm tất cả: đọc, kiểm tra, lưu, tính toán và viết báo cáo.",
         discussion: ExitStatusHelp.text
     )
 

@@ -11,7 +11,7 @@ import Run
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Read and check the submissions; write issues.csv. Nothing is stored.",
+        abstract: "Đọc và kiểm tra số liệu các đơn vị gửi; ghi issues.csv. Không lưu gì vào kho.",
         discussion: ExitStatusHelp.text
     )
 

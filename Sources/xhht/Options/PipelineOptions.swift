@@ -6,19 +6,19 @@ import Config
 ///
 ///     xhht run --config /srv/xhht/pipeline.yml --input /srv/inbox/2024 --year 2024
 struct PipelineOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The run's configuration.", valueName: "pipeline.yml"))
+    @Option(name: .long, help: ArgumentHelp("Tệp cấu hình của lần chạy.", valueName: "pipeline.yml"))
     var config: String = "pipeline.yml"
 
-    @Option(name: .long, help: ArgumentHelp("Folder of the submitted workbooks (overrides paths.input).", valueName: "folder"))
+    @Option(name: .long, help: ArgumentHelp("Thư mục chứa các tệp Excel các đơn vị gửi (thay cho paths.input).", valueName: "thư-mục"))
     var input: String?
 
-    @Option(name: .long, help: ArgumentHelp("Folder for the reports (overrides paths.output).", valueName: "folder"))
+    @Option(name: .long, help: ArgumentHelp("Thư mục ghi báo cáo (thay cho paths.output).", valueName: "thư-mục"))
     var output: String?
 
-    @Option(name: .long, help: ArgumentHelp("Unit registry CSV (overrides paths.units).", valueName: "units.csv"))
+    @Option(name: .long, help: ArgumentHelp("Danh mục đơn vị hành chính, tệp CSV (thay cho paths.units).", valueName: "units.csv"))
     var units: String?
 
-    @Option(name: .long, help: ArgumentHelp("Report year, 2000-2100 (overrides year).", valueName: "year"))
+    @Option(name: .long, help: ArgumentHelp("Năm báo cáo, 2000-2100 (thay cho year).", valueName: "năm"))
     var year: Int?
 
     /// A year outside 2000-2100 is a mistake of the command line (exit 64), caught before

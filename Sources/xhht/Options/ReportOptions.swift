@@ -7,8 +7,8 @@ import Render
 /// Options of the commands that write a report.
 struct ReportOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "The date printed on the report (YYYY-MM-DD, a real day of 2000-2100). Default: $SOURCE_DATE_EPOCH when set, else today.",
-        valueName: "date"))
+        "Ngày ghi trên báo cáo (năm-tháng-ngày, một ngày có thật trong 2000-2100). Mặc định: $SOURCE_DATE_EPOCH nếu có, nếu không thì hôm nay.",
+        valueName: "ngày"))
     var date: String?
 
     /// `--date` must be a real day of the calendar (2024-02-29 is, 2023-02-29 and 2024-13-45 are

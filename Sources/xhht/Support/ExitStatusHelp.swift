@@ -1,13 +1,13 @@
 /// The exit statuses as `xhht help` shows them (the README has the same table).
 enum ExitStatusHelp {
     static let text = """
-        Exit status:
-          0   success
-          1   success with warnings (see issues.csv)
-          2   input errors: some values or files were rejected (see issues.csv); outputs written from the rest
-          3   configuration error (pipeline.yml, unit registry, templates): nothing was run
-          4   another xhht run holds the lock, or another process is writing the store: try later
-          64  wrong command line (option, --date, --year, --output, archive --to)
-          70  internal failure
+        Mã thoát (exit status):
+          0   thành công
+          1   thành công, có cảnh báo (xem issues.csv)
+          2   lỗi số liệu đầu vào: một số giá trị hoặc tệp bị loại (xem issues.csv); báo cáo được viết từ phần còn lại
+          3   lỗi cấu hình (pipeline.yml, danh mục đơn vị, mẫu báo cáo): chưa chạy gì
+          4   một lần chạy xhht khác đang giữ khóa, hoặc tiến trình khác đang ghi kho dữ liệu: chạy lại sau
+          64  sai dòng lệnh (tùy chọn, --date, --year, --output, archive --to)
+          70  lỗi nội bộ
         """
 }
