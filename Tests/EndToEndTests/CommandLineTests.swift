@@ -1,5 +1,6 @@
 import Foundation
 import Storage
+import TestSupport
 import Testing
 
 /// The command line as cron and the statistician meet it: mistakes of the command line exit 64,
@@ -49,6 +50,36 @@ import Testing
         #expect(result.status == 2, "stderr: \(result.stderr)")
         let html = try String(contentsOf: project.appendingPathComponent("Output/2024/bao-cao.html"), encoding: .utf8)
         #expect(html.contains("ngày 29 tháng 02 năm 2024"))
+    }
+
+    /// SOURCE_DATE_EPOCH dates the report when no --date is given; one that is not whole
+    /// seconds, or falls outside 2000-2100, is refused (never silently replaced by today).
+    @Test(arguments: [
+        ("abc", "SOURCE_DATE_EPOCH=abc: không phải số giây kể từ 1970"),
+        ("-1", "SOURCE_DATE_EPOCH=-1: không phải số giây kể từ 1970"),
+        ("1733356800.5", "SOURCE_DATE_EPOCH=1733356800.5: không phải số giây kể từ 1970"),
+        ("4200000000", "SOURCE_DATE_EPOCH=4200000000: là năm 2103"),
+    ])
+    func aMalformedSourceDateEpochIsAUsageError(epoch: String, fragment: String) throws {
+        let project = try Sample.sampleProject()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let result = try ChildProcess.run(Sample.binary, ["run", "-q"], in: project, environment: ["SOURCE_DATE_EPOCH": epoch])
+        #expect(result.status == 64, "stderr: \(result.stderr)")
+        #expect(result.stderr.contains(fragment), "stderr: \(result.stderr)")
+        #expect(!Self.exists(project.appendingPathComponent("Output/xhht.sqlite")))
+    }
+
+    @Test func aSourceDateEpochDatesTheReportAndDateWins() throws {
+        let project = try Sample.sampleProject()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let html = project.appendingPathComponent("Output/2024/bao-cao.html")
+        let byEpoch = try ChildProcess.run(Sample.binary, ["run", "-q"], in: project, environment: ["SOURCE_DATE_EPOCH": "1733356800"])
+        #expect(byEpoch.status == 2, "stderr: \(byEpoch.stderr)")
+        #expect(try String(contentsOf: html, encoding: .utf8).contains("ngày 05 tháng 12 năm 2024"))
+        // --date is checked and used first, even beside a malformed SOURCE_DATE_EPOCH.
+        let byFlag = try ChildProcess.run(Sample.binary, ["run", "-q", "--date", "2024-12-06"], in: project, environment: ["SOURCE_DATE_EPOCH": "abc"])
+        #expect(byFlag.status == 2, "stderr: \(byFlag.stderr)")
+        #expect(try String(contentsOf: html, encoding: .utf8).contains("ngày 06 tháng 12 năm 2024"))
     }
 
     @Test func aYearTheReportKindDoesNotCoverIsAUsageError() throws {

@@ -28,11 +28,18 @@ public enum ChildProcess {
         var data = Data()
     }
 
+    /// `environment`: variables set (or, with nil, removed) on top of this process's own.
     public static func run(_ executable: URL, _ arguments: [String], in folder: URL? = nil,
+                    environment: [String: String?] = [:],
                     timeout: TimeInterval = defaultTimeout) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            var merged = ProcessInfo.processInfo.environment
+            for (name, value) in environment { merged[name] = value }
+            process.environment = merged
+        }
         if let folder { process.currentDirectoryURL = folder }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
