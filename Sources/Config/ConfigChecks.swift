@@ -6,7 +6,7 @@ import Units
 /// every path was read).
 ///
 /// - sheet names, field ids and indicator ids are unique;
-/// - `partOf` names another count field;
+/// - `partOf` names another count field; `onlyWithout` is not the field's own sheet's level;
 /// - a ratio's numerator and denominator name count fields; a share's condition and `among`
 ///   name fields, and the comparison fits the field's type (`typeMismatch`): a count or level
 ///   with a number (a level within 0...maxLevel), a yes-no field with `== yes` / `!= no`...;
@@ -26,6 +26,10 @@ struct ConfigChecks {
                 sheetNames[key] = s
             }
             for (f, field) in sheet.fields.enumerated() {
+                if field.onlyWithout == sheet.level {
+                    fail("sheets[\(s)].fields[\(f)].onlyWithout",
+                         "trường \"\(field.id)\" nằm trong biểu cấp \(sheet.level.rawValue), nên không thể chỉ dùng khi danh mục không có cấp \(sheet.level.rawValue); bỏ onlyWithout hoặc ghi một cấp khác (ví dụ district).")
+                }
                 if fields[field.id] != nil {
                     fail("sheets[\(s)].fields[\(f)].id", "mã trường \"\(field.id)\" đã dùng cho một cột khác; mỗi mã trường chỉ dùng một lần.")
                 } else {

@@ -29,7 +29,7 @@ extension ConfigDecoding {
     }
 
     func field(_ node: Node, path: String) -> FieldDefinition? {
-        guard let keys = reader.mapping(node, path: path, allowed: ["id", "type", "aliases", "required", "maxLevel", "partOf"],
+        guard let keys = reader.mapping(node, path: path, allowed: ["id", "type", "aliases", "required", "maxLevel", "partOf", "onlyWithout"],
                                         required: ["id", "type", "aliases"]) else { return nil }
         let id = keys["id"].flatMap { identifier($0, path: "\(path).id") }
         let type = keys["type"].flatMap { reader.choice($0, path: "\(path).type", as: FieldType.self) }
@@ -37,6 +37,7 @@ extension ConfigDecoding {
         let required = keys["required"].map { reader.bool($0, path: "\(path).required") } ?? false
         let maxLevel = keys["maxLevel"].map { reader.integer($0, path: "\(path).maxLevel", in: 1...10, meaning: "mức cao nhất") }
         let partOf = keys["partOf"].map { identifier($0, path: "\(path).partOf") }
+        let onlyWithout = keys["onlyWithout"].map { reader.choice($0, path: "\(path).onlyWithout", as: UnitLevel.self) }
         if let aliases, aliases.isEmpty, let node = keys["aliases"] {
             reader.fail(node, "\(path).aliases", "cần ít nhất một tiêu đề cột (ví dụ \"Gia đình học tập > Số hộ đạt\").")
         }
@@ -54,7 +55,9 @@ extension ConfigDecoding {
         guard let id, let type, let aliases, !aliases.isEmpty, let required else { return nil }
         if case .some(.none) = maxLevel { return nil }
         if case .some(.none) = partOf { return nil }
-        return FieldDefinition(id: id, type: type, aliases: aliases, required: required, maxLevel: maxLevel ?? nil, partOf: partOf ?? nil)
+        if case .some(.none) = onlyWithout { return nil }
+        return FieldDefinition(id: id, type: type, aliases: aliases, required: required, maxLevel: maxLevel ?? nil, partOf: partOf ?? nil,
+                               onlyWithout: onlyWithout ?? nil)
     }
 
     /// A canonical id: lower-case ASCII letters, digits and "_", starting with a letter.

@@ -124,14 +124,21 @@ public struct FieldDefinition: Sendable, Hashable, Codable {
     /// For a count that is part of another ("Số hộ đạt" of "Tổng số hộ"): the id of the whole,
     /// so validation can check part <= whole.
     public var partOf: String?
+    /// A column of one era of the form only: the field is looked for only when the run's unit
+    /// registry has no unit at this level (`onlyWithout: district`: the communes' own PCGD and
+    /// XMC columns, which a registry since 1 July 2025 asks for and one with districts does not).
+    /// See `PipelineConfig.fitted(toLevels:)`.
+    public var onlyWithout: UnitLevel?
 
-    public init(id: String, type: FieldType, aliases: [String], required: Bool = false, maxLevel: Int? = nil, partOf: String? = nil) {
+    public init(id: String, type: FieldType, aliases: [String], required: Bool = false, maxLevel: Int? = nil, partOf: String? = nil,
+                onlyWithout: UnitLevel? = nil) {
         self.id = id
         self.type = type
         self.aliases = aliases
         self.required = required
         self.maxLevel = maxLevel
         self.partOf = partOf
+        self.onlyWithout = onlyWithout
     }
 }
 

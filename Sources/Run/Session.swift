@@ -48,7 +48,7 @@ public struct Session {
         } catch {
             throw CommandFailure(status: .configurationError, message: error.description, detail: error.technicalDetail)
         }
-        let config: PipelineConfig
+        var config: PipelineConfig
         do {
             config = try loaded.applying(overrides: overrides)
         } catch {
@@ -62,6 +62,9 @@ public struct Session {
         } catch {
             throw CommandFailure(status: .configurationError, message: error.description)
         }
+        // The sheets, fields and indicators of the levels this registry has (no "Cấp huyện"
+        // sheet asked of a province without districts).
+        config = config.fitted(toLevels: Set(registry.units.map(\.level)))
         guard registry.unit(code: config.agency.unitCode) != nil else {
             throw CommandFailure(status: .configurationError, message:
                 "Mã đơn vị \(config.agency.unitCode) (agency.unitCode trong \(configPath)) không có trong danh mục \(config.paths.units).")

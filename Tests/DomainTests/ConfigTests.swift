@@ -29,11 +29,15 @@ import Testing
         #expect(config.sheets[0].fields.map(\.id) == [
             "cdht_xa_muc", "gia_dinh_tong", "gia_dinh_dat", "dong_ho_tong", "dong_ho_dat", "cdht_thon_tong", "cdht_thon_dat",
             "dvht_xa_tong", "dvht_xa_dat", "cong_dan_tong", "cong_dan_dat", "tthtcd_co", "tthtcd_cntt", "ld_tong", "ld_cntt", "ld_ky_nang",
+            "pc_mam_non_xa", "pc_tieu_hoc_xa", "pc_thcs_xa", "xmc_xa",
         ])
+        // The communes' own PCGD and XMC columns: asked only of a registry without districts.
+        #expect(config.sheets[0].fields.filter { $0.onlyWithout == .district }.map(\.id) == ["pc_mam_non_xa", "pc_tieu_hoc_xa", "pc_thcs_xa", "xmc_xa"])
         #expect(config.sheets[1].fields.map(\.id) == ["pc_mam_non", "pc_tieu_hoc", "pc_thcs", "xmc", "dvht_huyen_tong", "dvht_huyen_dat"])
         #expect(config.indicators.map(\.id) == [
             "cdht_xa", "cdht_thon", "gia_dinh", "dong_ho", "dvht", "cong_dan", "tthtcd_cntt", "ld_cntt", "ld_ky_nang",
             "pc_mam_non", "pc_tieu_hoc_3", "pc_thcs_2", "pc_thcs_3", "xmc_2",
+            "pc_mam_non_xa", "pc_tieu_hoc_3_xa", "pc_thcs_2_xa", "xmc_2_xa",
         ])
         let fields = config.fieldsByID
         #expect(fields["gia_dinh_dat"]?.partOf == "gia_dinh_tong")
@@ -373,5 +377,44 @@ import Testing
     @Test(arguments: ["cdht >= ", ">= 1", "Gia đình >= 1", "a >= lots", "a = 1"])
     func badConditionsDoNot(text: String) {
         #expect(throws: ConditionSyntaxError.self) { try Condition.parse(text).get() }
+    }
+}
+
+/// `PipelineConfig.fitted(toLevels:)`: one pipeline.yml for a registry with districts and one without.
+@Suite struct ConfigLevelsTests {
+    static func shipped() throws -> PipelineConfig {
+        try PipelineConfigLoader.load(path: ConfigLoadingTests.shipped)
+    }
+
+    @Test func aRegistryWithDistrictsKeepsTheShippedFormUnchanged() throws {
+        let config = try Self.shipped()
+        // The shipped form has columns for communes without districts: they are not asked of a
+        // province with districts, and the indicators over them are not in its report.
+        let fitted = config.fitted(toLevels: [.province, .district, .commune])
+        #expect(fitted.sheets.map(\.name) == ["Cấp xã", "Cấp huyện"])
+        #expect(!fitted.sheets[0].fields.contains { $0.id == "pc_mam_non_xa" })
+        #expect(fitted.indicators.map(\.id) == config.indicators.map(\.id).filter { !$0.hasSuffix("_xa") || $0 == "cdht_xa" })
+        #expect(fitted.indicators.first { $0.id == "dvht" }?.numerator == ["dvht_xa_dat", "dvht_huyen_dat"])
+    }
+
+    @Test func aRegistryWithoutDistrictsAsksNoDistrictSheetAndCountsCommunes() throws {
+        let fitted = try Self.shipped().fitted(toLevels: [.province, .commune])
+        #expect(fitted.sheets.map(\.name) == ["Cấp xã"])
+        #expect(fitted.sheets[0].fields.contains { $0.id == "xmc_xa" })
+        let ids = fitted.indicators.map(\.id)
+        #expect(ids.contains("xmc_2_xa") && ids.contains("pc_mam_non_xa"))
+        #expect(!ids.contains("xmc_2") && !ids.contains("pc_thcs_3"))
+        // A ratio over two levels keeps the level that is left.
+        let dvht = try #require(fitted.indicators.first { $0.id == "dvht" })
+        #expect(dvht.numerator == ["dvht_xa_dat"] && dvht.denominator == ["dvht_xa_tong"])
+    }
+
+    @Test func onlyWithoutItsOwnSheetsLevelIsRefused() {
+        let yaml = ConfigErrorTests.valid.replacingOccurrences(of: "        maxLevel: 2\n", with: "        maxLevel: 2\n        onlyWithout: commune\n")
+        let found = ConfigErrorTests().diagnostics(yaml)
+        #expect(found.count == 1)
+        #expect(found.first?.path == "sheets[0].fields[2].onlyWithout")
+        #expect(found.first?.line == 24)
+        #expect(found.first?.message.contains("không thể chỉ dùng khi danh mục không có cấp commune") == true)
     }
 }
