@@ -91,8 +91,39 @@ struct ConfigDecoding {
         let defaults = Paths(units: "")
         guard let units = path("units") else { return nil }
         return Paths(input: path("input") ?? resolve(defaults.input), output: path("output") ?? resolve(defaults.output),
-                     units: units, unitAliases: path("unitAliases"), lineage: path("lineage"),
+                     units: units, unitAliases: path("unitAliases"), lineage: keys["lineage"].flatMap(lineage) ?? [],
                      store: path("store") ?? resolve(defaults.store), templates: path("templates") ?? resolve(defaults.templates))
+    }
+
+    /// `paths.lineage`: one file or a list of steps, each a file whose name carries its date
+    /// or `{file, effective}` (`LineageFile`). Every mistake is reported at its line; nil then.
+    private func lineage(_ node: Node) -> [LineageFile]? {
+        if reader.isNull(node) { return [] }
+        if case .scalar = node { return step(node, path: "paths.lineage").map { [$0] } }
+        guard let items = reader.sequence(node, path: "paths.lineage", expected: "danh sách các bước sáp nhập, chia tách") else { return nil }
+        let steps = items.enumerated().map { step($1, path: "paths.lineage[\($0)]") }
+        let kept = steps.compactMap { $0 }
+        return kept.count == steps.count ? kept : nil
+    }
+
+    private func step(_ node: Node, path: String) -> LineageFile? {
+        let example = "ví dụ units/old-to-new-commune-2025-07-01.csv, hoặc file: units/sap-nhap.csv với effective: 2025-07-01"
+        if case .mapping = node {
+            guard let keys = reader.mapping(node, path: path, allowed: ["file", "effective"], required: ["file", "effective"]),
+                  let file = keys["file"].flatMap({ reader.string($0, path: "\(path).file") }),
+                  let dateNode = keys["effective"], let date = reader.string(dateNode, path: "\(path).effective") else { return nil }
+            guard ConfigDecoding.isISODate(date) else {
+                reader.fail(dateNode, "\(path).effective", "\"\(date)\" không phải một ngày có thật dạng năm-tháng-ngày (ngày đơn vị mới có hiệu lực, ví dụ 2025-07-01).")
+                return nil
+            }
+            return LineageFile(path: resolve(file), effective: date)
+        }
+        guard let file = reader.string(node, path: path) else { return nil }
+        guard let date = LineageFile.date(inFileName: (file as NSString).lastPathComponent) else {
+            reader.fail(node, path, "tên tệp \"\(file)\" không có ngày hiệu lực dạng năm-tháng-ngày; đổi tên tệp hoặc ghi rõ ngày (\(example)).")
+            return nil
+        }
+        return LineageFile(path: resolve(file), effective: date)
     }
 
     /// A path of the file made absolute against the file's folder ("~/" is the home folder).

@@ -65,12 +65,13 @@ public struct Paths: Sendable, Hashable, Codable {
     public var units: String
     /// Optional CSV of other names of units (`alias,code`).
     public var unitAliases: String?
-    /// Optional lineage CSV (old -> new units, the format of old-to-new-commune-2025-07-01.csv).
-    public var lineage: String?
+    /// The lineage steps (old -> new units, each a CSV in the format of
+    /// old-to-new-commune-2025-07-01.csv), as written; empty when none.
+    public var lineage: [LineageFile]
     public var store: String
     public var templates: String
 
-    public init(input: String = "Input", output: String = "Output", units: String, unitAliases: String? = nil, lineage: String? = nil,
+    public init(input: String = "Input", output: String = "Output", units: String, unitAliases: String? = nil, lineage: [LineageFile] = [],
                 store: String = "Output/xhht.sqlite", templates: String = "Templates") {
         self.input = input
         self.output = output

@@ -156,25 +156,31 @@ public struct Session {
 }
 
 extension Session {
-    /// The unit lineage named by paths.lineage (an old-to-new mapping whose file name carries its
-    /// effective date, as in old-to-new-commune-2025-07-01.csv), or none. Read when the session
-    /// opens, so that a bad lineage file stops the command before anything runs.
+    /// The unit lineage named by paths.lineage: every step read (a CSV in the old-to-new format,
+    /// dated by its name or by `effective`), then put in date order by `UnitLineage`. Read when
+    /// the session opens, so that a bad step file stops the command before anything runs (exit
+    /// 3, the message naming the step, the file and the line).
+    ///
+    /// A step dated after the report year is kept but never applies: a year's facts go through
+    /// the steps after that year's 31 December up to the report year's (`UnitLineage.steps`),
+    /// so one pipeline.yml names every step there is, and a 2024 report is not changed by the
+    /// reform of 2025. It is said once in the log (info).
     public static func loadLineage(_ config: PipelineConfig, logger: Logger) throws -> UnitLineage {
-        guard let path = config.paths.lineage else { return UnitLineage() }
-        let name = (path as NSString).lastPathComponent
-        guard let range = name.range(of: #"\d{4}-\d{2}-\d{2}"#, options: .regularExpression),
-              CalendarDate(iso: String(name[range])) != nil else {
-            throw CommandFailure(status: .configurationError, message:
-                "paths.lineage \(path): tên tệp cần có ngày hiệu lực có thật dạng năm-tháng-ngày (ví dụ old-to-new-commune-2025-07-01.csv).")
-        }
-        var notes: [String] = []
-        do {
-            let step = try LineageStep(oldToNewCSVAt: path, effective: String(name[range]), diagnostics: &notes)
+        var steps: [LineageStep] = []
+        for (i, file) in config.paths.lineage.enumerated() {
+            let key = config.paths.lineage.count == 1 ? "paths.lineage" : "paths.lineage[\(i)]"
+            var notes: [String] = []
+            do {
+                steps.append(try LineageStep(oldToNewCSVAt: file.path, effective: file.effective, diagnostics: &notes))
+            } catch {
+                throw CommandFailure(status: .configurationError, message: "\(key) (\(file.path), hiệu lực \(file.effective)): \(error.description)")
+            }
             for note in notes { logger.info("\(note)") }
-            return UnitLineage(steps: [step])
-        } catch {
-            throw CommandFailure(status: .configurationError, message: error.description)
+            if file.effective > UnitLineage.referenceDate(of: config.year) {
+                logger.info("\(key): bước \(file.effective) có hiệu lực sau năm báo cáo \(config.year); không áp dụng cho báo cáo này.")
+            }
         }
+        return UnitLineage(steps: steps)
     }
 
     /// Builds the report model of the configured year (and phase) from the store, with every

@@ -1,4 +1,5 @@
 import Foundation
+import Core
 
 extension LineageStep {
     /// Reads an old-to-new mapping in the format of `old-to-new-commune-2025-07-01.csv`
@@ -14,7 +15,9 @@ extension LineageStep {
     ///
     /// The source's caveat (it was built with machine help): `n_targets_for_old_commune` is
     /// checked against the rows actually listed, and every disagreement is returned as a
-    /// diagnostic, so a partial split is looked at, not trusted.
+    /// diagnostic, so a partial split is looked at, not trusted. A code cell that is not an
+    /// official code (empty, letters, too many digits) throws `badCode` with its line: a row
+    /// skipped would silently lose a unit's history.
     public static func parseOldToNewCSV(_ text: String, effective: String, source: String, provinces: Bool = true)
         throws(LineageCSVError) -> (step: LineageStep, diagnostics: [String]) {
         let records: [CSVRecords.Record]
@@ -40,18 +43,27 @@ extension LineageStep {
             guard let i, i < r.fields.count else { return nil }
             return UnitCode.normalized(r.fields[i])
         }
-        for record in records.dropFirst() {
-            guard let old = cell(record, oldCommune).map({ UnitCode.padded($0, for: .commune) }),
-                  let new = cell(record, newCommune).map({ UnitCode.padded($0, for: .commune) }) else {
-                diagnostics.append("\(source):\(record.line): thiếu mã xã cũ hoặc mã xã mới; dòng bị bỏ qua.")
-                continue
+        // A code that is not an official code (empty, letters, too long) is an error at its line:
+        // a row skipped would silently drop a unit's history.
+        func code(_ r: CSVRecords.Record, _ i: Int?, _ level: UnitLevel, _ column: String) throws(LineageCSVError) -> String {
+            let written = i.flatMap { $0 < r.fields.count ? r.fields[$0].trimmingCharactersInSetWhitespace() : nil } ?? ""
+            let padded = UnitCode.normalized(written).map { UnitCode.padded($0, for: level) } ?? ""
+            let width = UnitCode.width(of: level) ?? 0
+            guard padded.utf8.count == width, padded.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+                throw .badCode(source: source, line: r.line, column: column, written: written, width: width)
             }
+            return padded
+        }
+        for record in records.dropFirst() {
+            let old = try code(record, oldCommune, .commune, "old_commune_code")
+            let new = try code(record, newCommune, .commune, "new_commune_code")
             successors[old, default: []].insert(new)
             if let n = cell(record, declared).flatMap({ Int($0) }), declaredTargets[old] == nil {
                 declaredTargets[old] = (n, record.line)
             }
-            if provinces, let op = cell(record, oldProvince).map({ UnitCode.padded($0, for: .province) }),
-               let np = cell(record, newProvince).map({ UnitCode.padded($0, for: .province) }) {
+            if provinces {
+                let op = try code(record, oldProvince, .province, "old_province_code")
+                let np = try code(record, newProvince, .province, "new_province_code")
                 provinceTargets[op, default: []].insert(np)
             }
         }
@@ -86,6 +98,8 @@ public enum LineageCSVError: Error, Sendable, Hashable, CustomStringConvertible 
     case unreadable(path: String)
     case unterminatedQuote(source: String, line: Int)
     case missingColumn(source: String, column: String)
+    /// A code cell that is not an official code of its level (`width` digits).
+    case badCode(source: String, line: Int, column: String, written: String, width: Int)
 
     public var description: String {
         switch self {
@@ -94,6 +108,10 @@ public enum LineageCSVError: Error, Sendable, Hashable, CustomStringConvertible 
         case .missingColumn(let source, let column):
             "\(source), dòng 1: dòng tiêu đề thiếu cột \"\(column)\"; cần các cột \(LineageCSVError.expectedHeader) "
                 + "(thứ tự tùy ý; n_targets_for_old_commune nếu có thì được đối chiếu; cột khác, như tên đơn vị, được bỏ qua)."
+        case .badCode(let source, let line, let column, let written, let width):
+            "\(source), dòng \(line), cột \(column): "
+                + (written.isEmpty ? "thiếu mã" : "mã \"\(written)\" không hợp lệ")
+                + "; cần mã chính thức \(width) chữ số (ví dụ \(width == 2 ? "92" : "31123")). Sửa hoặc xóa dòng này trong tệp rồi chạy lại."
         }
     }
 }
