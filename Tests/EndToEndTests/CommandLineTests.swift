@@ -129,8 +129,9 @@ import Testing
         try Data(content.utf8).write(to: project.appendingPathComponent("units/\(name)"))
         let config = project.appendingPathComponent("pipeline.yml")
         let text = try String(contentsOf: config, encoding: .utf8)
-        let line = try #require(text.components(separatedBy: "\n").first { $0.hasPrefix("  # lineage:") })
-        try text.replacingOccurrences(of: line, with: "  lineage: units/\(name)").write(to: config, atomically: true, encoding: .utf8)
+        // The shipped chain's first step is replaced by the bad one (the second stays good).
+        let line = try #require(text.components(separatedBy: "\n").first { $0.hasPrefix("    - units/lineage-can-tho-2024-11-01.csv") })
+        try text.replacingOccurrences(of: line, with: "    - units/\(name)").write(to: config, atomically: true, encoding: .utf8)
         let result = try Self.run(["run", "--date", "2024-12-05"], in: project)
         #expect(result.status == 3, "stderr: \(result.stderr)")
         #expect(result.stderr.contains(name) && result.stderr.contains(fragment), "stderr: \(result.stderr)")
