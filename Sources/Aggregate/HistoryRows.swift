@@ -12,8 +12,14 @@ import Model
 ///   the nearest unit holding all of its pieces (usually the province), so totals above stay
 ///   whole, and every unit from each piece up to (not including) that unit is flagged for the
 ///   year: it gets no number.
-/// - A row whose successors are not in the report (abolished districts after July 2025, units
-///   outside the root) is left out and counted in `unplaced`.
+/// - A row of a unit that no longer exists and has no known successor (no step lists it, or
+///   one lists it with none: a ward merged by a resolution the lineage lacks, a district
+///   after July 2025) is attached, through the registry of its own year (`yearRegistry`, kept
+///   by the store), to the nearest unit above it that is in the report once re-expressed (its
+///   district, else its province): it counts in every total above, only its own row is gone,
+///   and it is listed in `vanished` so the report names it.
+/// - A row that still cannot be placed (its successors outside the report, units outside the
+///   root, a vanished unit with no registry of its year) is left out and counted in `unplaced`.
 ///
 /// Level and yes-no fields are never summed: a share counts rows, so a province's share in 2023
 /// counts the communes as they were in 2023. For one of today's units that merged several
@@ -29,10 +35,13 @@ struct HistoryRows {
     var notes: [LineageNote]
     /// Rows that could not be placed in the report's units.
     var unplaced: Int
+    /// Units of the year gone without a known successor whose rows were attached to a unit
+    /// above them: (the unit as its year's registry had it, the unit of the report it counts in).
+    var vanished: [(unit: AdministrativeUnit, countedIn: String)]
 
     /// - Parameter indexes: the indexes into `facts` of the year's facts.
     init(facts: [Fact], indexes: [Int], year: Int, reportYear: Int, hierarchy: ReportHierarchy,
-         catalogue: CompiledCatalogue, lineage: UnitLineage) {
+         catalogue: CompiledCatalogue, lineage: UnitLineage, yearRegistry: UnitRegistry? = nil) {
         // Group the year's facts into rows of the units as they were: (old code, level).
         struct OldRow { var code: String; var level: UnitLevel; var values: [(Int, Int64, Int)] }
         var codeIndex: [String: Int] = [:]
@@ -69,6 +78,17 @@ struct HistoryRows {
         var continuing = Set<Int>()  // units with a row of their own (same code)
         var unplaced = 0
         var resolved: [String: LineageResolution] = [:]
+        var vanished: [String: (unit: AdministrativeUnit, countedIn: Int)] = [:]
+        /// For a unit gone without successor: the nearest unit above it, in its year's registry,
+        /// that lands whole on one unit of the report.
+        func survivingAncestor(of code: String) -> Int? {
+            guard let yearRegistry else { return nil }
+            for ancestor in yearRegistry.ancestors(of: code) {
+                let r = lineage.resolve(ancestor.code, fromYear: year, toYear: reportYear)
+                if !r.split, r.codes.count == 1, let t = hierarchy.index[r.codes[0]] { return t }
+            }
+            return nil
+        }
         let orderedRows = old.indices.sorted { (old[$0].code, old[$0].level) < (old[$1].code, old[$1].level) }
         for r in orderedRows {
             let row = old[r]
@@ -76,8 +96,16 @@ struct HistoryRows {
             resolved[row.code] = resolution
             let targets = resolution.codes.compactMap { hierarchy.index[$0] }
             var attach: Int? = nil
+            var goneTo: Int? = nil
             if !resolution.split {
-                if resolution.codes.count == 1, let t = targets.first { attach = t }
+                if resolution.codes.count == 1, let t = targets.first {
+                    attach = t
+                } else if targets.isEmpty, resolution.codes.isEmpty || resolution.codes == [row.code],
+                          let unit = yearRegistry?.unit(code: row.code), let a = survivingAncestor(of: row.code) {
+                    attach = a
+                    goneTo = a
+                    vanished[row.code] = (unit, a)
+                }
             } else if targets.count == resolution.codes.count, let a = hierarchy.commonAncestor(targets) {
                 attach = a
                 for t in targets {
@@ -96,8 +124,11 @@ struct HistoryRows {
                 }
             }
             guard let a = attach else { unplaced += 1; continue }
-            let reexpressed = resolution.changed
-            if !resolution.split && reexpressed {
+            // A vanished unit's row counts in the unit above it: re-expressed, never its own.
+            let reexpressed = resolution.changed || goneTo != nil
+            if goneTo != nil {
+                // Named in `vanished`, not a predecessor: the unit above did not merge it.
+            } else if !resolution.split && reexpressed {
                 predecessors[a, default: (.merged, [])].codes.insert(row.code)
             } else if !reexpressed {
                 continuing.insert(a)
@@ -120,6 +151,7 @@ struct HistoryRows {
         }
             .sorted { ($0.unitCode, $0.year) < ($1.unitCode, $1.year) }
         self.unplaced = unplaced
+        self.vanished = vanished.values.map { ($0.unit, hierarchy.codes[$0.countedIn]) }.sorted { $0.unit.code < $1.unit.code }
     }
 
     /// Whether unit `u` has a number for `indicator` this year.

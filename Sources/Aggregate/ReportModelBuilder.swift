@@ -29,11 +29,12 @@ public enum ReportModelBuilder {
 
     /// - Throws: `AggregationError.unknownRoot` when `config.agency.unitCode` is not in `registry`.
     public static func build(config: PipelineConfig, registry: UnitRegistry, facts: [Fact], issues: [Issue],
-                             lineage: UnitLineage = UnitLineage(), documentDate: String, generatedBy: String,
+                             lineage: UnitLineage = UnitLineage(), yearRegistries: [Int: UnitRegistry] = [:],
+                             documentDate: String, generatedBy: String,
                              options: Options = Options()) throws(AggregationError) -> ReportModel {
         var added: [Issue] = []
         return try build(config: config, registry: registry, facts: facts, issues: issues, lineage: lineage,
-                         documentDate: documentDate, generatedBy: generatedBy, options: options, added: &added)
+                         yearRegistries: yearRegistries, documentDate: documentDate, generatedBy: generatedBy, options: options, added: &added)
     }
 
     /// `build`, handing back in `added` the findings the model itself makes (a unit outside the
@@ -41,7 +42,8 @@ public enum ReportModelBuilder {
     /// first findings of each group (`DataQuality.listedPerGroup`): issues.csv and the exit
     /// status take `issues + added`, every finding.
     public static func build(config: PipelineConfig, registry: UnitRegistry, facts: [Fact], issues: [Issue],
-                             lineage: UnitLineage = UnitLineage(), documentDate: String, generatedBy: String,
+                             lineage: UnitLineage = UnitLineage(), yearRegistries: [Int: UnitRegistry] = [:],
+                             documentDate: String, generatedBy: String,
                              options: Options = Options(), added: inout [Issue]) throws(AggregationError) -> ReportModel {
         let hierarchy = try ReportHierarchy(registry: registry, rootCode: config.agency.unitCode)
         let year = config.year
@@ -118,11 +120,16 @@ public enum ReportModelBuilder {
             let years = phase.lowerBound...max(phase.lowerBound, min(phase.upperBound, year))
             let output = TrendBuilder.build(years: years, reportYear: year, facts: facts, hierarchy: hierarchy,
                                             indicators: config.indicators, fieldLevels: levels, lineage: lineage,
-                                            maxDepth: options.trendMaxDepth)
+                                            yearRegistries: yearRegistries, maxDepth: options.trendMaxDepth)
             trends = output.section
             for (y, count) in output.unplacedRows.sorted(by: { $0.key < $1.key }) {
                 modelIssues.append(Issue(severity: .info, rule: "lineage-unplaced", provenance: Provenance(file: ""),
                                        message: "Năm \(y): \(count) dòng số liệu của các đơn vị không còn tồn tại (hoặc ngoài phạm vi báo cáo) không quy đổi được sang đơn vị năm \(year); không tính vào bảng xu hướng."))
+            }
+            for gone in output.vanishedUnits {
+                let into = hierarchy.index[gone.countedIn].map { hierarchy.names[$0] } ?? gone.countedIn
+                modelIssues.append(Issue(severity: .info, rule: "lineage-vanished", provenance: Provenance(file: ""), unit: gone.unit.code,
+                                       message: "Năm \(gone.year): \(gone.unit.name) (\(gone.unit.code)) không còn trong danh mục năm \(year) và không bước nào trong paths.lineage ghi đơn vị kế tiếp. Số liệu năm \(gone.year) của đơn vị này vẫn được tính vào \(into) (\(gone.countedIn)) và các cấp trên, theo danh mục năm \(gone.year); đơn vị không có dòng riêng trong bảng xu hướng. Nếu đơn vị đã được sáp nhập, thêm bước sáp nhập vào paths.lineage."))
             }
         }
 

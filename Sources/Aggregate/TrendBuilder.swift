@@ -17,12 +17,27 @@ public enum TrendBuilder {
         public var section: TrendSection
         /// Rows of each year that could not be placed in the report's units (year -> count).
         public var unplacedRows: [Int: Int]
+        /// Units of each year gone without a known successor, counted through their year's
+        /// registry in the report unit above them.
+        public var vanishedUnits: [Vanished] = []
+
+        public struct Vanished: Sendable, Hashable {
+            public var year: Int
+            /// As the year's registry had it.
+            public var unit: AdministrativeUnit
+            /// The report unit its numbers count in (its district, else its province).
+            public var countedIn: String
+        }
     }
 
-    /// - Parameter maxDepth: the deepest level of units given a row (0 = the root only); nil for all.
+    /// - Parameters:
+    ///   - maxDepth: the deepest level of units given a row (0 = the root only); nil for all.
+    ///   - yearRegistries: each earlier year's units as its import's registry had them (the
+    ///     store keeps them): a unit gone without a known successor still counts, through them,
+    ///     in its district and province (`HistoryRows`). A year without one leaves such rows unplaced.
     public static func build(years: ClosedRange<Int>, reportYear: Int, facts: [Fact], hierarchy: ReportHierarchy,
                              indicators: [IndicatorDefinition], fieldLevels: [String: UnitLevel], lineage: UnitLineage,
-                             maxDepth: Int? = nil) -> Output {
+                             yearRegistries: [Int: UnitRegistry] = [:], maxDepth: Int? = nil) -> Output {
         let catalogue = CompiledCatalogue(indicators: indicators, fieldLevels: fieldLevels)
         let yearList = Array(years)
         var indexesByYear: [Int: [Int]] = [:]
@@ -31,7 +46,7 @@ public enum TrendBuilder {
         // Years, then indicators, are independent: both cores share the work.
         let history = ParallelMap.map(yearList) {
             HistoryRows(facts: facts, indexes: byYear[$0] ?? [], year: $0, reportYear: reportYear, hierarchy: hierarchy,
-                        catalogue: catalogue, lineage: lineage)
+                        catalogue: catalogue, lineage: lineage, yearRegistry: yearRegistries[$0])
         }
         let trends = ParallelMap.map(catalogue.indicators) { indicator -> IndicatorTrend in
             // figures[y][u]
@@ -92,6 +107,8 @@ public enum TrendBuilder {
         let notes = history.flatMap(\.notes).sorted { ($0.unitCode, $0.year) < ($1.unitCode, $1.year) }
         var unplaced: [Int: Int] = [:]
         for (y, h) in history.enumerated() where h.unplaced > 0 { unplaced[yearList[y]] = h.unplaced }
-        return Output(section: TrendSection(years: yearList, indicators: trends, lineage: notes), unplacedRows: unplaced)
+        let vanished = history.enumerated().flatMap { y, h in h.vanished.map { Output.Vanished(year: yearList[y], unit: $0.unit, countedIn: $0.countedIn) } }
+        return Output(section: TrendSection(years: yearList, indicators: trends, lineage: notes), unplacedRows: unplaced,
+                      vanishedUnits: vanished)
     }
 }

@@ -107,11 +107,29 @@ public struct Pipeline: Sendable {
                 received: workbook.file.modified, records: recordsByFile[submission.file] ?? [],
                 issues: issuesByFile[submission.file] ?? [])
         }
+        try store.recordUnits(year: config.year, yearUnits(of: reading.validation.records))
         let withdrawn = try withdrawalIssues(store.withdrawSubmissions(year: config.year, keeping: senders), in: store,
                                              present: Set(reading.workbooks.map(\.file.name)))
         reading.validation.issues += withdrawn
         try store.record(issues: loose + withdrawn)
         return outcomes
+    }
+
+    /// The units the records name and every unit above them, as this run's registry has them:
+    /// what the store keeps as the year's units, so that a later review can still count a unit
+    /// that vanished without a known successor in its district and province of that year.
+    func yearUnits(of records: [NormalizedRecord]) -> [YearUnit] {
+        var seen = Set<String>()
+        var out: [YearUnit] = []
+        for record in records where !seen.contains(record.unitCode) {
+            var code: String? = record.unitCode
+            while let c = code, !seen.contains(c), let unit = registry.unit(code: c) {
+                seen.insert(c)
+                out.append(YearUnit(code: unit.code, name: unit.name, level: unit.level, parentCode: unit.parentCode))
+                code = unit.parentCode
+            }
+        }
+        return out.sorted { $0.code < $1.code }
     }
 
     /// One `submission-withdrawn` warning per withdrawn submission, about its file.

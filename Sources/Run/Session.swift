@@ -189,12 +189,22 @@ extension Session {
     public func buildModel(store: Store, issues: [Issue], documentDate: String, clock: inout StageClock) throws
         -> (model: ReportModel, issues: [Issue]) {
         let years = config.report.years(reportYear: config.year)
-        let facts = try clock.measure("load") { try store.facts(years: years) }
+        // With each earlier year's units as its import's registry had them (a review): a unit
+        // gone since then without a known successor still counts in its district and province.
+        let (facts, unitsByYear) = try clock.measure("load") {
+            (try store.facts(years: years), config.report == .annual ? [:] : try store.units(years: years))
+        }
+        let yearRegistries = unitsByYear.filter { $0.key != config.year }.mapValues { units in
+            UnitRegistry(units: units.values.sorted { $0.code < $1.code }.map {
+                AdministrativeUnit(code: $0.code, name: $0.name, level: $0.level, parentCode: $0.parentCode)
+            })
+        }
         return try clock.measure("aggregate") {
             do {
                 var added: [Issue] = []
                 let model = try ReportModelBuilder.build(config: config, registry: registry, facts: facts, issues: issues, lineage: lineage,
-                                                         documentDate: documentDate, generatedBy: generator, added: &added)
+                                                         yearRegistries: yearRegistries, documentDate: documentDate, generatedBy: generator,
+                                                         added: &added)
                 return (model, issues + added)
             } catch {
                 throw CommandFailure(status: .configurationError, message: "\(error)")

@@ -26,6 +26,8 @@
 ///   sqlite3 shell. `seq` is the fact's position in its submission. Deleting from it deletes
 ///   the facts from their chunks (a unit row or chunk left empty goes); inserting or updating
 ///   through it is not supported.
+/// - `unit_years` (since 2024-v8): per year, the units its facts name and every unit above
+///   them (code, name, level, parent), as the registry of that year's import had them.
 /// - `fact_sources`: each (file, sheet) a fact was read from, once; facts point at it by id.
 /// - `issues`: every finding of every run.
 extension Store {
@@ -366,6 +368,23 @@ extension Store {
             CREATE TRIGGER facts_delete INSTEAD OF DELETE ON facts BEGIN
                 DELETE FROM fact_rows WHERE submission_id = OLD.submission_id AND seq = OLD.seq;
             END;
+            """)
+        }
+        // Issue 17: a review re-expresses earlier years in today's units, and a unit that no
+        // longer exists and has no known successor (a ward merged by a resolution no lineage
+        // step lists) must still count in its district and province of that year. The store
+        // keeps, per year, the units the year's facts name with every unit above them, as the
+        // registry of that year's import said (a later import of the year replaces a unit's row).
+        migrator.registerMigration("2024-v8: units of each year") { db in
+            try db.execute("""
+            CREATE TABLE unit_years (
+                year INTEGER NOT NULL,
+                code TEXT NOT NULL CHECK (code <> ''),
+                name TEXT NOT NULL,
+                level TEXT NOT NULL CHECK (level = 'nation' OR level = 'province' OR level = 'district' OR level = 'commune'),
+                parent_code TEXT,
+                PRIMARY KEY (year, code)
+            ) WITHOUT ROWID;
             """)
         }
         return migrator
