@@ -56,11 +56,21 @@ public struct Session {
             throw CommandFailure(status: .usage, message: error.diagnostics.map { "\($0.file) \(overrides.year.map(String.init) ?? ""): \($0.message)" }
                 .joined(separator: "\n"))
         }
-        let registry: UnitRegistry
+        var registry: UnitRegistry
         do {
             registry = try config.loadRegistry()
         } catch {
             throw CommandFailure(status: .configurationError, message: error.description)
+        }
+        let lineage = try loadLineage(config, logger: logger)
+        // An earlier year read into today's store (`import --year 2024 --units <2024's list>`
+        // with pipeline.yml's year 2026): every province the lineage leads into today's root
+        // is read, under one root, as that root's history.
+        if config.year < loaded.year,
+           let former = registry.former(leadingInto: config.agency.unitCode, lineage: lineage, fromYear: config.year, toYear: loaded.year) {
+            registry = former.registry
+            logger.info("năm \(config.year): \(former.provinces.map { "\($0.name) (\($0.code))" }.joined(separator: ", ")) hợp nhất vào đơn vị \(config.agency.unitCode) theo paths.lineage trước năm \(loaded.year); số liệu của các tỉnh này được nhận.")
+            config.agency.unitCode = UnitRegistry.formerRootCode
         }
         // The sheets, fields and indicators of the levels this registry has (no "Cấp huyện"
         // sheet asked of a province without districts).
@@ -69,7 +79,6 @@ public struct Session {
             throw CommandFailure(status: .configurationError, message:
                 "Mã đơn vị \(config.agency.unitCode) (agency.unitCode trong \(configPath)) không có trong danh mục \(config.paths.units).")
         }
-        let lineage = try loadLineage(config, logger: logger)
         let bytes = FileManager.default.contents(atPath: configPath).map { Array($0) } ?? []
         logger.debug("cấu hình \(configPath): năm \(config.year), \(config.indicators.count) chỉ tiêu, \(registry.units.count) đơn vị")
         return Session(config: config, registry: registry, lineage: lineage, configSHA256: SHA256.hex(bytes), configPath: configPath,

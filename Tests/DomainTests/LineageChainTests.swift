@@ -119,3 +119,34 @@ import Testing
         #expect(lineage.resolve("94", fromYear: 2024, toYear: 2026).codes == ["92"])
     }
 }
+
+/// `UnitRegistry.former(leadingInto:...)`: an earlier list seen from a later root.
+@Suite struct FormerProvincesRegistryTests {
+    static let list = UnitRegistry(units: [
+        AdministrativeUnit(code: "92", name: "Thành phố Cần Thơ", level: .province, parentCode: nil),
+        AdministrativeUnit(code: "916", name: "Quận Ninh Kiều", level: .district, parentCode: "92"),
+        AdministrativeUnit(code: "93", name: "Tỉnh Hậu Giang", level: .province, parentCode: nil),
+        AdministrativeUnit(code: "930", name: "Thành phố Vị Thanh", level: .district, parentCode: "93"),
+        AdministrativeUnit(code: "89", name: "Tỉnh An Giang", level: .province, parentCode: nil),
+        AdministrativeUnit(code: "95", name: "Tỉnh Bạc Liêu", level: .province, parentCode: nil),
+    ])
+    static let lineage = UnitLineage(steps: [
+        LineageStep(effective: "2025-07-01", successors: ["92": ["92"], "93": ["92"], "89": ["91"], "95": ["92", "96"]]),
+    ])
+
+    @Test func theProvincesLedIntoTheRootAreReadUnderOneRoot() throws {
+        let former = try #require(Self.list.former(leadingInto: "92", lineage: Self.lineage, fromYear: 2024, toYear: 2026))
+        #expect(former.provinces.map(\.code) == ["92", "93"])  // not An Giang (elsewhere), not Bạc Liêu (split)
+        let root = UnitRegistry.formerRootCode
+        #expect(former.registry.roots.map(\.code) == [root])
+        #expect(former.registry.children(of: root).map(\.code) == ["92", "93"])
+        #expect(former.registry.descendants(of: root).map(\.code) == ["92", "916", "93", "930"])
+    }
+
+    @Test func aListWhoseOnlyProvinceIsTheRootIsLeftAsItIs() {
+        let alone = UnitRegistry(units: Array(Self.list.units.prefix(2)))
+        #expect(alone.former(leadingInto: "92", lineage: Self.lineage, fromYear: 2024, toYear: 2026) == nil)
+        // Before the step (a 2024 report), no province leads elsewhere.
+        #expect(Self.list.former(leadingInto: "92", lineage: Self.lineage, fromYear: 2024, toYear: 2024) == nil)
+    }
+}
