@@ -1,4 +1,5 @@
 import Core
+import Units
 
 extension PipelineConfig {
     /// The form and the catalogue that apply to a unit registry holding units at `levels`: one
@@ -43,5 +44,11 @@ extension PipelineConfig {
             return kept
         }
         return config
+    }
+
+    /// `fitted(toLevels:)` with the levels `registry` has: what the reader and the validator
+    /// take, whoever builds them (the session, a test, a benchmark).
+    public func fitted(to registry: UnitRegistry) -> PipelineConfig {
+        fitted(toLevels: Set(registry.units.lazy.map(\.level)))
     }
 }

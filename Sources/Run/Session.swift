@@ -74,7 +74,7 @@ public struct Session {
         }
         // The sheets, fields and indicators of the levels this registry has (no "Cấp huyện"
         // sheet asked of a province without districts).
-        config = config.fitted(toLevels: Set(registry.units.map(\.level)))
+        config = config.fitted(to: registry)
         guard registry.unit(code: config.agency.unitCode) != nil else {
             throw CommandFailure(status: .configurationError, message:
                 "Mã đơn vị \(config.agency.unitCode) (agency.unitCode trong \(configPath)) không có trong danh mục \(config.paths.units).")

@@ -27,8 +27,9 @@ public struct Normalizer: Sendable {
         self.compiled = sheets.map(CompiledSheet.init)
     }
 
+    /// The sheets of `config` that apply to `registry`'s levels (`PipelineConfig.fitted(to:)`).
     public init(config: PipelineConfig, registry: UnitRegistry) {
-        self.init(sheets: config.sheets, registry: registry, rootCode: config.agency.unitCode)
+        self.init(sheets: config.fitted(to: registry).sheets, registry: registry, rootCode: config.agency.unitCode)
     }
 
     public func normalize(file: String, sheets: [RawSheet]) -> NormalizedSubmission {

@@ -21,7 +21,9 @@ public struct Validator: Sendable {
     /// What a blank costs, field by field: the indicators that leave the unit out.
     let uses: IndicatorUses
 
+    /// `config` as it applies to `registry`'s levels (`PipelineConfig.fitted(to:)`).
     public init(config: PipelineConfig, registry: UnitRegistry) {
+        let config = config.fitted(to: registry)
         self.config = config
         self.registry = registry
         self.uses = IndicatorUses(indicators: config.indicators, fieldLevels: config.fieldLevels)
