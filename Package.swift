@@ -54,7 +54,7 @@ var targets: [Target] = [
         .product(name: "Logging", package: "swift-log"),
     ]),
 
-    .testTarget(name: "OfficeXMLTests", dependencies: ["OfficeXML"]),
+    .testTarget(name: "OfficeXMLTests", dependencies: ["OfficeXML", "TestSupport"]),
     // Fixtures are read from their folder (#filePath), not from a bundle.
     .testTarget(name: "XLSXTests", dependencies: ["XLSX", "OfficeXML"], exclude: ["Fixtures"]),
     // One target for the domain's tests: many of them cross modules (a sheet read, normalized
