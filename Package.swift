@@ -39,7 +39,7 @@ var targets: [Target] = [
     // Presented report -> HTML (Mustache templates, SVG charts) and DOCX (Word templates);
     // report model -> CSV, JSON, manifest.
     .target(name: "Render", dependencies: [
-        "Model", "Core", "Presentation", "WordTemplate", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Crypto", package: "swift-crypto"),
+        "Model", "Core", "Presentation", "WordTemplate", "OfficeXML", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Crypto", package: "swift-crypto"),
     ]),
     // Input and output folders, the lock, the typed stages and their orchestration, exit status.
     .target(name: "Run", dependencies: [
