@@ -39,7 +39,7 @@ struct ChartPackage {
         for i in marked { events[i] = try read(parts[i]) }
         var largestDrawingID = 0
         for (i, part) in parts.enumerated() where WordTemplate.mayHoldTags(part.name) {
-            let partEvents = try events[i] ?? (part.bytes.contains(UInt8(ascii: "<")) && Self.mayHoldDrawing(part.bytes) ? read(part) : [])
+            let partEvents = try events[i] ?? (Self.mayHoldDrawing(part.bytes) ? read(part) : [])
             largestDrawingID = max(largestDrawingID, ChartPlacement.largestDrawingID(partEvents))
         }
 
