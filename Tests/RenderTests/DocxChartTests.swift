@@ -195,6 +195,15 @@ import WordTemplate
         #expect(chart.workbook().sheets[0].rows == [[.text("Đơn vị", bold: true), .text("Tỷ lệ", bold: true)],
                                                     [.text("Quận Ninh Kiều"), .number(5.0 / 9.0, format: .percent2)],
                                                     [.text("Huyện Cờ Đỏ"), nil]])
+        // Every unit is named (no label skipped), in smaller type beyond 30 bars.
+        let few = String(decoding: chart.chartXML(), as: UTF8.self)
+        #expect(few.contains("<c:tickLblSkip val=\"1\"/>") && few.contains("<a:defRPr sz=\"900\""))
+        var national = spec
+        national.bars = (1...64).map { .init(label: "Tỉnh số \($0)", value: Fraction($0, 64), valueText: "", met: nil) }
+        let many = String(decoding: DocxBarChart(spec: national, id: "n").chartXML(), as: UTF8.self)
+        // The names (category axis) and the values (data labels) in 7 pt; the rest as before.
+        #expect(many.contains("<c:tickLblSkip val=\"1\"/>") && many.components(separatedBy: "<a:defRPr sz=\"700\"").count - 1 == 2)
+        #expect(few.components(separatedBy: "<a:defRPr sz=\"700\"").count == 1)
         // Taller with more bars, never beyond a page.
         #expect(DocxBarChart.height(bars: 10) > DocxBarChart.height(bars: 2))
         #expect(DocxBarChart.height(bars: 700) == DocxBarChart.height(bars: 64))
