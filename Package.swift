@@ -39,7 +39,7 @@ var targets: [Target] = [
     // Presented report -> HTML (Mustache templates, SVG charts) and DOCX (Word templates);
     // report model -> CSV, JSON, manifest.
     .target(name: "Render", dependencies: [
-        "Model", "Core", "Presentation", "WordTemplate", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Crypto", package: "swift-crypto"),
+        "Model", "Core", "Presentation", "WordTemplate", "OfficeXML", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Crypto", package: "swift-crypto"),
     ]),
     // Input and output folders, the lock, the typed stages and their orchestration, exit status.
     .target(name: "Run", dependencies: [
@@ -54,7 +54,7 @@ var targets: [Target] = [
         .product(name: "Logging", package: "swift-log"),
     ]),
 
-    .testTarget(name: "OfficeXMLTests", dependencies: ["OfficeXML"]),
+    .testTarget(name: "OfficeXMLTests", dependencies: ["OfficeXML", "TestSupport"]),
     // Fixtures are read from their folder (#filePath), not from a bundle.
     .testTarget(name: "XLSXTests", dependencies: ["XLSX", "OfficeXML"], exclude: ["Fixtures"]),
     // One target for the domain's tests: many of them cross modules (a sheet read, normalized

@@ -98,22 +98,37 @@ public struct WordTemplate: Sendable {
     ///
     /// `context` is what a Mustache template takes: a dictionary, a struct (read by
     /// reflection) or a `MustacheParent`. A key missing from it renders as nothing, as in HTML.
-    public func render(_ context: Any) throws -> [UInt8] {
-        let zip = ZipWriter()
+    ///
+    /// `charts` are the charts the context holds (`WordChart`): each one whose marker the
+    /// rendered body holds becomes an inline drawing with its parts (`ChartPackage`); one the
+    /// body does not hold adds nothing.
+    public func render(_ context: Any, charts: [WordChart] = []) throws -> [UInt8] {
+        var parts: [ChartPackage.Part] = []
+        var marked: [Int] = []
         for (name, content) in entries {
             switch content {
             case .verbatim(let bytes):
-                zip.add(name, bytes, compression: Self.compression(for: name))
+                parts.append((name, bytes, Self.compression(for: name)))
             case .template(let template):
                 let bytes = Array(template.render(context).utf8)
-                do {
-                    try WellFormedCheck.check(bytes, file: file, part: name)
-                } catch let error as XMLParseError {
-                    throw WordTemplateError(.renderedPartMalformed, file: file, part: name, detail: error.message)
+                if ChartPlacement.mayHoldMarker(bytes) {
+                    // Read event by event by ChartPackage, which checks it as well.
+                    marked.append(parts.count)
+                } else {
+                    do {
+                        try WellFormedCheck.check(bytes, file: file, part: name)
+                    } catch let error as XMLParseError {
+                        throw WordTemplateError(.renderedPartMalformed, file: file, part: name, detail: error.message)
+                    }
                 }
-                zip.add(name, bytes)
+                parts.append((name, bytes, .deflate))
             }
         }
+        if !marked.isEmpty {
+            try ChartPackage(file: file).place(charts, marked: marked, in: &parts)
+        }
+        let zip = ZipWriter()
+        for part in parts { zip.add(part.name, part.bytes, compression: part.compression) }
         return try zip.archiveBytes()
     }
 
@@ -121,8 +136,8 @@ public struct WordTemplate: Sendable {
     /// file already holding these bytes is left alone.
     /// - Returns: true when the file was created or changed.
     @discardableResult
-    public func write(_ context: Any, to path: String) throws -> Bool {
-        try AtomicWrite.replace(path, with: try render(context))
+    public func write(_ context: Any, charts: [WordChart] = [], to path: String) throws -> Bool {
+        try AtomicWrite.replace(path, with: try render(context, charts: charts))
     }
 
     /// Images and other compressed media are stored, not deflated again (no gain, only time).

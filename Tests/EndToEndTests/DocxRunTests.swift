@@ -113,7 +113,8 @@ import Testing
 
     /// A second client: LibreOffice opens the report and prints it. Its exit code is 0 even when
     /// it fails, so the PDF itself is checked: A4, the title, the province, the date and the
-    /// root's figures as printed, and the first page rasterised to something not blank.
+    /// root's figures as printed, the first page rasterised to something not blank, and the
+    /// native charts drawn (the bars' colours counted on every page at 50 dpi).
     @Test(.enabled(if: fullTests || office != nil,
                    "skipped: soffice, pdftotext or pdftoppm missing (apt-get install libreoffice-writer-nogui poppler-utils; scripts/setup.sh --full; XHHT_FULL_TESTS=1 makes this a failure)"))
     func libreOfficePrintsAnA4DocumentWithTheFigures() throws {
@@ -145,15 +146,62 @@ import Testing
         // A4 is 595 x 842 points; pdftoppm -scale-to 842 gives the page's pixels in that ratio.
         let png = project.appendingPathComponent("page")
         let raster = try ChildProcess.run(URL(fileURLWithPath: tools.pdftoppm),
-            ["-f", "1", "-l", "1", "-scale-to", "842", "-gray", "-png", pdf.path, png.path], timeout: 60)
+            ["-f", "1", "-l", "1", "-singlefile", "-scale-to", "842", "-gray", "-png", pdf.path, png.path], timeout: 60)
         #expect(raster.status == 0, "\(raster.stderr)")
-        let page = try Data(contentsOf: project.appendingPathComponent("page-1.png"))
+        // -singlefile: "page.png", not "page-1.png" or "page-01.png" (the digits follow the page count).
+        let page = try Data(contentsOf: project.appendingPathComponent("page.png"))
         // The PNG header's width and height (big-endian at 16 and 20).
         func be32(_ at: Int) -> Int { page[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } }
         let (width, height) = (be32(16), be32(20))
         #expect(abs(width - 595) <= 1 && height == 842, "page 1 is \(width) x \(height) pixels, not A4's 595 x 842")
         // A blank page compresses to almost nothing; text on it does not.
         #expect(page.count > 20_000, "page 1 looks blank (\(page.count) bytes of PNG)")
+
+        // The charts are drawn: every page at 50 dpi, the pixels of the bars' green (met) and
+        // red (not met) counted (DocxBarChart's colours; nothing else in the report has them).
+        let ppm = try ChildProcess.run(URL(fileURLWithPath: tools.pdftoppm), ["-r", "50", pdf.path], timeout: 120)
+        #expect(ppm.status == 0, "\(ppm.stderr)")
+        let barPixels = Self.pages(ppm.stdoutData).map { Self.count($0, near: [(0x1B, 0x7A, 0x3A), (0xB3, 0x26, 0x1E)]) }
+        try #require(barPixels.count >= 3, "\(barPixels.count) pages rasterised")
+        #expect(barPixels[0] < 50, "page 1 (header, summary) has \(barPixels[0]) bar-coloured pixels")
+        let first = try #require(barPixels.firstIndex { $0 > 1_000 }, "no page has a drawn bar chart: \(barPixels)")
+        // A bar chart of 10 units at 50 dpi: bars about 8 x 100-200 pixels each.
+        #expect(barPixels[first] > 3_000, "page \(first + 1), the first chart's: only \(barPixels[first]) bar pixels")
+        #expect(barPixels.filter { $0 > 1_000 }.count >= 7, "14 charts should fill at least 7 pages: \(barPixels)")
+    }
+
+    /// pdftoppm's PPM pages (P6, one after another on stdout) as (width, height, RGB bytes).
+    static func pages(_ data: Data) -> [(width: Int, height: Int, rgb: ArraySlice<UInt8>)] {
+        let bytes = [UInt8](data)
+        var pages: [(Int, Int, ArraySlice<UInt8>)] = []
+        var i = 0
+        func field() -> Int? {
+            while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+            let start = i
+            while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 { i += 1 }
+            return Int(String(decoding: bytes[start..<i], as: UTF8.self))
+        }
+        while i + 2 < bytes.count, bytes[i] == UInt8(ascii: "P"), bytes[i + 1] == UInt8(ascii: "6") {
+            i += 2
+            guard let w = field(), let h = field(), field() == 255 else { break }
+            i += 1
+            guard i + w * h * 3 <= bytes.count else { break }
+            pages.append((w, h, bytes[i..<(i + w * h * 3)]))
+            i += w * h * 3
+        }
+        return pages
+    }
+
+    /// Pixels within 24 of one of the colours on each channel (anti-aliasing, colour profiles).
+    static func count(_ page: (width: Int, height: Int, rgb: ArraySlice<UInt8>), near colours: [(Int, Int, Int)]) -> Int {
+        var n = 0
+        var i = page.rgb.startIndex
+        while i + 2 < page.rgb.endIndex {
+            let (r, g, b) = (Int(page.rgb[i]), Int(page.rgb[i + 1]), Int(page.rgb[i + 2]))
+            if colours.contains(where: { abs($0.0 - r) <= 24 && abs($0.1 - g) <= 24 && abs($0.2 - b) <= 24 }) { n += 1 }
+            i += 3
+        }
+        return n
     }
 
     /// A Templates folder from before the Word report: the run says so and writes the rest.

@@ -1,11 +1,12 @@
 import Core
 import Foundation
+import OfficeXML
 @testable import Render
 import Testing
 import WordTemplate
 
 /// Rendering time of the national roll-up's DOCX (63 provinces, 693 districts, 10,395 communes,
-/// 14 indicators: 14 tables of 63 province rows) with the shipped template. A benchmark, not a
+/// 14 indicators: 14 tables of 63 province rows, 14 bar charts of 64 bars) with the shipped template. A benchmark, not a
 /// test of speed: it prints the figures and checks only what the document holds. In release:
 ///
 ///     XHHT_BENCH=1 swift test -c release --filter DocxBenchmarkTests
@@ -35,5 +36,9 @@ struct DocxBenchmarkTests {
             """)
         let lastProvince = xml.contains("Tỉnh số 63")
         #expect(lastProvince)
+        // With its charts: one per indicator, each with its workbook.
+        let parts = try ZipContainer(bytes: bytes, name: "bao-cao.docx").partNames
+        #expect(parts.filter { $0.hasPrefix("word/charts/chart") }.count == 14)
+        #expect(parts.filter { $0.hasPrefix("word/embeddings/") }.count == 14)
     }
 }

@@ -85,7 +85,7 @@ import WordTemplate
 
     /// A district named like markup (names come from the districts' workbooks) stays text.
     @Test func aHostileUnitNameIsTextInTheDocument() throws {
-        var view = DocxReport.view(for: RenderFixtures.canTho())
+        var view = try DocxReport.view(for: RenderFixtures.canTho())
         view.indicators[0].rows[0].name = "Quận <b>&\"Mới\""
         let xml = try Self.documentXML(WordTemplate(path: Self.templatePath).render(view))
         let escaped = xml.contains("Quận &lt;b&gt;&amp;"), raw = xml.contains("<b>")
@@ -95,7 +95,7 @@ import WordTemplate
     /// The view is the presented report's values under the HTML page's key names.
     @Test func theViewUsesTheHTMLKeysWithThePresentedValues() throws {
         let model = RenderFixtures.canTho()
-        let view = DocxReport.view(for: model)
+        let view = try DocxReport.view(for: model)
         let page = HTMLReport.page(for: model)
         #expect(view.header.placeDate == page.header.placeDate)
         #expect(view.summary.paragraphs == page.summary.paragraphs)

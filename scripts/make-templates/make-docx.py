@@ -104,6 +104,12 @@ def body(text_runs, **kw):
     return para(*text_runs, jc="both", first_line=720, after=120, **kw)
 
 
+def chart():
+    """The chart's paragraph: `{{chart}}` alone, centred, so that the engine puts the drawing
+    (DocxBarChart, DocxLineChart) in its place, 6 pt before and after."""
+    return para(run("{{chart}}"), jc="center", before=120, after=120)
+
+
 def alone(tag):
     """A section tag on a paragraph of its own: the engine removes the paragraph."""
     return para(run(tag), after=0)
@@ -159,6 +165,7 @@ def document():
         body([run("{{summaryText}}")], keep_next=True),
         alone("{{/summaryText}}"),
         trend_table,
+        chart(),
         alone("{{#hasNeverMet}}"),
         para(run("Chưa năm nào đạt chỉ tiêu: {{neverMetText}}."), jc="both", before=120, after=0),
         alone("{{/hasNeverMet}}"),
@@ -199,6 +206,7 @@ def document():
         body([run("{{basisText}}{{#childrenMetText}} Có {{childrenMetText}} chỉ tiêu.{{/childrenMetText}}"
                   "{{#notReportedText}} Còn {{notReportedText}}.{{/notReportedText}}")], keep_next=True),
         breakdown,
+        chart(),
         para(run("{{#hasBelowTarget}}Các {{rowLevelName}} chưa đạt chỉ tiêu ({{belowTargetCount}}): "
                  "{{#belowTarget}}{{name}}{{^last()}}, {{/last()}}{{/belowTarget}}.{{/hasBelowTarget}}"),
              jc="both", before=120, after=240),

@@ -1,3 +1,5 @@
+import WordTemplate
+
 /// One indicator's section in the Word report: its result, status words and the table of the
 /// units one level below (a row loop in the template). Keys as in the HTML page's
 /// `IndicatorView`.
@@ -26,6 +28,8 @@ public struct DocxIndicatorView: Sendable {
     public var source: String
     /// The title the chart has on the page: "Tỷ lệ ... theo quận, huyện".
     public var chartTitle: String
+    /// The bar chart (`DocxBarChart`): `{{chart}}` alone in a paragraph places it there.
+    public var chart: WordChart
     public var rowLevelName: String
     public var rowLevelTitle: String
     public var total: DocxRowView

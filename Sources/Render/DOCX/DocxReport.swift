@@ -8,7 +8,7 @@ import WordTemplate
 /// Mustache tags and keys of Templates/README.md) and the presented report.
 ///
 ///     let template = try WordTemplate(path: DocxReport.templateURL(templatesRoot: templates).path)
-///     let bytes = try DocxReport.render(model: model, template: template)
+///     let bytes = try DocxReport.render(model: model, template: template)   // with its charts
 ///     // the caller writes the bytes atomically to Output/<year>/bao-cao.docx (DocxReport.fileName)
 ///
 /// Every word and number comes from `ReportPresenter`, as for the HTML page, so the two cannot
@@ -25,13 +25,15 @@ public enum DocxReport {
     }
 
     /// The values a Word template sees for a model.
-    public static func view(for model: ReportModel) -> DocxView {
-        DocxViewBuilder(report: ReportPresenter(model: model).present()).build()
+    public static func view(for model: ReportModel) throws -> DocxView {
+        try DocxViewBuilder(report: ReportPresenter(model: model).present()).build()
     }
 
     /// The document's bytes.
     /// - Throws: `WordTemplateError` (Vietnamese, naming the file, tag, paragraph and row).
     public static func render(model: ReportModel, template: WordTemplate) throws -> [UInt8] {
-        try template.render(view(for: model))
+        let view = try view(for: model)
+        // Every chart the view holds; the engine places those whose {{chart}} the template has.
+        return try template.render(view, charts: view.indicators.map(\.chart) + view.trends.map(\.chart))
     }
 }

@@ -1,3 +1,5 @@
+import WordTemplate
+
 /// One indicator over the years of a review phase (sơ kết, tổng kết) in the Word report: the
 /// HTML page's `TrendView` keys without what only a screen draws (the SVG chart, the anchor).
 /// Its rows are the page's own `TrendRowView`s: the same keys and values by construction.
@@ -18,4 +20,6 @@ public struct DocxTrendView: Sendable {
     public var hasNeverMet: Bool
     /// "Huyện Cờ Đỏ, Huyện Thới Lai"
     public var neverMetText: String
+    /// The line chart over the years (`DocxLineChart`): `{{chart}}` places it.
+    public var chart: WordChart
 }

@@ -4,12 +4,13 @@ import Presentation
 /// renames: no sentence, number or rounding is written here, so the DOCX prints exactly what
 /// the HTML page prints.
 ///
-///     let view = DocxViewBuilder(report: ReportPresenter(model: model).present()).build()
+///     let view = try DocxViewBuilder(report: ReportPresenter(model: model).present()).build()
 ///     view.indicators[0].rows[0].resultText   // "1.110/1.998 (55,56%)"
 struct DocxViewBuilder {
     let report: PresentedReport
 
-    func build() -> DocxView {
+    /// - Throws: `ContainerError` when a chart's workbook cannot be zipped (libzip in memory).
+    func build() throws -> DocxView {
         let r = report
         return DocxView(
             year: String(r.year),
@@ -20,8 +21,8 @@ struct DocxViewBuilder {
             title: r.title,
             isReview: r.isReview,
             summary: SummaryView(r.summary),
-            indicators: r.indicators.map(indicatorView),
-            trends: r.trends.map(trendView),
+            indicators: try r.indicators.map(indicatorView),
+            trends: try r.trends.map(trendView),
             hasTrends: !r.trends.isEmpty,
             hasReexpressed: r.hasReexpressed,
             closing: ClosingView(r.closing),
@@ -29,25 +30,27 @@ struct DocxViewBuilder {
             generatedNote: r.generatedNote)
     }
 
-    func indicatorView(_ i: PresentedIndicator) -> DocxIndicatorView {
-        DocxIndicatorView(
+    func indicatorView(_ i: PresentedIndicator) throws -> DocxIndicatorView {
+        try DocxIndicatorView(
             number: String(i.number), id: i.id, name: i.name,
             hasTarget: i.target.value != nil, targetText: i.target.text, targetSource: i.targetSource,
             resultText: i.resultText, rateText: i.rate.text, statusText: i.statusText,
             gapText: i.gapText, gapSentence: i.gapSentence,
             childrenMetText: i.childrenMetText, notReportedText: i.notReportedText,
             basisText: i.basisText, basisLevelName: i.basisLevelName, source: i.source,
-            chartTitle: i.chart.title, rowLevelName: i.rowLevelName, rowLevelTitle: i.rowLevelTitle,
+            chartTitle: i.chart.title, chart: DocxBarChart(spec: i.chart, id: "chi-tieu-\(i.number)").wordChart(),
+            rowLevelName: i.rowLevelName, rowLevelTitle: i.rowLevelTitle,
             total: rowView(i.total), rows: i.rows.map(rowView), hasRows: !i.rows.isEmpty,
             belowTarget: i.belowTarget.map(rowView), hasBelowTarget: !i.belowTarget.isEmpty,
             belowTargetCount: String(i.belowTarget.count))
     }
 
-    func trendView(_ t: PresentedTrend) -> DocxTrendView {
-        DocxTrendView(
+    func trendView(_ t: PresentedTrend) throws -> DocxTrendView {
+        try DocxTrendView(
             number: String(t.number), id: t.id, name: t.name, summaryText: t.summaryText,
             years: t.years.map(String.init), rows: PageBuilder.trendRows(t),
-            hasNeverMet: !t.neverMetNames.isEmpty, neverMetText: t.neverMetNames.joined(separator: ", "))
+            hasNeverMet: !t.neverMetNames.isEmpty, neverMetText: t.neverMetNames.joined(separator: ", "),
+            chart: DocxLineChart(spec: t.chart, id: "qua-cac-nam-\(t.number)").wordChart())
     }
 
     func rowView(_ r: PresentedRow) -> DocxRowView {

@@ -1,0 +1,160 @@
+import Foundation
+
+/// A workbook to write (.xlsx): sheets of numbers and texts with number formats and column
+/// widths, as small as Excel, LibreOffice and openpyxl read without complaint. The embedded
+/// table behind a Word chart is one; issue 18's input forms will be others.
+///
+///     let workbook = SpreadsheetWorkbook(sheets: [SpreadsheetSheet(name: "Sheet1", rows: [
+///         [.text("Đơn vị", bold: true), .text("Tỷ lệ", bold: true)],
+///         [.text("Quận Ninh Kiều"), .number(0.5556, format: .percent2)]])])
+///     let bytes = try workbook.archiveBytes()        // or try workbook.write(to: path)
+///
+/// - Texts are shared strings (`t="s"`), in NFC, XML-escaped, with the characters XML forbids
+///   dropped (`XMLWriter`). There is no formula cell: no text can become a formula.
+/// - Deterministic: the same sheets give the same bytes (parts in a fixed order through
+///   `ZipWriter`: fixed dates and compression; strings and styles numbered in the order met).
+/// - Sheet names are made safe (`SpreadsheetSheet.safeName`) and unique (" (2)" appended to a
+///   repeated name), since Excel refuses a workbook otherwise.
+public struct SpreadsheetWorkbook: Sendable, Hashable {
+    public var sheets: [SpreadsheetSheet]
+
+    public init(sheets: [SpreadsheetSheet]) {
+        self.sheets = sheets
+    }
+
+    static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    static let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    static let packageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+    /// The .xlsx's bytes.
+    /// - Throws: `ContainerError` if libzip cannot build the archive in memory.
+    public func archiveBytes() throws -> [UInt8] {
+        let sheets = self.sheets.isEmpty ? [SpreadsheetSheet(name: "Sheet1")] : self.sheets
+        var strings = SharedStrings()
+        var styles = SpreadsheetStyles()
+        let sheetParts = sheets.map { Self.worksheet($0, strings: &strings, styles: &styles) }
+
+        let zip = ZipWriter()
+        zip.add("[Content_Types].xml", Self.contentTypes(sheetCount: sheets.count))
+        zip.add("_rels/.rels", Self.relationshipsPart([("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument", "xl/workbook.xml")]))
+        zip.add("xl/workbook.xml", Self.workbookPart(names: Self.uniqueNames(sheets.map(\.name))))
+        var rels = sheets.indices.map { ("rId\($0 + 1)", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet", "worksheets/sheet\($0 + 1).xml") }
+        rels.append(("rId\(sheets.count + 1)", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles", "styles.xml"))
+        rels.append(("rId\(sheets.count + 2)", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings", "sharedStrings.xml"))
+        zip.add("xl/_rels/workbook.xml.rels", Self.relationshipsPart(rels))
+        for (i, part) in sheetParts.enumerated() { zip.add("xl/worksheets/sheet\(i + 1).xml", part) }
+        zip.add("xl/styles.xml", styles.part(mainNamespace: Self.main))
+        zip.add("xl/sharedStrings.xml", strings.part(mainNamespace: Self.main))
+        return try zip.archiveBytes()
+    }
+
+    /// Writes the workbook to `path` atomically (`AtomicWrite`); a file already holding these
+    /// bytes is left alone.
+    /// - Returns: true when the file was created or changed.
+    @discardableResult
+    public func write(to path: String) throws -> Bool {
+        try AtomicWrite.replace(path, with: try archiveBytes())
+    }
+
+    static func uniqueNames(_ names: [String]) -> [String] {
+        var seen: Set<String> = []
+        return names.map { name in
+            var candidate = name
+            var n = 2
+            while seen.contains(candidate.lowercased()) {
+                let suffix = " (\(n))"
+                candidate = String(name.prefix(31 - suffix.count)) + suffix
+                n += 1
+            }
+            seen.insert(candidate.lowercased())
+            return candidate
+        }
+    }
+
+    static func worksheet(_ sheet: SpreadsheetSheet, strings: inout SharedStrings, styles: inout SpreadsheetStyles) -> [UInt8] {
+        var w = XMLWriter()
+        w.declaration()
+        w.start("worksheet", attributes: [("xmlns", main), ("xmlns:r", relationships)])
+        let width = sheet.rows.map(\.count).max() ?? 0
+        if width > 0 {
+            let last = SpreadsheetSheet.cellName(row: sheet.rows.count, column: width - 1)
+            w.element("dimension", attributes: [("ref", "A1:" + last)])
+        }
+        let widths = sheet.columnWidths.enumerated().compactMap { i, w in w.map { (i, $0) } }
+        if !widths.isEmpty {
+            w.start("cols")
+            for (column, chars) in widths {
+                w.element("col", attributes: [("min", String(column + 1)), ("max", String(column + 1)),
+                                              ("width", SpreadsheetCell.xmlNumber(chars) ?? "10"), ("customWidth", "1")])
+            }
+            w.end("cols")
+        }
+        w.start("sheetData")
+        for (r, row) in sheet.rows.enumerated() where row.contains(where: { $0 != nil }) {
+            w.start("row", attributes: [("r", String(r + 1))])
+            for (c, cell) in row.enumerated() {
+                guard let cell else { continue }
+                var attributes = [("r", SpreadsheetSheet.cellName(row: r + 1, column: c))]
+                let style = styles.style(for: cell)
+                if style != 0 { attributes.append(("s", String(style))) }
+                switch cell.value {
+                case .number(let value):
+                    if let text = SpreadsheetCell.xmlNumber(value) {
+                        w.start("c", attributes: attributes)
+                        w.element("v", text: text)
+                        w.end("c")
+                    } else {
+                        w.element("c", attributes: attributes)
+                    }
+                case .text(let text):
+                    attributes.append(("t", "s"))
+                    w.start("c", attributes: attributes)
+                    w.element("v", text: String(strings.index(of: text)))
+                    w.end("c")
+                }
+            }
+            w.end("row")
+        }
+        w.end("sheetData")
+        w.end("worksheet")
+        return w.bytes
+    }
+
+    static func workbookPart(names: [String]) -> [UInt8] {
+        var w = XMLWriter()
+        w.declaration()
+        w.start("workbook", attributes: [("xmlns", main), ("xmlns:r", relationships)])
+        w.start("sheets")
+        for (i, name) in names.enumerated() {
+            w.element("sheet", attributes: [("name", name), ("sheetId", String(i + 1)), ("r:id", "rId\(i + 1)")])
+        }
+        w.end("sheets")
+        w.end("workbook")
+        return w.bytes
+    }
+
+    static func relationshipsPart(_ list: [(id: String, type: String, target: String)]) -> [UInt8] {
+        var w = XMLWriter()
+        w.declaration()
+        w.start("Relationships", attributes: [("xmlns", packageRelationships)])
+        for r in list { w.element("Relationship", attributes: [("Id", r.id), ("Type", r.type), ("Target", r.target)]) }
+        w.end("Relationships")
+        return w.bytes
+    }
+
+    static func contentTypes(sheetCount: Int) -> [UInt8] {
+        var w = XMLWriter()
+        w.declaration()
+        w.start("Types", attributes: [("xmlns", "http://schemas.openxmlformats.org/package/2006/content-types")])
+        w.element("Default", attributes: [("Extension", "rels"), ("ContentType", "application/vnd.openxmlformats-package.relationships+xml")])
+        w.element("Default", attributes: [("Extension", "xml"), ("ContentType", "application/xml")])
+        w.element("Override", attributes: [("PartName", "/xl/workbook.xml"), ("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")])
+        for i in 0..<sheetCount {
+            w.element("Override", attributes: [("PartName", "/xl/worksheets/sheet\(i + 1).xml"), ("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml")])
+        }
+        w.element("Override", attributes: [("PartName", "/xl/styles.xml"), ("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml")])
+        w.element("Override", attributes: [("PartName", "/xl/sharedStrings.xml"), ("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml")])
+        w.end("Types")
+        return w.bytes
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import TestSupport
+import Testing
+@testable import OfficeXML
+
+/// The XLSX writer: what Excel, LibreOffice and openpyxl need, deterministic, and no text that
+/// can become a formula. The schema check (tools/ooxml/validate.sh) and openpyxl are real
+/// clients; without them those two tests are skipped with a message.
+@Suite("Spreadsheet writer")
+struct SpreadsheetWorkbookTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let validator = repository.appendingPathComponent("tools/ooxml/validate.sh").path
+    static let fullTests = ProcessInfo.processInfo.environment["XHHT_FULL_TESTS"] == "1"
+    static let hasValidator = FileManager.default.fileExists(atPath: validator)
+        && ["/usr/bin/unzip", "/usr/bin/xmllint", "/usr/bin/xsltproc"].allSatisfy { FileManager.default.isExecutableFile(atPath: $0) }
+    static let python: URL? = {
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
+            let python = URL(fileURLWithPath: "\(dir)/python3")
+            guard FileManager.default.isExecutableFile(atPath: python.path) else { continue }
+            if let r = try? ChildProcess.run(python, ["-c", "import openpyxl"], timeout: 60), r.status == 0 { return python }
+            return nil
+        }
+        return nil
+    }()
+
+    static func workbook() -> SpreadsheetWorkbook {
+        SpreadsheetWorkbook(sheets: [
+            SpreadsheetSheet(name: "Sheet1", rows: [
+                [.text("Đơn vị", bold: true), .text("Tỷ lệ", bold: true), .text("Số hộ", bold: true)],
+                [.text("Quận Ninh Kiều"), .number(0.5555555555555556, format: .percent2), .number(1998, format: .integerGrouped)],
+                [.text("=HYPERLINK(\"http://x\")"), nil, .number(12.5, format: SpreadsheetNumberFormat(code: "0.0"))],
+                [.text("  Cờ Đỏ & <Ô Môn>  "), .number(.nan), .number(1, format: .percent2)],
+            ], columnWidths: [32, nil, 12]),
+            SpreadsheetSheet(name: "Tỷ lệ: 2024/2025", rows: [[.text("Quận Ninh Kiều")]]),
+        ])
+    }
+
+    func temporary(_ bytes: [UInt8]) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("xhht-xlsx-\(UUID().uuidString).xlsx")
+        try Data(bytes).write(to: url)
+        return url
+    }
+
+    @Test func theSameSheetsGiveTheSameBytes() throws {
+        let bytes = try Self.workbook().archiveBytes()
+        #expect(try Self.workbook().archiveBytes() == bytes)
+        var changed = Self.workbook()
+        changed.sheets[0].rows[1][1] = .number(0.5, format: .percent2)
+        #expect(try changed.archiveBytes() != bytes)
+    }
+
+    @Test func textIsAlwaysAStringCellAndNumbersUseTheirFormats() throws {
+        let zip = try ZipContainer(bytes: try Self.workbook().archiveBytes(), name: "a.xlsx")
+        #expect(zip.partNames == ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+                                  "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/styles.xml", "xl/sharedStrings.xml"])
+        let sheet = String(decoding: try zip.readPart("xl/worksheets/sheet1.xml"), as: UTF8.self)
+        #expect(!sheet.contains("<f>"))
+        #expect(sheet.contains("<c r=\"A3\" t=\"s\"><v>4</v></c>"))       // the "=HYPERLINK" text: a shared string
+        #expect(sheet.contains("<c r=\"B2\" s=\"2\"><v>0.5555555555555556</v></c>"))
+        #expect(sheet.contains("<c r=\"B4\"/>"))                           // NaN: an empty cell, no value
+        #expect(sheet.contains("<dimension ref=\"A1:C4\"/>"))
+        #expect(sheet.contains("<cols><col min=\"1\" max=\"1\" width=\"32\" customWidth=\"1\"/><col min=\"3\" max=\"3\" width=\"12\" customWidth=\"1\"/></cols>"))
+        let strings = String(decoding: try zip.readPart("xl/sharedStrings.xml"), as: UTF8.self)
+        #expect(strings.contains("<t>=HYPERLINK(\"http://x\")</t>"))
+        #expect(strings.contains("<t>  Cờ Đỏ &amp; &lt;Ô Môn&gt;  </t>"))
+        #expect(strings.contains("count=\"7\" uniqueCount=\"6\""))         // "Quận Ninh Kiều" shared by both sheets
+        let styles = String(decoding: try zip.readPart("xl/styles.xml"), as: UTF8.self)
+        #expect(styles.contains("<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"0.0\"/></numFmts>"))
+        #expect(styles.contains("<xf numFmtId=\"10\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"))
+        let workbook = String(decoding: try zip.readPart("xl/workbook.xml"), as: UTF8.self)
+        #expect(workbook.contains("<sheet name=\"Tỷ lệ_ 2024_2025\" sheetId=\"2\" r:id=\"rId2\"/>"))
+    }
+
+    @Test func referencesAndNumbersAreWrittenAsChartsNeedThem() {
+        #expect(SpreadsheetSheet.columnName(0) == "A" && SpreadsheetSheet.columnName(25) == "Z")
+        #expect(SpreadsheetSheet.columnName(26) == "AA" && SpreadsheetSheet.columnName(701) == "ZZ" && SpreadsheetSheet.columnName(702) == "AAA")
+        #expect(SpreadsheetSheet.range(column: 1, rows: 2...10, sheet: "Sheet1") == "Sheet1!$B$2:$B$10")
+        #expect(SpreadsheetSheet.range(column: 0, rows: 2...2, sheet: "Tỷ lệ") == "'Tỷ lệ'!$A$2")
+        #expect(SpreadsheetSheet.cell(row: 1, column: 2, sheet: "Sheet1") == "Sheet1!$C$1")
+        #expect(SpreadsheetCell.xmlNumber(0.75) == "0.75" && SpreadsheetCell.xmlNumber(1) == "1" && SpreadsheetCell.xmlNumber(-3) == "-3")
+        #expect(SpreadsheetCell.xmlNumber(.infinity) == nil && SpreadsheetCell.xmlNumber(.nan) == nil)
+        #expect(SpreadsheetSheet.safeName("a[b]:c*?/\\") == "a_b__c____" && SpreadsheetSheet.safeName("  ") == "Sheet")
+        #expect(SpreadsheetSheet.safeName(String(repeating: "x", count: 40)).count == 31)
+        #expect(SpreadsheetWorkbook.uniqueNames(["Sheet", "sheet", "Sheet"]) == ["Sheet", "sheet (2)", "Sheet (3)"])
+    }
+
+    @Test(.enabled(if: fullTests || hasValidator,
+                   "skipped: tools/ooxml/validate.sh, unzip, xmllint or xsltproc missing (scripts/setup.sh --full; XHHT_FULL_TESTS=1 makes this a failure)"))
+    func everyPartValidatesAgainstTheSchemas() throws {
+        let file = try temporary(try Self.workbook().archiveBytes())
+        defer { try? FileManager.default.removeItem(at: file) }
+        let r = try ChildProcess.run(URL(fileURLWithPath: "/bin/bash"), [Self.validator, file.path])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("OK   xl/worksheets/sheet1.xml") && r.stdout.contains("OK   xl/styles.xml") && r.stdout.contains("OK   xl/sharedStrings.xml"), "\(r.stdout)")
+    }
+
+    @Test(.enabled(if: fullTests || python != nil,
+                   "skipped: python3 with openpyxl missing (apt-get install python3-openpyxl; scripts/setup.sh --full; XHHT_FULL_TESTS=1 makes this a failure)"))
+    func openpyxlReadsTheValuesFormatsAndWidthsBack() throws {
+        let python = try #require(Self.python, "python3 with openpyxl is missing")
+        let file = try temporary(try Self.workbook().archiveBytes())
+        defer { try? FileManager.default.removeItem(at: file) }
+        let script = """
+            import sys, openpyxl
+            wb = openpyxl.load_workbook(sys.argv[1])
+            print(wb.sheetnames)
+            ws = wb["Sheet1"]
+            for row in ws.iter_rows():
+                print([(c.value, c.data_type, c.number_format, bool(c.font.b)) for c in row])
+            print(ws.column_dimensions["A"].width)
+            """
+        let r = try ChildProcess.run(python, ["-c", script, file.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "['Sheet1', 'Tỷ lệ_ 2024_2025']")
+        #expect(lines.count == 6)
+        guard lines.count == 6 else { return }
+        #expect(lines[1] == "[('Đơn vị', 's', 'General', True), ('Tỷ lệ', 's', 'General', True), ('Số hộ', 's', 'General', True)]")
+        #expect(lines[2] == "[('Quận Ninh Kiều', 's', 'General', False), (0.5555555555555556, 'n', '0.00%', False), (1998, 'n', '#,##0', False)]")
+        #expect(lines[3] == "[('=HYPERLINK(\"http://x\")', 's', 'General', False), (None, 'n', 'General', False), (12.5, 'n', '0.0', False)]")
+        #expect(lines[4] == "[('  Cờ Đỏ & <Ô Môn>  ', 's', 'General', False), (None, 'n', 'General', False), (1, 'n', '0.00%', False)]")
+        #expect(lines[5] == "32.0")
+    }
+}
