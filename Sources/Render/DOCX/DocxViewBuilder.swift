@@ -25,6 +25,8 @@ struct DocxViewBuilder {
             hasTrends: !r.trends.isEmpty,
             hasReexpressed: r.hasReexpressed,
             closing: ClosingView(r.closing),
+            unitTable: r.unitTable.map(unitTableView),
+            quality: PageBuilder(report: r).qualityView(r.quality),
             roundingNote: r.roundingNote,
             generatedNote: r.generatedNote)
     }
@@ -48,6 +50,18 @@ struct DocxViewBuilder {
             number: String(t.number), id: t.id, name: t.name, summaryText: t.summaryText,
             years: t.years.map(String.init), rows: PageBuilder.trendRows(t),
             hasNeverMet: !t.neverMetNames.isEmpty, neverMetText: t.neverMetNames.joined(separator: ", "))
+    }
+
+    func unitTableView(_ t: PresentedUnitTable) -> DocxUnitTableView {
+        DocxUnitTableView(
+            title: t.title, levelTitle: t.levelTitle, parentLevelTitle: t.parentLevelTitle,
+            columns: t.columns.map { UnitTableColumnView(number: String($0.number), id: $0.id, name: $0.name, targetText: $0.targetText) },
+            rows: t.rows.map { row in
+                DocxUnitTableRowView(code: row.code, name: row.name, parentName: row.parentName, cells: row.cells.map { cell in
+                    DocxUnitTableCellView(text: cell.rate.text, met: cell.met == true, missed: cell.met == false, source: cell.source)
+                })
+            },
+            countText: t.countText, note: t.note)
     }
 
     func rowView(_ r: PresentedRow) -> DocxRowView {
