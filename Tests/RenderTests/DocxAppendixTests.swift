@@ -75,3 +75,31 @@ import WordTemplate
         #expect(without.contains("PHÓ GIÁM ĐỐC"))
     }
 }
+
+/// A review year uses its own template (bao-cao-so-ket.docx, bao-cao-tong-ket.docx) when the
+/// Templates folder has one, else bao-cao.docx; the document is bao-cao.docx either way.
+@Suite struct DocxKindTemplateTests {
+    @Test func aReviewUsesItsOwnTemplateWhenPresent() throws {
+        let shipped = Array(try Data(contentsOf: URL(fileURLWithPath: DocxReportTests.templatePath)))
+        let root = try DocxReportTests.templatesFolder(docx: shipped)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let review = try DocxReportTests.shippedTemplate { $0.replacingOccurrences(of: "{{documentKind}}", with: "BÁO CÁO SƠ KẾT RIÊNG") }
+        let folder = root.appendingPathComponent("docx")
+        let out = root.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        func documentKindLine(_ model: ReportModel) throws -> Bool {
+            let written = try ReportOutputs.write(model: model, issues: [], kinds: ["docx"], templates: root, to: out)
+            #expect(written.map(\.url.lastPathComponent) == ["bao-cao.docx"])
+            return try DocxReportTests.documentXML(Array(Data(contentsOf: out.appendingPathComponent("bao-cao.docx")))).contains("BÁO CÁO SƠ KẾT RIÊNG")
+        }
+        let soKet = RenderFixtures.canTho(kind: .review2023To2025, year: 2025)
+        // Without its own template, the review is printed from bao-cao.docx.
+        #expect(try documentKindLine(soKet) == false)
+        try Data(review).write(to: folder.appendingPathComponent("bao-cao-so-ket.docx"))
+        #expect(DocxReport.templateURL(templatesRoot: root, kind: .review2023To2025).lastPathComponent == "bao-cao-so-ket.docx")
+        #expect(try documentKindLine(soKet) == true)
+        // The annual report and the tổng kết (no file of its own here) keep bao-cao.docx.
+        #expect(try documentKindLine(RenderFixtures.canTho()) == false)
+        #expect(DocxReport.templateURL(templatesRoot: root, kind: .review2023To2030).lastPathComponent == "bao-cao.docx")
+    }
+}
