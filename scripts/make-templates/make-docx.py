@@ -247,8 +247,8 @@ def matrix_table(name_w, parent_w, rate_w, tag_w):
     each = row(cell(name_w, para(run("{{#rows}}{{name}}", size=9), after=0)),
                cell(parent_w, para(run("{{parentName}}", size=9), after=0)),
                tag_cell("{{#cells}}"),
-               cell(rate_w, para(run("{{#missed}}{{text}}{{/missed}}", bold=True, size=8),
-                                 run("{{^missed}}{{text}}{{/missed}}", size=8), jc="right", after=0)),
+               cell(rate_w, para(run("{{#missed}}", size=8), run("{{text}}", bold=True, size=8),
+                                 run("{{/missed}}{{^missed}}{{text}}{{/missed}}", size=8), jc="right", after=0)),
                tag_cell("{{/cells}}{{/rows}}"))
     widths = [name_w, parent_w, tag_w, rate_w, tag_w]
     lines = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
