@@ -248,8 +248,8 @@ def matrix_table(name_w, parent_w, rate_w, tag_w):
                cell(parent_w, para(run("{{parentName}}", size=9), after=0)),
                tag_cell("{{#cells}}"),
                # The section runs from the first run into the third: a rate that met its target
-               # leaves the bold run out altogether (measured: two runs, each always written,
-               # made the national document.xml 11% larger).
+               # leaves the bold run out altogether (two runs, each always written, would make
+               # every cell of a national matrix longer: docs/docx-report.md, "Figures").
                cell(rate_w, para(run("{{#missed}}", size=8), run("{{text}}", bold=True, size=8),
                                  run("{{/missed}}{{^missed}}{{text}}{{/missed}}", size=8), jc="right", after=0)),
                tag_cell("{{/cells}}{{/rows}}"))
