@@ -20,7 +20,8 @@ public struct PipelineConfig: Sendable, Hashable, Codable {
     /// The sheets of the form and the fields each one carries.
     public var sheets: [SheetDefinition]
     public var indicators: [IndicatorDefinition]
-    /// Which outputs to write: "html", "csv", "json", "issues", later "docx", "xlsx".
+    /// Which outputs to write: "docx", "pdf" (from the DOCX, with LibreOffice), "html", "csv",
+    /// "json", "issues", "manifest"; "xlsx" later.
     public var outputs: [String]
 
     public init(year: Int, report: ReportKind, agency: Agency, paths: Paths, deadline: String?, display: Display,

@@ -20,6 +20,16 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case usage = 64
     case internalFailure = 70
 
+    /// This status, or `other` when that is worse, among the statuses of a run that finished
+    /// (0, 1, 2): a run whose PDF could not be made says 1 at least, and a run with input errors
+    /// still says 2.
+    ///
+    ///     ExitStatus.success.atLeast(.warnings)       // .warnings
+    ///     ExitStatus.inputErrors.atLeast(.warnings)   // .inputErrors
+    public func atLeast(_ other: ExitStatus) -> ExitStatus {
+        rawValue >= other.rawValue ? self : other
+    }
+
     /// The status of a run that finished, from the worst finding it made.
     public static func of(issues: [Issue]) -> ExitStatus {
         if issues.contains(where: { $0.severity == .error }) { return .inputErrors }

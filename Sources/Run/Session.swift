@@ -221,11 +221,15 @@ extension Session {
         }
     }
 
-    /// Writes the outputs of pipeline.yml and the run manifest; returns what was written.
+    /// Writes the outputs of pipeline.yml and the run manifest; returns what was written and the
+    /// run's status: `status`, raised to at least "warnings" (1) when the PDF asked for could not
+    /// be made (cron is told that an output is missing; the DOCX, the official one, is there).
     public func writeOutputs(model: ReportModel, reading: Pipeline.Reading?, issues: [Issue], command: String, started: Date,
-                      status: ExitStatus, clock: inout StageClock) throws -> (written: [ReportOutputs.Written], manifest: Bool) {
+                      status: ExitStatus, clock: inout StageClock) throws
+        -> (written: [ReportOutputs.Written], manifest: Bool, status: ExitStatus) {
         let templates = URL(fileURLWithPath: config.paths.templates)
-        let written: [ReportOutputs.Written]
+        var status = status
+        var written: [ReportOutputs.Written]
         do {
             written = try clock.measure("render") {
                 try ReportOutputs.write(model: model, issues: issues, kinds: config.outputs, templates: templates, to: outputFolder)
@@ -244,14 +248,21 @@ extension Session {
         for kind in config.outputs where ReportOutputs.notYetWritten.contains(kind) {
             logger.info("đầu ra \(kind) chưa có trong phiên bản này; bỏ qua")
         }
-        let docxTemplate = DocxReport.templateURL(templatesRoot: templates)
+        let docxTemplate = DocxReport.templateURL(templatesRoot: templates, kind: model.metadata.kind)
         if config.outputs.contains("docx"), !FileManager.default.fileExists(atPath: docxTemplate.path) {
             logger.warning("không có mẫu Word \(docxTemplate.path): chưa ghi \(DocxReport.fileName) (chép thư mục Templates/docx của bản phát hành vào đây, hoặc bỏ docx khỏi outputs trong pipeline.yml)")
         }
-        guard config.outputs.contains("manifest") else { return (written, false) }
+        if config.outputs.contains("pdf") {
+            if let pdf = try clock.measure("pdf", { try writePDF(model: model, written: written) }) {
+                written.append(pdf)
+            } else {
+                status = status.atLeast(.warnings)
+            }
+        }
+        guard config.outputs.contains("manifest") else { return (written, false, status) }
         // A run that changed no report leaves the previous manifest (and its timings) alone.
         let manifestURL = outputFolder.appendingPathComponent("manifest.json")
-        guard written.contains(where: \.changed) || !FileManager.default.fileExists(atPath: manifestURL.path) else { return (written, false) }
+        guard written.contains(where: \.changed) || !FileManager.default.fileExists(atPath: manifestURL.path) else { return (written, false, status) }
         let configBytes = FileManager.default.contents(atPath: configPath).map { Array($0) } ?? []
         let manifest = RunManifest(
             generator: generator, command: command, started: started, year: config.year, report: config.report.rawValue,
@@ -264,6 +275,35 @@ extension Session {
                           warnings: issues.count { $0.severity == .warning }, infos: issues.count { $0.severity == .info }),
             exitStatus: status.rawValue)
         try AtomicFile.write(try manifest.json(), to: manifestURL)
-        return (written, true)
+        return (written, true, status)
+    }
+
+    /// `bao-cao.pdf`: the DOCX just written, converted by LibreOffice, written atomically. Nil,
+    /// after one Vietnamese warning, when it cannot be made: no `soffice` (PATH, or
+    /// `XHHT_SOFFICE`), no DOCX in this run's outputs, or a conversion that failed. A PDF of an
+    /// earlier run is then left as it was, and the manifest does not list it.
+    func writePDF(model: ReportModel, written: [ReportOutputs.Written]) throws -> ReportOutputs.Written? {
+        let fileName = "bao-cao.pdf"
+        guard let docx = written.first(where: { $0.url.lastPathComponent == DocxReport.fileName }),
+              let bytes = FileManager.default.contents(atPath: docx.url.path) else {
+            logger.warning("chưa ghi \(fileName): tệp PDF được chuyển từ \(DocxReport.fileName), mà lần chạy này không ghi \(DocxReport.fileName) (thêm docx vào outputs trong pipeline.yml, và kiểm tra có mẫu Templates/docx/\(DocxReport.fileName))")
+            return nil
+        }
+        guard let office = OfficePDF.locate() else {
+            let override = ProcessInfo.processInfo.environment["XHHT_SOFFICE"].map { " (XHHT_SOFFICE=\($0) không chạy được)" } ?? ""
+            logger.warning("không tìm thấy LibreOffice (soffice)\(override): chưa ghi \(fileName). Cài LibreOffice (apt-get install libreoffice-writer-nogui), hoặc đặt XHHT_SOFFICE là đường dẫn tới soffice, hoặc bỏ pdf khỏi outputs trong pipeline.yml.")
+            return nil
+        }
+        let pdf: [UInt8]
+        do {
+            pdf = try office.convert(docx: Array(bytes), date: model.metadata.documentDate.filter(\.isNumber))
+        } catch let failure as OfficePDF.Failure {
+            logger.warning("chưa ghi \(fileName): \(failure.message). Mở \(DocxReport.fileName) bằng LibreOffice hoặc Word để xuất PDF bằng tay; chạy lại với -v để xem chi tiết.")
+            if let detail = failure.detail, !detail.isEmpty { logger.debug("soffice: \(detail)") }
+            return nil
+        }
+        let url = outputFolder.appendingPathComponent(fileName)
+        let changed = try AtomicFile.write(pdf, to: url)
+        return ReportOutputs.Written(url: url, sha256: SHA256.hex(pdf), bytes: pdf.count, changed: changed)
     }
 }

@@ -65,8 +65,18 @@ struct PartCompiler {
         var i = 0
         while i < events.count {
             bare(plan.before[i])
-            if let replacement = rewrites.paragraphs[i] {
+            if let text = plan.textBefore[i] { out += Array(text.utf8) }
+            if let cell = plan.replacedCells[i] {
+                bare([cell.ref])
+                i = cell.end
+            } else if let end = plan.skipped[i] {
+                i = end
+            } else if let replacement = rewrites.paragraphs[i] {
+                // A bookmark the paragraph held stays, outside the section: written once.
+                let marks = Self.rangeMarks(events, i...replacement.end)
+                if index.tag(replacement.ref).isOpening { out += marks }
                 bare([replacement.ref])
+                if !index.tag(replacement.ref).isOpening { out += marks }
                 i = replacement.end
             } else if let rewrite = rewrites.texts[i], case .start(let start) = events[i] {
                 out += Self.preserving(start)
@@ -78,6 +88,14 @@ struct PartCompiler {
                 LiteralXML.append(events[i], to: &out)
             }
             bare(plan.after[i])
+            if let text = plan.textAfter[i] { out += Array(text.utf8) }
+            if let empty = plan.emptyRows[i] {
+                // The table's only row, for an empty list: a `w:tbl` must keep one `w:tr`.
+                let name = index.tag(empty.opening).name
+                out += Array("{{^\(name)}}".utf8)
+                Self.appendEmptied(events, index.layout.rows[empty.row].start...index.layout.rows[empty.row].end, to: &out)
+                out += Array("{{/\(name)}}".utf8)
+            }
             i += 1
         }
         // A row widened around a section that was inside another would swap them.
@@ -141,6 +159,41 @@ struct PartCompiler {
             }
         }
         return rewrites
+    }
+
+    /// The bookmarks and permission ranges in a span of events (a paragraph replaced by a tag).
+    private static func rangeMarks(_ events: [XMLEvent], _ span: ClosedRange<Int>) -> [UInt8] {
+        var out: [UInt8] = []
+        var inside = false
+        for i in span {
+            switch events[i] {
+            case .start(let start) where Self.marks.contains(start.localName)
+                && PartLayout.wordNamespaces.contains(start.namespaceURI ?? ""):
+                out += start.raw
+                inside = true
+            case .end(_, let raw) where inside:
+                out += raw
+                inside = false
+            default:
+                break
+            }
+        }
+        return out
+    }
+
+    private static let marks: Set<String> = ["bookmarkStart", "bookmarkEnd", "permStart", "permEnd"]
+
+    /// A row with the text of every `w:t` left out (tags and all): the row shown for an empty list.
+    private static func appendEmptied(_ events: [XMLEvent], _ span: ClosedRange<Int>, to out: inout [UInt8]) {
+        var i = span.lowerBound
+        while i <= span.upperBound {
+            LiteralXML.append(events[i], to: &out)
+            if case .start(let start) = events[i], start.localName == "t", !start.selfClosing,
+               PartLayout.wordNamespaces.contains(start.namespaceURI ?? "") {
+                while i < span.upperBound, case .text = events[i + 1] { i += 1 }
+            }
+            i += 1
+        }
     }
 
     /// Text between tags, escaped for XML; `{` as a reference, so that no brace left beside a

@@ -41,6 +41,28 @@ struct PartLayout {
         var plain: Bool
         /// The rows around the paragraph (indices into `rows`), outermost first.
         var rows: [Int]
+        /// The innermost table cell around the paragraph (an index into `cells`).
+        var cell: Int?
+    }
+
+    /// A table cell (`w:tc`): where it is, which row it belongs to, how many grid columns it spans.
+    struct Cell {
+        var start: Int
+        var end: Int
+        /// The row (an index into `rows`).
+        var row: Int
+        /// `w:tcPr/w:gridSpan`, 1 without it.
+        var span: Int
+        /// Elements in the cell other than `w:tcPr`: 1 when the cell holds only one paragraph.
+        var children: Int
+    }
+
+    /// A table, by its number in the part minus one.
+    struct Table {
+        /// The `w:gridCol` elements of its `w:tblGrid`, in order: (start, end) event indices.
+        var gridColumns: [(start: Int, end: Int)] = []
+        /// Its own rows (nested tables' rows not counted).
+        var rowCount = 0
     }
 
     struct Row {
@@ -50,10 +72,14 @@ struct PartLayout {
         var table: Int
         /// The row's number in its table (1-based).
         var number: Int
+        /// Its cells (indices into `cells`), in order.
+        var cells: [Int] = []
     }
 
     var paragraphs: [Paragraph] = []
     var rows: [Row] = []
+    var cells: [Cell] = []
+    var tables: [Table] = []
 
     /// Elements a plain paragraph may hold outside `w:pPr` and `w:rPr` (local names, WordprocessingML).
     private static let plainContent: Set<String> = [
@@ -69,10 +95,12 @@ struct PartLayout {
             var isWord: Bool
             var paragraph: Int?
             var row: Int?
+            var cell: Int?
         }
         var stack: [Frame] = []
         var paragraphStack: [Int] = []
         var rowStack: [Int] = []
+        var cellStack: [Int] = []
         var tableStack: [(number: Int, rows: Int)] = []
         var tableCount = 0
         var openText: (paragraph: Int, node: TextNode, depth: Int)?
@@ -96,20 +124,42 @@ struct PartLayout {
                         paragraphs[p].plain = false
                     }
                 }
+                if let parent = stack.last, let c = parent.cell, !(isWord && tag.localName == "tcPr") {
+                    cells[c].children += 1
+                }
                 if isWord {
                     switch tag.localName {
                     case "p":
                         frame.paragraph = paragraphs.count
-                        paragraphs.append(Paragraph(start: i, end: i, parent: stack.last?.index ?? -1, texts: [], plain: true, rows: rowStack))
+                        paragraphs.append(Paragraph(start: i, end: i, parent: stack.last?.index ?? -1, texts: [], plain: true,
+                                                    rows: rowStack, cell: cellStack.last))
                         paragraphStack.append(frame.paragraph!)
                     case "tbl":
                         tableCount += 1
                         tableStack.append((tableCount, 0))
+                        tables.append(Table())
                     case "tr" where !tableStack.isEmpty:
                         tableStack[tableStack.count - 1].rows += 1
+                        tables[tableStack.last!.number - 1].rowCount += 1
                         frame.row = rows.count
                         rows.append(Row(start: i, end: i, table: tableStack.last!.number, number: tableStack.last!.rows))
                         rowStack.append(frame.row!)
+                    case "tc" where stack.last.map({ $0.row != nil }) ?? false:
+                        frame.cell = cells.count
+                        rows[rowStack.last!].cells.append(cells.count)
+                        cells.append(Cell(start: i, end: i, row: rowStack.last!, span: 1, children: 0))
+                        cellStack.append(frame.cell!)
+                    case "gridSpan":
+                        // w:tc/w:tcPr/w:gridSpan of the innermost cell.
+                        if stack.count >= 2, let c = stack[stack.count - 2].cell, stack[stack.count - 1].local == "tcPr",
+                           let value = tag.attributes.first(where: { $0.qualifiedName.hasSuffix(":val") })
+                               .flatMap({ Int($0.value) }), value > 0 {
+                            cells[c].span = value
+                        }
+                    case "gridCol":
+                        if let table = tableStack.last, stack.last?.local == "tblGrid" {
+                            tables[table.number - 1].gridColumns.append((i, i))
+                        }
                     case "t":
                         if let p = paragraphStack.last, openText == nil {
                             let pFrame = stack.lastIndex { $0.paragraph == p } ?? stack.count
@@ -141,6 +191,14 @@ struct PartLayout {
                 if let r = frame.row {
                     rows[r].end = i
                     rowStack.removeLast()
+                }
+                if let c = frame.cell {
+                    cells[c].end = i
+                    cellStack.removeLast()
+                }
+                if frame.isWord, frame.local == "gridCol", let table = tableStack.last,
+                   let last = tables[table.number - 1].gridColumns.last, last.start == frame.index {
+                    tables[table.number - 1].gridColumns[tables[table.number - 1].gridColumns.count - 1].end = i
                 }
                 if frame.isWord, frame.local == "tbl" { tableStack.removeLast() }
             default:

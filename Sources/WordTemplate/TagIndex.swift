@@ -92,6 +92,18 @@ struct TagIndex {
         return rest.trimmingWhitespace().isEmpty
     }
 
+    /// A plain paragraph whose text is section tags and spaces only (`{{/cells}}{{/rows}}`).
+    func holdsOnlySections(_ paragraph: Int) -> Bool {
+        guard layout.paragraphs[paragraph].plain, let f = found[paragraph] else { return false }
+        var at = 0
+        for tag in f.tags {
+            guard tag.isStructural,
+                  String(decoding: f.text[at..<tag.start], as: UTF8.self).trimmingWhitespace().isEmpty else { return false }
+            at = tag.end
+        }
+        return String(decoding: f.text[at...], as: UTF8.self).trimmingWhitespace().isEmpty
+    }
+
     /// An error about the tag `ref`, with its paragraph and row.
     func failure(_ kind: WordTemplateError.Kind, _ ref: Ref, detail: String? = nil) -> WordTemplateError {
         let t = tag(ref)

@@ -52,4 +52,11 @@ import Testing
         #expect(ExitStatus.of(issues: [Issue(severity: .warning, rule: "r", provenance: p, message: "m"),
                                         Issue(severity: .error, rule: "r", provenance: p, message: "m")]) == .inputErrors)
     }
+
+    /// A PDF asked for and not made raises a clean run to 1, never lowers a run with input errors.
+    @Test func aMissingOutputRaisesTheStatusToWarnings() {
+        #expect(ExitStatus.success.atLeast(.warnings) == .warnings)
+        #expect(ExitStatus.warnings.atLeast(.warnings) == .warnings)
+        #expect(ExitStatus.inputErrors.atLeast(.warnings) == .inputErrors)
+    }
 }

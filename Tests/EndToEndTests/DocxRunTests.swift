@@ -122,14 +122,7 @@ import Testing
         let project = try Self.sampleRun()
         defer { try? FileManager.default.removeItem(at: project) }
         let out = project.appendingPathComponent("Output/2024")
-        let pdfDir = project.appendingPathComponent("pdf")
-        // A profile of its own: a user's running LibreOffice or a stale lock cannot interfere.
-        let profile = "file://" + project.appendingPathComponent("lo-profile").path
-        let convert = try ChildProcess.run(URL(fileURLWithPath: tools.soffice),
-            ["-env:UserInstallation=\(profile)", "--headless", "--norestore", "--convert-to", "pdf",
-             "--outdir", pdfDir.path, out.appendingPathComponent("bao-cao.docx").path], timeout: 180)
-        let pdf = pdfDir.appendingPathComponent("bao-cao.pdf")
-        try #require(FileManager.default.fileExists(atPath: pdf.path), "no PDF: \(convert.stdout)\(convert.stderr)")
+        let pdf = try Self.convertToPDF(out.appendingPathComponent("bao-cao.docx"), in: project, soffice: tools.soffice)
         let text = try ChildProcess.run(URL(fileURLWithPath: tools.pdftotext), ["-layout", pdf.path, "-"], timeout: 60).stdout
         for expected in ["BÁO CÁO", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Thành phố Cần Thơ", "ngày 05 tháng 12 năm 2024", "Nơi nhận"] {
             #expect(text.contains(expected), "\(expected) not in the PDF's text")
@@ -148,7 +141,7 @@ import Testing
         let raster = try ChildProcess.run(URL(fileURLWithPath: tools.pdftoppm),
             ["-f", "1", "-l", "1", "-singlefile", "-scale-to", "842", "-gray", "-png", pdf.path, png.path], timeout: 60)
         #expect(raster.status == 0, "\(raster.stderr)")
-        // -singlefile: "page.png", not "page-1.png" or "page-01.png" (the digits follow the page count).
+        // -singlefile: page.png, whatever the page count (page-1.png or page-01.png otherwise).
         let page = try Data(contentsOf: project.appendingPathComponent("page.png"))
         // The PNG header's width and height (big-endian at 16 and 20).
         func be32(_ at: Int) -> Int { page[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } }
@@ -202,6 +195,19 @@ import Testing
             i += 3
         }
         return n
+    }
+
+    /// `soffice --convert-to pdf` into `<folder>/pdf/`, with a profile of its own (a user's running
+    /// LibreOffice or a stale lock cannot interfere); its exit code is not trusted: the PDF must exist.
+    static func convertToPDF(_ docx: URL, in folder: URL, soffice: String) throws -> URL {
+        let pdfDir = folder.appendingPathComponent("pdf")
+        let profile = "file://" + folder.appendingPathComponent("lo-profile").path
+        let convert = try ChildProcess.run(URL(fileURLWithPath: soffice),
+            ["-env:UserInstallation=\(profile)", "--headless", "--norestore", "--convert-to", "pdf",
+             "--outdir", pdfDir.path, docx.path], timeout: 180)
+        let pdf = pdfDir.appendingPathComponent(docx.deletingPathExtension().lastPathComponent + ".pdf")
+        try #require(FileManager.default.fileExists(atPath: pdf.path), "no PDF: \(convert.stdout)\(convert.stderr)")
+        return pdf
     }
 
     /// A Templates folder from before the Word report: the run says so and writes the rest.

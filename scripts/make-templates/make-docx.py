@@ -181,8 +181,13 @@ def document():
                  para(run("{{.}}", size=11), after=0),
                  alone("{{/closing.recipients}}")),
             cell(RIGHT_COL,
+                 # Optional lines: a condition standing alone leaves no empty line when unset.
+                 alone("{{#closing.signerAuthority}}"),
                  c("{{closing.signerAuthority}}", bold=True, size=14),
+                 alone("{{/closing.signerAuthority}}"),
+                 alone("{{#closing.signerTitle}}"),
                  c("{{closing.signerTitle}}", bold=True, size=14),
+                 alone("{{/closing.signerTitle}}"),
                  *[c("", size=14) for _ in range(4)],
                  c("{{closing.signerName}}", bold=True, size=14))),
     ], borders=False)
@@ -219,8 +224,98 @@ def document():
                f'<w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/>'
                f'<w:pgMar w:top="{TOP}" w:right="{RIGHT}" w:bottom="{BOTTOM}" w:left="{LEFT}" w:header="567" w:footer="567" w:gutter="0"/>'
                '<w:cols w:space="720"/><w:titlePg/></w:sectPr>')
+    # The report ends its portrait section in a paragraph of its own; the appendices follow
+    # in the document's last section, landscape.
+    parts += [f"<w:p><w:pPr>{section}</w:pPr></w:p>", *appendices()]
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>{"".join(parts)}{section}</w:body></w:document>')
+            f'<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>{"".join(parts)}{LANDSCAPE_SECTION}</w:body></w:document>')
+
+
+# The appendices' pages: A4 turned (the width and height swapped, `w:orient`), the same
+# margins on the same sides, the same header (page numbers continue: no restart, no titlePg).
+LANDSCAPE_W = PAGE_H - LEFT - RIGHT
+LANDSCAPE_SECTION = (f'<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/>'
+                     f'<w:pgSz w:w="{PAGE_H}" w:h="{PAGE_W}" w:orient="landscape"/>'
+                     f'<w:pgMar w:top="{TOP}" w:right="{RIGHT}" w:bottom="{BOTTOM}" w:left="{LEFT}" w:header="567" w:footer="567" w:gutter="0"/>'
+                     '<w:cols w:space="720"/></w:sectPr>')
+
+
+def matrix_table(name_w, parent_w, rate_w, tag_w):
+    """The appendix matrix: two name columns, then one column per indicator by a column loop
+    (`{{#columns}}` and `{{#cells}}` each alone in a narrow cell; the engine removes those cells
+    and repeats the cells between them, with their grid column). The header row repeats on
+    every page; a rate below its target is bold, since the page may be printed without colour."""
+    def tag_cell(text):
+        return cell(tag_w, para(run(text, size=8), after=0))
+    heading = row(cell(name_w, para(run("{{levelTitle}}", bold=True, size=9), jc="center", after=0), valign="center"),
+                  cell(parent_w, para(run("{{parentLevelTitle}}", bold=True, size=9), jc="center", after=0), valign="center"),
+                  tag_cell("{{#columns}}"),
+                  cell(rate_w, para(run("({{number}})", bold=True, size=9), jc="center", after=0), valign="center"),
+                  tag_cell("{{/columns}}"), header=True)
+    each = row(cell(name_w, para(run("{{#rows}}{{name}}", size=9), after=0)),
+               cell(parent_w, para(run("{{parentName}}", size=9), after=0)),
+               tag_cell("{{#cells}}"),
+               # The section runs from the first run into the third: a rate that met its target
+               # leaves the bold run out altogether (two runs, each always written, would make
+               # every cell of a national matrix longer: docs/docx-report.md, "Figures").
+               cell(rate_w, para(run("{{#missed}}", size=8), run("{{text}}", bold=True, size=8),
+                                 run("{{/missed}}{{^missed}}{{text}}{{/missed}}", size=8), jc="right", after=0)),
+               tag_cell("{{/cells}}{{/rows}}"))
+    widths = [name_w, parent_w, tag_w, rate_w, tag_w]
+    lines = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                    for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    return ('<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/>'
+            f'<w:tblBorders>{lines}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+            '<w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
+            f'</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{heading}{each}</w:tbl>')
+
+
+def appendices():
+    """Phụ lục 1 (the matrix of the units two levels below) and the data-quality appendix,
+    each from a new page, in the landscape section. Their words are the HTML page's."""
+    # 14 indicators at 700 twips (8 pt "100,00%" and the cell margins) beside the two names
+    # fill the landscape text width; more columns: narrow them in Word.
+    name_w, parent_w, rate_w = 2350, 2000, 700
+    matrix = [
+        alone("{{#unitTable}}"),
+        para(run("{{title}}", bold=True), jc="center", after=0, keep_next=True),
+        para(run("({{countText}})", italic=True, size=13), jc="center", after=120, keep_next=True),
+        para(run("Mỗi ô là tỷ lệ đạt của đơn vị; ô in đậm: chưa đạt chỉ tiêu. Cột đánh số theo mục II: "
+                 "{{#columns}}({{number}}) {{name}}, chỉ tiêu {{targetText}}{{^last()}}; {{/last()}}{{/columns}}.", size=11),
+             jc="both", after=120, keep_next=True),
+        matrix_table(name_w, parent_w, rate_w, 300),
+        alone("{{#note}}"),
+        para(run("{{note}}", italic=True, size=11), jc="both", before=120, after=0),
+        alone("{{/note}}"),
+        alone("{{/unitTable}}"),
+    ]
+    q_widths = [600, 1100, 2000, 1400, 700, 2300, 1800, LANDSCAPE_W - 9900]
+    q_heading = row(*(cell(w, para(run(t, bold=True, size=10), jc="center", after=0), valign="center")
+                      for w, t in zip(q_widths, ["TT", "Mức độ", "Tệp", "Trang tính", "Ô", "Đơn vị", "Trường", "Nội dung"])),
+                    header=True)
+    q_each = row(*(cell(w, para(run(t, size=10), jc="center" if k in (0, 4) else None, after=0))
+                   for k, (w, t) in enumerate(zip(q_widths, ["{{#issues}}{{number}}", "{{severityText}}", "{{file}}", "{{sheet}}",
+                                                             "{{cell}}", "{{unit}}", "{{field}}", "{{message}}{{/issues}}"]))))
+    quality = [
+        alone("{{#quality}}"),
+        # A new page even when there is no matrix before it: the section starts one then.
+        '<w:p><w:pPr><w:keepNext/><w:pageBreakBefore/><w:spacing w:before="0" w:after="120"/><w:jc w:val="center"/></w:pPr>'
+        + run("Phụ lục. Chất lượng số liệu", bold=True) + "</w:p>",
+        body([run("{{countsText}}")]),
+        alone("{{#hasIssues}}"),
+        para(run("Các vấn đề phát hiện khi đọc và kiểm tra số liệu", bold=True, size=12), jc="center", after=60, keep_next=True),
+        table(q_widths, [q_heading, q_each], borders=True),
+        alone("{{#hasOmitted}}"),
+        alone("{{#omitted}}"),
+        para(run("- {{.}}", size=12), jc="both", before=60, after=0),
+        alone("{{/omitted}}"),
+        alone("{{/hasOmitted}}"),
+        alone("{{/hasIssues}}"),
+        alone("{{/quality}}"),
+        para(run(""), after=0),
+    ]
+    return matrix + quality
 
 
 # The page number, centred in the top margin; `titlePg` in the section gives page 1 its own

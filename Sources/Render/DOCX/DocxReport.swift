@@ -24,6 +24,30 @@ public enum DocxReport {
         templatesRoot.appendingPathComponent("docx", isDirectory: true).appendingPathComponent(fileName)
     }
 
+    /// The template of a report kind: a review's own (`bao-cao-so-ket.docx` for sơ kết
+    /// 2023-2025, `bao-cao-tong-ket.docx` for tổng kết 2023-2030) when `docx/` has one, else
+    /// `bao-cao.docx`, which prints every kind (its part III shows only in a review year). The
+    /// document written is `bao-cao.docx` whichever template filled it.
+    ///
+    ///     DocxReport.templateURL(templatesRoot: templates, kind: .review2023To2025)
+    ///     // Templates/docx/bao-cao-so-ket.docx if it exists, else Templates/docx/bao-cao.docx
+    public static func templateURL(templatesRoot: URL, kind: ReportKind) -> URL {
+        if let name = kindTemplateName(kind) {
+            let url = templatesRoot.appendingPathComponent("docx", isDirectory: true).appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: url.path) { return url }
+        }
+        return templateURL(templatesRoot: templatesRoot)
+    }
+
+    /// The file name of a kind's own template; nil for the annual report (bao-cao.docx).
+    public static func kindTemplateName(_ kind: ReportKind) -> String? {
+        switch kind {
+        case .annual: nil
+        case .review2023To2025: "bao-cao-so-ket.docx"
+        case .review2023To2030: "bao-cao-tong-ket.docx"
+        }
+    }
+
     /// The values a Word template sees for a model.
     public static func view(for model: ReportModel) throws -> DocxView {
         try DocxViewBuilder(report: ReportPresenter(model: model).present()).build()

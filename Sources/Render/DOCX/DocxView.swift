@@ -28,6 +28,11 @@ public struct DocxView: Sendable {
     /// Some past figure is re-expressed in today's units (the tables mark it "*").
     public var hasReexpressed: Bool
     public var closing: ClosingView
+    /// The appendix matrix (the units two levels below, one column per indicator); nil when
+    /// there are none. Printed in a landscape section after the signature.
+    public var unitTable: DocxUnitTableView?
+    /// The data-quality appendix: the HTML page's own view (counts, the findings, the groups cut short).
+    public var quality: QualityView
     /// "Tỷ lệ được làm tròn đến 2 chữ số thập phân ..."
     public var roundingNote: String
     /// "Báo cáo này do xhht tạo từ 9 tệp số liệu ..." (without the page's hover hint).

@@ -26,6 +26,8 @@ struct DocxViewBuilder {
             hasTrends: !r.trends.isEmpty,
             hasReexpressed: r.hasReexpressed,
             closing: ClosingView(r.closing),
+            unitTable: r.unitTable.map(unitTableView),
+            quality: PageBuilder(report: r).qualityView(r.quality),
             roundingNote: r.roundingNote,
             generatedNote: r.generatedNote)
     }
@@ -51,6 +53,18 @@ struct DocxViewBuilder {
             years: t.years.map(String.init), rows: PageBuilder.trendRows(t),
             hasNeverMet: !t.neverMetNames.isEmpty, neverMetText: t.neverMetNames.joined(separator: ", "),
             chart: DocxLineChart(spec: t.chart, id: "qua-cac-nam-\(t.number)").wordChart())
+    }
+
+    func unitTableView(_ t: PresentedUnitTable) -> DocxUnitTableView {
+        DocxUnitTableView(
+            title: t.title, levelTitle: t.levelTitle, parentLevelTitle: t.parentLevelTitle,
+            columns: t.columns.map { UnitTableColumnView(number: String($0.number), id: $0.id, name: $0.name, targetText: $0.targetText) },
+            rows: t.rows.map { row in
+                DocxUnitTableRowView(code: row.code, name: row.name, parentName: row.parentName, cells: row.cells.map { cell in
+                    DocxUnitTableCellView(text: cell.rate.text, met: cell.met == true, missed: cell.met == false, source: cell.source)
+                })
+            },
+            countText: t.countText, note: t.note)
     }
 
     func rowView(_ r: PresentedRow) -> DocxRowView {

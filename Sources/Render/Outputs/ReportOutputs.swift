@@ -9,11 +9,14 @@ import WordTemplate
 ///
 /// | output kind | file |
 /// |---|---|
-/// | docx | `bao-cao.docx` (the official report, from `Templates/docx/bao-cao.docx`) |
+/// | docx | `bao-cao.docx` (the official report, from `Templates/docx/bao-cao.docx`, or a review's own template) |
 /// | html | `bao-cao.html` (the report to read and share) |
 /// | csv | `indicators.csv` (one row per unit and indicator, DESIGN.md's contract) |
 /// | json | `report.json` (the model itself, for other tools) |
 /// | issues | `issues.csv` (every finding with file, sheet, cell; streamed, `IssuesCSV.write`) |
+///
+/// `pdf` (bao-cao.pdf, the DOCX converted by LibreOffice) is written by the session after
+/// these, since it runs a program (Run's `OfficePDF`).
 ///
 /// `xlsx` is accepted in pipeline.yml for the next stage of the product and is skipped with a
 /// note until its renderer exists; the manifest is written by the caller,
@@ -25,6 +28,13 @@ public enum ReportOutputs {
         public var sha256: String
         public var bytes: Int
         public var changed: Bool
+
+        public init(url: URL, sha256: String, bytes: Int, changed: Bool) {
+            self.url = url
+            self.sha256 = sha256
+            self.bytes = bytes
+            self.changed = changed
+        }
     }
 
     /// Renders every output first, then writes: a template error (`TemplateError`,
@@ -40,7 +50,7 @@ public enum ReportOutputs {
             case "docx":
                 // A Templates folder from before the Word report has no docx/: the run says so
                 // (Session) and writes the rest, as it did when docx was not written at all.
-                let path = DocxReport.templateURL(templatesRoot: templates).path
+                let path = DocxReport.templateURL(templatesRoot: templates, kind: model.metadata.kind).path
                 guard FileManager.default.fileExists(atPath: path) else { continue }
                 let template = try WordTemplate(path: path)
                 rendered.append((DocxReport.fileName, try DocxReport.render(model: model, template: template)))

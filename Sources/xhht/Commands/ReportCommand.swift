@@ -41,9 +41,8 @@ struct ReportCommand: ParsableCommand {
             // With the model's own findings, as the run that wrote them had.
             let (model, issues) = try session.buildModel(store: store, issues: stored, documentDate: documentDate, clock: &clock)
             try store.close()  // read only, but a connection left open would leave the -wal and -shm files behind
-            let status = ExitStatus.of(issues: issues)
-            let (written, _) = try session.writeOutputs(model: model, reading: nil, issues: issues, command: "report", started: started,
-                                                        status: status, clock: &clock)
+            let (written, _, status) = try session.writeOutputs(model: model, reading: nil, issues: issues, command: "report", started: started,
+                                                        status: ExitStatus.of(issues: issues), clock: &clock)
             RunSummary.printOutputs(written, quiet: verbosity.quiet)
             return status
         }
