@@ -40,8 +40,14 @@ extension ReportPresenter {
             title: "\(name(trend.name)) qua các năm",
             description: summary ?? "Tỷ lệ qua các năm \(years.first ?? 0)-\(years.last ?? 0).",
             years: years, series: series, targets: targets, targetText: "Chỉ tiêu")
+        // A target is a plan's figure, never a result: printed as the indicator table prints it.
+        let targetCells = trend.targets.map { target in
+            PresentedCell(text: target.map { percent.percentTarget($0) } ?? "—", value: target, kind: .percent)
+        }
         return PresentedTrend(number: number, id: trend.indicatorID, name: name(trend.name), summaryText: summary, years: years,
-                              rows: rows, chart: chart, neverMetNames: neverMet)
+                              targets: targetCells, rows: rows, chart: chart, neverMetNames: neverMet,
+                              reexpressedNames: shown.filter(\.reexpressed).map { name($0.unitName) },
+                              flaggedNames: shown.filter(\.flagged).map { name($0.unitName) })
     }
 
     /// "2023: 9.735/11.160 (87,23%) (quy đổi theo đơn vị hành chính hiện nay)".

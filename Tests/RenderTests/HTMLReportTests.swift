@@ -186,6 +186,22 @@ struct HTMLReportTests {
         #expect(html.contains("Số liệu quy đổi</text>"))
     }
 
+    @Test("a review's trend table gives each year's own target and names the re-expressed and flagged units")
+    func reviewYearTargetsAndMarks() throws {
+        var model = RenderFixtures.canTho(kind: .review2023To2025, year: 2025)
+        var trends = try #require(model.trends)
+        // The plan raises the target: each year is read against its own.
+        trends.indicators[0].targets = [Fraction(7, 10), Fraction(3, 4), nil]
+        model.trends = trends
+        let html = try Self.render(model)
+        let first = try #require(html.components(separatedBy: "<section class=\"trend\"").dropFirst().first)
+        #expect(first.contains("<tr class=\"target-row\"><th scope=\"row\">Chỉ tiêu của năm</th><td class=\"num\">70%</td><td class=\"num\">75%</td><td class=\"num\">—</td><td></td><td></td></tr>"))
+        #expect(first.contains("Có năm quy đổi từ đơn vị cũ (sáp nhập): Quận Ninh Kiều."))
+        #expect(first.contains("Có năm không quy đổi được (đơn vị cũ bị chia tách, không chia số liệu): Huyện Thới Lai."))
+        let presented = ReportPresenter(model: model).present().trends[0]
+        #expect(presented.targets.map(\.value) == [Fraction(7, 10), Fraction(3, 4), nil])
+    }
+
     @Test("the data-quality appendix lists every issue with file, sheet and cell")
     func qualityAppendix() throws {
         let model = RenderFixtures.canTho()

@@ -124,8 +124,11 @@ struct PageBuilder {
     func trendView(_ t: PresentedTrend) -> TrendView {
         TrendView(
             number: String(t.number), id: t.id, anchor: "xu-huong-\(Self.slug(t.id))", name: t.name,
-            summaryText: t.summaryText, years: t.years.map(String.init), rows: Self.trendRows(t), chart: LineChartSVG(spec: t.chart).svg(),
-            hasNeverMet: !t.neverMetNames.isEmpty, neverMetText: t.neverMetNames.joined(separator: ", "))
+            summaryText: t.summaryText, years: t.years.map(String.init), targets: t.targets.map(\.text), rows: Self.trendRows(t),
+            chart: LineChartSVG(spec: t.chart).svg(),
+            hasNeverMet: !t.neverMetNames.isEmpty, neverMetText: t.neverMetNames.joined(separator: ", "),
+            hasReexpressedUnits: !t.reexpressedNames.isEmpty, reexpressedUnitsText: t.reexpressedNames.joined(separator: ", "),
+            hasFlaggedUnits: !t.flaggedNames.isEmpty, flaggedUnitsText: t.flaggedNames.joined(separator: ", "))
     }
 
     /// A trend's rows under the page's keys; the Word report prints the same rows.
