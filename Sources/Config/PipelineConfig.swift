@@ -22,6 +22,8 @@ public struct PipelineConfig: Sendable, Hashable, Codable {
     public var indicators: [IndicatorDefinition]
     /// Which outputs to write: "html", "csv", "json", "issues", later "docx", "xlsx".
     public var outputs: [String]
+    /// The units a review proposes for commendation (`commendation:`); nil: no proposal.
+    public var commendation: CommendationRule? = nil
 
     public init(year: Int, report: ReportKind, agency: Agency, paths: Paths, deadline: String?, display: Display,
                 sheets: [SheetDefinition], indicators: [IndicatorDefinition], outputs: [String]) {

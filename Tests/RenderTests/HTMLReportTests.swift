@@ -1,3 +1,4 @@
+import Aggregate
 import Core
 import Foundation
 import Presentation
@@ -200,6 +201,29 @@ struct HTMLReportTests {
         #expect(first.contains("Có năm không quy đổi được (đơn vị cũ bị chia tách, không chia số liệu): Huyện Thới Lai."))
         let presented = ReportPresenter(model: model).present().trends[0]
         #expect(presented.targets.map(\.value) == [Fraction(7, 10), Fraction(3, 4), nil])
+    }
+
+    @Test("a review with a commendation rule lists the units proposed, ranked, with their numbers, as a proposal")
+    func commendation() throws {
+        var model = RenderFixtures.canTho(kind: .review2023To2025, year: 2025)
+        let section = CommendationRanking.rank(try #require(model.trends), rule: CommendationRule(quota: 3, criteria: [.metEveryYear, .mostImproved]),
+                                               reportYear: 2025)
+        model.commendation = section
+        let html = try Self.render(model)
+        let after = try #require(html.components(separatedBy: "<section class=\"commendation\" id=\"khen-thuong\">").dropFirst().first)
+        let part = try #require(after.components(separatedBy: "</section>").first)
+        #expect(part.contains("<h2>IV. Đề xuất khen thưởng tập thể</h2>"))
+        #expect(part.contains("Đề xuất 3 trong 9 quận, huyện (số lượng theo kế hoạch: 3)"))
+        #expect(part.contains("Hội đồng Thi đua - Khen thưởng xem xét; không phải quyết định khen thưởng."))
+        // One row per candidate, in rank order, each with its counts out of the indicators measured.
+        let rows = part.components(separatedBy: "<tr><td class=\"num\">").dropFirst()
+        #expect(rows.count == 3)
+        for (i, (row, candidate)) in zip(rows, section.candidates).enumerated() {
+            #expect(row.hasPrefix("\(i + 1)</td><td>\(Markup.escape(candidate.unitName))"))
+            #expect(row.contains(">\(candidate.metEveryYear.count)/\(section.indicatorCount)</td>"))
+        }
+        // Annual, or no rule: no section.
+        #expect(!(try Self.render(RenderFixtures.canTho(kind: .review2023To2025, year: 2025))).contains("khen-thuong"))
     }
 
     @Test("the data-quality appendix lists every issue with file, sheet and cell")
