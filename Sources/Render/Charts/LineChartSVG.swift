@@ -67,8 +67,9 @@ public struct LineChartSVG: Sendable, Hashable {
                 let pts = targetPoints.map { "\(f(x($0.0))),\(f(y($0.1.doubleValue)))" }.joined(separator: " ")
                 out += "<polyline points=\"\(pts)\" fill=\"none\" stroke=\"\(BarChartSVG.targetColour)\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>"
             }
+            // A white halo keeps the label legible where a unit's line crosses it.
             if let label = spec.targetLabel, let last = targetPoints.last {
-                out += "<text x=\"\(f(x(last.0) - 2))\" y=\"\(f(y(last.1.doubleValue) - 5))\" text-anchor=\"end\" fill=\"\(BarChartSVG.targetColour)\">\(Markup.escape(label))</text>"
+                out += "<text x=\"\(f(x(last.0) - 2))\" y=\"\(f(y(last.1.doubleValue) - 5))\" text-anchor=\"end\" fill=\"\(BarChartSVG.targetColour)\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">\(Markup.escape(label))</text>"
             }
             out += "</g>"
         }
