@@ -20,7 +20,7 @@ struct ConfigDecoding {
         let paths = keys["paths"].flatMap(self.paths)
         let display = keys["display"].map(self.display) ?? Display()
         let outputs = keys["outputs"].map(self.outputs) ?? ["html", "csv", "json", "issues"]
-        let commendation = keys["commendation"].map { node in reader.isNull(node) ? .none : self.commendation(node) }
+        let commendation = keys["commendation"].map { node in reader.isNull(node) ? .absent : self.commendation(node) }
         let sheets = keys["sheets"].flatMap { node in
             reader.sequence(node, path: "sheets", expected: "danh sách các biểu (sheets)")?.enumerated().map { self.sheet($1, path: "sheets[\($0)]") }
         }
@@ -34,12 +34,13 @@ struct ConfigDecoding {
         switch commendation {
         case .some(.failed): return nil
         case .some(.rule(let rule)): config.commendation = rule
-        case .some(.none), nil: break
+        case .some(.absent), nil: break
         }
         return config
     }
 
-    private enum CommendationRead { case none, failed, rule(CommendationRule) }
+    /// `commendation:` as read: left empty, wrong (the reader has the diagnostics), or a rule.
+    private enum CommendationRead { case absent, failed, rule(CommendationRule) }
 
     /// `commendation: {quota: 5, criteria: [metEveryYear, mostImproved]}`.
     private func commendation(_ node: Node) -> CommendationRead {
