@@ -139,10 +139,14 @@ public enum ReportModelBuilder {
                                       agency: config.agency, documentDate: documentDate, generatedBy: generatedBy,
                                       display: config.display)
         added = modelIssues
-        return ReportModel(metadata: metadata, root: units[0], units: units, coverage: coverage, indicators: reports,
-                           narrative: narrative(reports), trends: trends,
-                           quality: quality(issues: issues + modelIssues, facts: reportYearFacts, files: fileNames,
-                                            units: Set(hierarchy.codes)))
+        var model = ReportModel(metadata: metadata, root: units[0], units: units, coverage: coverage, indicators: reports,
+                                narrative: narrative(reports), trends: trends,
+                                quality: quality(issues: issues + modelIssues, facts: reportYearFacts, files: fileNames,
+                                                 units: Set(hierarchy.codes)))
+        if let rule = config.commendation, let trends {
+            model.commendation = CommendationRanking.rank(trends, rule: rule, reportYear: year)
+        }
+        return model
     }
 
     static func narrative(_ reports: [IndicatorReport]) -> NarrativeSummary {

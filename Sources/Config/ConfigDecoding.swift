@@ -11,7 +11,7 @@ struct ConfigDecoding {
 
     func config(_ root: Node) -> PipelineConfig? {
         guard let keys = reader.mapping(root, path: "",
-                                        allowed: ["year", "report", "deadline", "agency", "paths", "display", "outputs", "sheets", "indicators"],
+                                        allowed: ["year", "report", "deadline", "agency", "paths", "display", "outputs", "commendation", "sheets", "indicators"],
                                         required: ["year", "agency", "paths", "sheets", "indicators"]) else { return nil }
         let year = keys["year"].flatMap { reader.integer($0, path: "year", in: PipelineConfigLoader.years, meaning: "năm báo cáo") }
         let report = keys["report"].map { reader.choice($0, path: "report", as: ReportKind.self) } ?? .annual
@@ -20,6 +20,7 @@ struct ConfigDecoding {
         let paths = keys["paths"].flatMap(self.paths)
         let display = keys["display"].map(self.display) ?? Display()
         let outputs = keys["outputs"].map(self.outputs) ?? ["html", "csv", "json", "issues"]
+        let commendation = keys["commendation"].map { node in reader.isNull(node) ? .absent : self.commendation(node) }
         let sheets = keys["sheets"].flatMap { node in
             reader.sequence(node, path: "sheets", expected: "danh sách các biểu (sheets)")?.enumerated().map { self.sheet($1, path: "sheets[\($0)]") }
         }
@@ -28,8 +29,49 @@ struct ConfigDecoding {
         }
         guard let year, let report, let agency, let paths, let display, let outputs,
               let sheets = sheets.flatMap(allOrNil), let indicators = indicators.flatMap(allOrNil) else { return nil }
-        return PipelineConfig(year: year, report: report, agency: agency, paths: paths, deadline: deadline, display: display,
-                              sheets: sheets, indicators: indicators, outputs: outputs)
+        var config = PipelineConfig(year: year, report: report, agency: agency, paths: paths, deadline: deadline, display: display,
+                                    sheets: sheets, indicators: indicators, outputs: outputs)
+        switch commendation {
+        case .some(.failed): return nil
+        case .some(.rule(let rule)): config.commendation = rule
+        case .some(.absent), nil: break
+        }
+        return config
+    }
+
+    /// `commendation:` as read: left empty, wrong (the reader has the diagnostics), or a rule.
+    private enum CommendationRead { case absent, failed, rule(CommendationRule) }
+
+    /// `commendation: {quota: 5, criteria: [metEveryYear, mostImproved]}`.
+    private func commendation(_ node: Node) -> CommendationRead {
+        guard let keys = reader.mapping(node, path: "commendation", allowed: ["quota", "criteria"], required: ["quota", "criteria"]) else {
+            return .failed
+        }
+        let quota = keys["quota"].flatMap {
+            reader.integer($0, path: "commendation.quota", in: CommendationRule.quotas, meaning: "số đơn vị đề nghị khen thưởng (chỉ tiêu khen thưởng của kế hoạch)")
+        }
+        var criteria: [CommendationCriterion] = []
+        var ok = quota != nil
+        if let node = keys["criteria"], let items = reader.sequence(node, path: "commendation.criteria",
+                                                                   expected: "danh sách tiêu chí xếp hạng, ví dụ [metEveryYear, mostImproved]") {
+            if items.isEmpty {
+                reader.fail(node, "commendation.criteria", "cần ít nhất một tiêu chí; một trong: \(CommendationCriterion.allCases.map(\.rawValue).joined(separator: ", ")).")
+                ok = false
+            }
+            for (i, item) in items.enumerated() {
+                guard let criterion = reader.choice(item, path: "commendation.criteria[\(i)]", as: CommendationCriterion.self) else { ok = false; continue }
+                if criteria.contains(criterion) {
+                    reader.fail(item, "commendation.criteria[\(i)]", "tiêu chí \"\(criterion.rawValue)\" đã có ở trên; mỗi tiêu chí ghi một lần.")
+                    ok = false
+                    continue
+                }
+                criteria.append(criterion)
+            }
+        } else {
+            ok = false
+        }
+        guard ok, let quota else { return .failed }
+        return .rule(CommendationRule(quota: quota, criteria: criteria))
     }
 
     private func allOrNil<T>(_ items: [T?]) -> [T]? {

@@ -23,6 +23,8 @@ public struct PipelineConfig: Sendable, Hashable, Codable {
     /// Which outputs to write: "docx", "pdf" (from the DOCX, with LibreOffice), "html", "csv",
     /// "json", "issues", "manifest"; "xlsx" later.
     public var outputs: [String]
+    /// The units a review proposes for commendation (`commendation:`); nil: no proposal.
+    public var commendation: CommendationRule? = nil
 
     public init(year: Int, report: ReportKind, agency: Agency, paths: Paths, deadline: String?, display: Display,
                 sheets: [SheetDefinition], indicators: [IndicatorDefinition], outputs: [String]) {

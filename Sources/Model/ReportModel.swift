@@ -35,6 +35,9 @@ public struct ReportModel: Sendable, Codable, Hashable {
     /// Trend tables over the review's years; nil for an annual report.
     public var trends: TrendSection?
     public var quality: DataQuality
+    /// The units a review proposes for commendation (pipeline.yml `commendation`); nil for an
+    /// annual report or without the rule (report.json then has no key: annual bytes unchanged).
+    public var commendation: CommendationSection? = nil
 
     public init(schemaVersion: Int = ReportModel.currentSchemaVersion, metadata: ReportMetadata, root: ReportUnit,
                 units: [ReportUnit], coverage: [UnitCoverage], indicators: [IndicatorReport],

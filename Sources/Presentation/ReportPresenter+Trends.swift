@@ -36,12 +36,24 @@ extension ReportPresenter {
             summary = "\(name(rootRow.unitName)): từ \(percent.percent(a)) (\(from)) đến \(percent.percent(b)) (\(to)), thay đổi \(percent.points(change))."
         }
         let neverMet = trend.neverMet.compactMap { code in shown.contains { $0.unitCode == code && $0.depth == 1 } ? unitsByCode[code].map { name($0.name) } : nil }
-        let chart = LineChartSpec(
+        var chart = LineChartSpec(
             title: "\(name(trend.name)) qua các năm",
             description: summary ?? "Tỷ lệ qua các năm \(years.first ?? 0)-\(years.last ?? 0).",
             years: years, series: series, targets: targets, targetText: "Chỉ tiêu")
+        // The target line says what it is where it ends: the last year's target, with its year
+        // when the plan changed it during the phase.
+        if let last = years.last(where: { targets[$0] != nil }), let value = targets[last] {
+            chart.targetLabel = Set(targets.values).count > 1 ? "Chỉ tiêu \(last): \(percent.percentTarget(value))"
+                : "Chỉ tiêu \(percent.percentTarget(value))"
+        }
+        // A target is a plan's figure, never a result: printed as the indicator table prints it.
+        let targetCells = trend.targets.map { target in
+            PresentedCell(text: target.map { percent.percentTarget($0) } ?? "—", value: target, kind: .percent)
+        }
         return PresentedTrend(number: number, id: trend.indicatorID, name: name(trend.name), summaryText: summary, years: years,
-                              rows: rows, chart: chart, neverMetNames: neverMet)
+                              targets: targetCells, rows: rows, chart: chart, neverMetNames: neverMet,
+                              reexpressedNames: shown.filter(\.reexpressed).map { name($0.unitName) },
+                              flaggedNames: shown.filter(\.flagged).map { name($0.unitName) })
     }
 
     /// "2023: 9.735/11.160 (87,23%) (quy đổi theo đơn vị hành chính hiện nay)".

@@ -65,6 +65,7 @@ public struct ReportPresenter {
             indicators: model.indicators.enumerated().map { indicator($0.element, number: $0.offset + 1) },
             unitTable: unitTable(),
             trends: trends(),
+            commendation: commendation(),
             hasReexpressed: model.trends?.indicators.contains { !$0.reexpressedUnits.isEmpty } ?? false,
             quality: quality(),
             closing: closing(),

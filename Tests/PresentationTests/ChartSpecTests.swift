@@ -50,3 +50,71 @@ struct ChartSpecTests {
         #expect(ChartText.shorten("Quận Ninh Kiều", to: 30) == "Quận Ninh Kiều")
     }
 }
+
+@Suite("A line chart's value axis fitted to its values")
+struct ValueAxisTests {
+    /// Ten units between 85% and 95% and a target of 90%: the tangle of a 0-100% axis.
+    static func crowded() -> LineChartSpec {
+        let series = (0..<10).map { (i: Int) -> LineChartSpec.Series in
+            let first = LineChartSpec.Point(year: 2023, value: Fraction(Int64(850 + i * 7), 1000), valueText: "")
+            let second = LineChartSpec.Point(year: 2024, value: Fraction(Int64(870 + i * 8), 1000), valueText: "")
+            return LineChartSpec.Series(name: "Đơn vị \(i)", points: [first, second], emphasized: i == 0)
+        }
+        return LineChartSpec(title: "t", description: "d", years: [2023, 2024], series: series,
+                             targets: [2023: Fraction(9, 10), 2024: Fraction(9, 10)])
+    }
+
+    /// A tick is round when it is a whole multiple of the step and the step one of the round ones.
+    static func steps(_ axis: ValueAxis) -> Set<Int> {
+        var steps: Set<Int> = []
+        for (a, b) in zip(axis.ticks, axis.ticks.dropFirst()) {
+            let gap: Double = (b.value - a.value) * 10_000
+            steps.insert(Int(gap.rounded()))
+        }
+        return steps
+    }
+
+    @Test("values crowded between 85% and 95% get an axis around them, not 0-100%")
+    func fitted() {
+        let chart = Self.crowded()
+        let axis = chart.axis
+        #expect(axis.min == 0.84 && axis.max == 0.96)
+        #expect(axis.ticks.map(\.label) == ["84%", "86%", "88%", "90%", "92%", "94%", "96%"])
+        // The names the Word chart reads keep their meaning: the 0-based scale.
+        #expect(chart.scaleMax == 1 && chart.ticks.map(\.value) == [0, 0.25, 0.5, 0.75, 1])
+    }
+
+    @Test("every value and every target lies inside the axis, with room above and below")
+    func inside() {
+        for (values, target) in [([0.861, 0.912, 0.943], 0.9), ([0.5, 0.55], 0.8), ([0.97, 0.99], 0.95), ([0.2, 0.25], 0.1),
+                                 ([1.04, 0.98], 1.0), ([0.0, 0.03], 0.05)] {
+            let axis = ValueAxis.fitted(values + [target])
+            for v in values + [target] { #expect(axis.min <= v && v <= axis.max, "\(v) outside \(axis.min)-\(axis.max)") }
+            #expect(axis.ticks.first?.value == axis.min && axis.ticks.last?.value == axis.max)
+            #expect(axis.ticks.count >= 2 && axis.ticks.count <= ValueAxis.maximumIntervals + 1)
+            // Within 0-100% while the values are; never below 0.
+            #expect(axis.min >= 0)
+            if values.allSatisfy({ $0 <= 1 }) && target <= 1 { #expect(axis.max <= 1) }
+        }
+    }
+
+    @Test("ticks sit at one round step")
+    func round() {
+        for values in [[0.861, 0.943], [0.12, 0.95], [0.33, 0.41], [0.5], [1.05, 1.3], [0.0, 1.0]] {
+            let axis = ValueAxis.fitted(values)
+            let steps = Self.steps(axis)
+            #expect(steps.count == 1)
+            let step = steps.first ?? 0
+            #expect([100, 200, 250, 500, 1_000, 2_000, 2_500, 5_000, 10_000].contains(step))
+            for tick in axis.ticks { #expect(Int((tick.value * 10_000).rounded()) % step == 0) }
+        }
+    }
+
+    @Test("a change of a few tenths of a point is not blown up: the axis spans at least 10 points")
+    func minimumSpan() {
+        let axis = ValueAxis.fitted([0.851, 0.853, 0.854])
+        #expect(axis.max - axis.min >= 0.1 - 1e-9)
+        let nothing = ValueAxis.fitted([])
+        #expect(nothing.min == 0 && nothing.max == 1 && nothing.ticks.count == 5)
+    }
+}

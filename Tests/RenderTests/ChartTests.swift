@@ -171,4 +171,26 @@ struct ChartTests {
         #expect(circles.map { $0.attributes["cy"] } == [SVGNumber.format(LineChartSVG.plotBottom), SVGNumber.format(LineChartSVG.plotTop)])
         #expect(circles.map { $0.attributes["cx"] } == [SVGNumber.format(LineChartSVG.plotLeft), SVGNumber.format(LineChartSVG.plotRight)])
     }
+
+    @Test("line chart: crowded rates spread over the plot on the fitted axis; the target labelled; the report unit on top")
+    func lineFittedAxis() throws {
+        var spec = LineChartSpec(title: "t", description: "d", years: [2023, 2024], series: [
+            .init(name: "Toàn tỉnh", points: [.init(year: 2023, value: Fraction(86, 100), valueText: ""),
+                                              .init(year: 2024, value: Fraction(94, 100), valueText: "")], emphasized: true),
+            .init(name: "Huyện A", points: [.init(year: 2023, value: Fraction(88, 100), valueText: ""),
+                                            .init(year: 2024, value: Fraction(90, 100), valueText: "")]),
+        ], targets: [2023: Fraction(9, 10), 2024: Fraction(9, 10)])
+        spec.targetLabel = "Chỉ tiêu 90%"
+        let probe = try SVGProbe.parse(LineChartSVG(spec: spec).svg())
+        let ys = probe.all("circle").compactMap { $0.attributes["cy"].flatMap(Double.init) }
+        let plot = LineChartSVG.plotBottom - LineChartSVG.plotTop
+        // 86% to 94% fill more than half the plot's height (on 0-100% they took 8%).
+        #expect((ys.max() ?? 0) - (ys.min() ?? 0) > plot / 2)
+        #expect(ys.allSatisfy { $0 > LineChartSVG.plotTop && $0 < LineChartSVG.plotBottom })
+        let texts = probe.all("text").map(\.text)
+        #expect(texts.contains("Chỉ tiêu 90%"))
+        #expect(texts.contains("84%") && texts.contains("96%") && !texts.contains("0%"))
+        // The emphasized series is drawn last (on top).
+        #expect(probe.all("title").map(\.text).filter { ["Toàn tỉnh", "Huyện A"].contains($0) } == ["Huyện A", "Toàn tỉnh"])
+    }
 }

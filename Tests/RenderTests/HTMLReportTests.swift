@@ -1,3 +1,4 @@
+import Aggregate
 import Core
 import Foundation
 import Presentation
@@ -184,6 +185,45 @@ struct HTMLReportTests {
         #expect(html.contains("<span class=\"reexpressed-mark\" title=\"Số liệu quy đổi\">*</span>"))
         #expect(html.contains("không quy đổi được"))
         #expect(html.contains("Số liệu quy đổi</text>"))
+    }
+
+    @Test("a review's trend table gives each year's own target and names the re-expressed and flagged units")
+    func reviewYearTargetsAndMarks() throws {
+        var model = RenderFixtures.canTho(kind: .review2023To2025, year: 2025)
+        var trends = try #require(model.trends)
+        // The plan raises the target: each year is read against its own.
+        trends.indicators[0].targets = [Fraction(7, 10), Fraction(3, 4), nil]
+        model.trends = trends
+        let html = try Self.render(model)
+        let first = try #require(html.components(separatedBy: "<section class=\"trend\"").dropFirst().first)
+        #expect(first.contains("<tr class=\"target-row\"><th scope=\"row\">Chỉ tiêu của năm</th><td class=\"num\">70%</td><td class=\"num\">75%</td><td class=\"num\">—</td><td></td><td></td></tr>"))
+        #expect(first.contains("Có năm quy đổi từ đơn vị cũ (sáp nhập): Quận Ninh Kiều."))
+        #expect(first.contains("Có năm không quy đổi được (đơn vị cũ bị chia tách, không chia số liệu): Huyện Thới Lai."))
+        let presented = ReportPresenter(model: model).present().trends[0]
+        #expect(presented.targets.map(\.value) == [Fraction(7, 10), Fraction(3, 4), nil])
+    }
+
+    @Test("a review with a commendation rule lists the units proposed, ranked, with their numbers, as a proposal")
+    func commendation() throws {
+        var model = RenderFixtures.canTho(kind: .review2023To2025, year: 2025)
+        let section = CommendationRanking.rank(try #require(model.trends), rule: CommendationRule(quota: 3, criteria: [.metEveryYear, .mostImproved]),
+                                               reportYear: 2025)
+        model.commendation = section
+        let html = try Self.render(model)
+        let after = try #require(html.components(separatedBy: "<section class=\"commendation\" id=\"khen-thuong\">").dropFirst().first)
+        let part = try #require(after.components(separatedBy: "</section>").first)
+        #expect(part.contains("<h2>IV. Đề xuất khen thưởng tập thể</h2>"))
+        #expect(part.contains("Đề xuất 3 trong 9 quận, huyện (số lượng theo kế hoạch: 3)"))
+        #expect(part.contains("Hội đồng Thi đua - Khen thưởng xem xét; không phải quyết định khen thưởng."))
+        // One row per candidate, in rank order, each with its counts out of the indicators measured.
+        let rows = part.components(separatedBy: "<tr><td class=\"num\">").dropFirst()
+        #expect(rows.count == 3)
+        for (i, (row, candidate)) in zip(rows, section.candidates).enumerated() {
+            #expect(row.hasPrefix("\(i + 1)</td><td>\(Markup.escape(candidate.unitName))"))
+            #expect(row.contains(">\(candidate.metEveryYear.count)/\(section.indicatorCount)</td>"))
+        }
+        // Annual, or no rule: no section.
+        #expect(!(try Self.render(RenderFixtures.canTho(kind: .review2023To2025, year: 2025))).contains("khen-thuong"))
     }
 
     @Test("the data-quality appendix lists every issue with file, sheet and cell")

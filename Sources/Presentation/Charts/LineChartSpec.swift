@@ -15,7 +15,8 @@ import Model
 ///             .init(year: 2025, value: Fraction(4, 5), valueText: "80,00%")], emphasized: true)],
 ///         targets: [2023: Fraction(3, 4)])
 ///     chart.shownSeries.count   // 1 (at most `maximumSeries`)
-///     chart.scaleMax            // 1.0
+///     chart.scaleMax            // 1.0: the 0-based scale (the Word chart's)
+///     chart.axis                // 60%-90% every 5%: fitted to the values and targets (the page's)
 ///
 /// A year without a value has no point: a drawing breaks the line there rather than drawing
 /// through it.
@@ -66,6 +67,8 @@ public struct LineChartSpec: Sendable, Hashable {
     /// The legend's words for a re-expressed point, and what a point's tooltip adds.
     public var reexpressedLegend = "Số liệu quy đổi"
     public var reexpressedNote = "số liệu quy đổi theo đơn vị hành chính hiện nay"
+    /// The words written at the end of the target line: "Chỉ tiêu 2025: 80%"; nil: none.
+    public var targetLabel: String?
 
     public init(title: String, description: String, years: [Int], series: [Series], targets: [Int: Fraction], targetText: String = "Chỉ tiêu") {
         self.title = title
@@ -95,4 +98,12 @@ public struct LineChartSpec: Sendable, Hashable {
 
     /// The gridlines and their labels, every quarter of `scaleMax`.
     public var ticks: [ChartTick] { ChartTick.quarters(of: scaleMax) }
+
+    /// The value axis fitted to the shown values and the targets (`ValueAxis.fitted`): rates
+    /// that crowd between 85% and 95% on `scaleMax`'s 0-100% axis spread over the plot. Every
+    /// shown value and every target lies within it.
+    public var axis: ValueAxis {
+        let values = shownSeries.flatMap { $0.points.compactMap { $0.value?.doubleValue } }
+        return ValueAxis.fitted(values + targets.values.map(\.doubleValue))
+    }
 }

@@ -34,6 +34,8 @@ public struct PresentedReport: Sendable, Hashable {
     /// Absent when the root has no units two levels below.
     public var unitTable: PresentedUnitTable?
     public var trends: [PresentedTrend]
+    /// Review years with pipeline.yml's `commendation`: the units proposed; nil otherwise.
+    public var commendation: PresentedCommendation? = nil
     /// Some past value was re-expressed in today's units.
     public var hasReexpressed: Bool
     public var quality: PresentedQuality

@@ -8,6 +8,7 @@ import Model
 ///     trend.rows[0].cells[1].rate   // "75,00%", reexpressed true: re-expressed in today's units
 ///     trend.rows[0].change          // "+10,00 điểm %" (value 1/10)
 ///     trend.neverMetNames           // ["Huyện Cờ Đỏ"]
+///     trend.targets[0].text         // "75%": the target of 2023, as that year's plan set it
 public struct PresentedTrend: Sendable, Hashable {
     public struct Cell: Sendable, Hashable {
         /// The year's rate; "không quy đổi được" (no value) for a split unit's past, "—" without data.
@@ -39,9 +40,16 @@ public struct PresentedTrend: Sendable, Hashable {
     /// The report unit's change in words; nil without two years of data.
     public var summaryText: String?
     public var years: [Int]
+    /// The target in force each year, same order as `years` (the plan may raise it): "75%",
+    /// "—" (no value) for a year without one.
+    public var targets: [PresentedCell]
     /// The report unit first, then the units one level below.
     public var rows: [Row]
     public var chart: LineChartSpec
     /// Units one level below that never met the target in the phase.
     public var neverMetNames: [String]
+    /// Units of the table with a year re-expressed from earlier units (mergers), table order.
+    public var reexpressedNames: [String]
+    /// Units of the table with a year that could not be re-expressed (a split), table order.
+    public var flaggedNames: [String]
 }

@@ -3,8 +3,9 @@ import Core
 import Presentation
 
 /// Draws a `LineChartSpec` as inline SVG: one line per shown series (the emphasized one
-/// thicker), the target as a dashed line (a polyline when it changes from year to year),
-/// re-expressed points hollow, and a legend.
+/// thicker and drawn on top, the others lighter), the target as a dashed line (a polyline when
+/// it changes from year to year) labelled at its end, re-expressed points hollow, and a legend.
+/// The value axis is the spec's fitted one (`LineChartSpec.axis`), not 0-100%.
 ///
 ///     let svg = LineChartSVG(spec: trend.chart).svg()
 ///
@@ -31,19 +32,22 @@ public struct LineChartSVG: Sendable, Hashable {
         let f = SVGNumber.format
         let shown = spec.shownSeries
         let years = spec.years
-        let scale = spec.scaleMax
+        let axis = spec.axis
         let span = Self.plotRight - Self.plotLeft
         func x(_ year: Int) -> Double {
             guard years.count > 1, let i = years.firstIndex(of: year) else { return Self.plotLeft + span / 2 }
             return Self.plotLeft + span * Double(i) / Double(years.count - 1)
         }
-        func y(_ v: Double) -> Double { Self.plotBottom - min(max(v / scale, 0), 1) * (Self.plotBottom - Self.plotTop) }
+        let range = axis.max - axis.min
+        func y(_ v: Double) -> Double {
+            Self.plotBottom - min(max((v - axis.min) / range, 0), 1) * (Self.plotBottom - Self.plotTop)
+        }
 
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart line-chart\" viewBox=\"0 0 \(f(Self.width)) \(f(Self.height))\""
         out += " width=\"\(f(Self.width))\" height=\"\(f(Self.height))\" role=\"img\" aria-label=\"\(Markup.escape(spec.title))\">"
         out += "<title>\(Markup.escape(spec.title))</title><desc>\(Markup.escape(spec.description))</desc>"
         out += "<g font-family=\"'Times New Roman', 'Liberation Serif', serif\" font-size=\"12\">"
-        for tick in spec.ticks {
+        for tick in axis.ticks {
             let gy = f(y(tick.value))
             out += "<line x1=\"\(f(Self.plotLeft))\" y1=\"\(gy)\" x2=\"\(f(Self.plotRight))\" y2=\"\(gy)\" stroke=\"#d9d9d9\" stroke-width=\"1\"/>"
             out += "<text x=\"\(f(Self.plotLeft - 6))\" y=\"\(f(y(tick.value) + 4))\" text-anchor=\"end\" fill=\"#555555\">\(Markup.escape(tick.label))</text>"
@@ -63,14 +67,22 @@ public struct LineChartSVG: Sendable, Hashable {
                 let pts = targetPoints.map { "\(f(x($0.0))),\(f(y($0.1.doubleValue)))" }.joined(separator: " ")
                 out += "<polyline points=\"\(pts)\" fill=\"none\" stroke=\"\(BarChartSVG.targetColour)\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>"
             }
+            // A white halo keeps the label legible where a unit's line crosses it.
+            if let label = spec.targetLabel, let last = targetPoints.last {
+                out += "<text x=\"\(f(x(last.0) - 2))\" y=\"\(f(y(last.1.doubleValue) - 5))\" text-anchor=\"end\" fill=\"\(BarChartSVG.targetColour)\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">\(Markup.escape(label))</text>"
+            }
             out += "</g>"
         }
 
         var anyReexpressed = false
-        for (i, s) in shown.enumerated() {
+        // The report unit's line is drawn last, on top of the others; colours keep the legend's order.
+        let order = shown.indices.filter { !shown[$0].emphasized } + shown.indices.filter { shown[$0].emphasized }
+        for i in order {
+            let s = shown[i]
             let colour = Self.palette[i % Self.palette.count]
             let strokeWidth = s.emphasized ? "3" : "1.5"
-            out += "<g><title>\(Markup.escape(s.name))</title>"
+            out += s.emphasized ? "<g><title>" : "<g opacity=\"0.8\"><title>"
+            out += "\(Markup.escape(s.name))</title>"
             // Consecutive years with values form one segment.
             var segment: [String] = []
             func flush() {

@@ -32,6 +32,7 @@ struct PageBuilder {
             unitTable: r.unitTable.map(unitTableView),
             trends: trends,
             hasTrends: !trends.isEmpty,
+            commendation: r.commendation.map(commendationView),
             hasReexpressed: r.hasReexpressed,
             quality: qualityView(r.quality),
             closing: ClosingView(r.closing),
@@ -124,8 +125,11 @@ struct PageBuilder {
     func trendView(_ t: PresentedTrend) -> TrendView {
         TrendView(
             number: String(t.number), id: t.id, anchor: "xu-huong-\(Self.slug(t.id))", name: t.name,
-            summaryText: t.summaryText, years: t.years.map(String.init), rows: Self.trendRows(t), chart: LineChartSVG(spec: t.chart).svg(),
-            hasNeverMet: !t.neverMetNames.isEmpty, neverMetText: t.neverMetNames.joined(separator: ", "))
+            summaryText: t.summaryText, years: t.years.map(String.init), targets: t.targets.map(\.text), rows: Self.trendRows(t),
+            chart: LineChartSVG(spec: t.chart).svg(),
+            hasNeverMet: !t.neverMetNames.isEmpty, neverMetText: t.neverMetNames.joined(separator: ", "),
+            hasReexpressedUnits: !t.reexpressedNames.isEmpty, reexpressedUnitsText: t.reexpressedNames.joined(separator: ", "),
+            hasFlaggedUnits: !t.flaggedNames.isEmpty, flaggedUnitsText: t.flaggedNames.joined(separator: ", "))
     }
 
     /// A trend's rows under the page's keys; the Word report prints the same rows.
@@ -143,6 +147,16 @@ struct PageBuilder {
                 firstMetText: row.firstMetText,
                 isTotal: row.isTotal)
         }
+    }
+
+    // MARK: commendation
+
+    func commendationView(_ c: PresentedCommendation) -> CommendationView {
+        CommendationView(title: c.title, introText: c.introText, proposalNote: c.proposalNote, rows: c.rows.map { row in
+            CommendationRowView(rank: row.rank, name: row.name, metEveryYearText: row.metEveryYear.text,
+                                metEveryYearNames: row.metEveryYearNames, metInReportYearText: row.metInReportYear.text,
+                                changeText: row.averageChange.text, changeCountText: row.changeCountText, flagText: row.flagText)
+        })
     }
 
     // MARK: quality

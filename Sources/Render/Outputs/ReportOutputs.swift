@@ -11,7 +11,8 @@ import WordTemplate
 /// |---|---|
 /// | docx | `bao-cao.docx` (the official report, from `Templates/docx/bao-cao.docx`, or a review's own template) |
 /// | html | `bao-cao.html` (the report to read and share) |
-/// | csv | `indicators.csv` (one row per unit and indicator, DESIGN.md's contract) |
+/// | csv | `indicators.csv` (one row per unit and indicator, DESIGN.md's contract); in a review year also `trends.csv` |
+/// | trends | `trends.csv` (review years: one row per unit, indicator and year, `TrendsCSV`); nothing in an annual year |
 /// | json | `report.json` (the model itself, for other tools) |
 /// | issues | `issues.csv` (every finding with file, sheet, cell; streamed, `IssuesCSV.write`) |
 ///
@@ -42,6 +43,9 @@ public enum ReportOutputs {
     public static func write(model: ReportModel, issues: [Issue], kinds: [String], templates: URL, to folder: URL) throws -> [Written] {
         var rendered: [(String, [UInt8])] = []
         var writesIssues = false
+        // trends.csv is a CSV output of a review year: on with `csv` (the default outputs) or
+        // alone with `trends`, written once.
+        var writesTrends = false
         for kind in kinds {
             switch kind {
             case "html":
@@ -56,6 +60,9 @@ public enum ReportOutputs {
                 rendered.append((DocxReport.fileName, try DocxReport.render(model: model, template: template)))
             case "csv":
                 rendered.append((IndicatorsCSV.fileName, IndicatorsCSV.bytes(model)))
+                writesTrends = true
+            case "trends":
+                writesTrends = true
             case "json":
                 rendered.append((ReportJSON.fileName, Array(try ReportJSON.data(model, pretty: true))))
             case "issues":
@@ -64,6 +71,7 @@ public enum ReportOutputs {
                 continue
             }
         }
+        if writesTrends, let trends = TrendsCSV.bytes(model) { rendered.append((TrendsCSV.fileName, trends)) }
         var written = try rendered.map { name, bytes in
             let url = folder.appendingPathComponent(name)
             let changed = try AtomicFile.write(bytes, to: url)

@@ -31,6 +31,8 @@ public struct PageView: Sendable {
     public var unitTable: UnitTableView?
     public var trends: [TrendView]
     public var hasTrends: Bool
+    /// Review years with pipeline.yml's `commendation`: section IV; nil otherwise.
+    public var commendation: CommendationView?
     /// True when some trend value was re-expressed in the report year's units.
     public var hasReexpressed: Bool
     public var quality: QualityView

@@ -11,12 +11,20 @@ public struct TrendView: Sendable {
     public var summaryText: String?
     /// "2023", "2024", "2025"
     public var years: [String]
+    /// The target of each year, same order as `years`: "75%", "—".
+    public var targets: [String]
     public var rows: [TrendRowView]
     /// The line chart (inline SVG: `{{{chart}}}`).
     public var chart: String
     public var hasNeverMet: Bool
     /// "Cờ Đỏ, Thới Lai"
     public var neverMetText: String
+    public var hasReexpressedUnits: Bool
+    /// "Quận Ninh Kiều, Huyện Phong Điền": units with a year summed from earlier units.
+    public var reexpressedUnitsText: String
+    public var hasFlaggedUnits: Bool
+    /// Units with a year that could not be re-expressed (a split commune's part).
+    public var flaggedUnitsText: String
 }
 
 /// A unit's line in a trend table.
