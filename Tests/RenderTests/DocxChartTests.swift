@@ -53,6 +53,7 @@ import WordTemplate
         var series: [Series] = []
         var elements: [String: String] = [:]   // "c:orientation" -> val of the first one, etc.
         var valAxisMax = ""
+        var valAxisMin = ""
         var majorUnit = ""
 
         init(_ bytes: [UInt8]) throws {
@@ -73,6 +74,7 @@ import WordTemplate
                     case "a:srgbClr" where path.contains("c:dPt") && !path.contains("a:ln") && !path.contains("c:marker"):
                         series[series.count - 1].fills.append(tag.attribute("val") ?? "")
                     case "c:max" where path.contains("c:valAx"): valAxisMax = val ?? ""
+                    case "c:min" where path.contains("c:valAx"): valAxisMin = val ?? ""
                     case "c:majorUnit": majorUnit = val ?? ""
                     default: if let val, elements[tag.qualifiedName] == nil { elements[tag.qualifiedName] = val }
                     }
@@ -149,6 +151,13 @@ import WordTemplate
             let chart = try ChartProbe(try docx.readPart("word/charts/chart\(report.indicators.count + i + 1).xml"))
             #expect(chart.kind == "c:lineChart")
             #expect(chart.elements["c:dispBlanksAs"] == "gap")
+            // The page's axis: fitted to the values and targets, a gridline at each round tick.
+            let axis = spec.axis
+            #expect(chart.valAxisMin == SpreadsheetCell.xmlNumber(axis.min) && chart.valAxisMax == SpreadsheetCell.xmlNumber(axis.max),
+                    "\(trend.id): \(chart.valAxisMin)-\(chart.valAxisMax), spec \(axis.min)-\(axis.max)")
+            if axis.ticks.count > 1 {
+                #expect(abs((Double(chart.majorUnit) ?? 0) - (axis.ticks[1].value - axis.ticks[0].value)) < 1e-9)
+            }
             let hasTarget = !spec.targetPoints.isEmpty
             #expect(chart.series.count == spec.shownSeries.count + (hasTarget ? 1 : 0))
             for (k, series) in spec.shownSeries.enumerated() {

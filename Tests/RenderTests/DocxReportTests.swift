@@ -1,3 +1,4 @@
+import Aggregate
 import Foundation
 import Model
 import OfficeXML
@@ -73,6 +74,43 @@ import WordTemplate
         let annual = try Self.documentXML(DocxReport.render(model: RenderFixtures.canTho(), template: template))
         let partThree = annual.contains("III. KẾT QUẢ QUA CÁC NĂM")
         #expect(!partThree, "an annual report printed part III")
+    }
+
+    /// A review prints each year's own target under the years, names the units with a
+    /// re-expressed or split year, and, with a commendation rule, part IV: the units proposed,
+    /// ranked, as a proposal (the page's words and numbers).
+    @Test func aReviewPrintsEachYearsTargetAndTheCommendationProposal() throws {
+        let template = try WordTemplate(path: Self.templatePath)
+        var model = RenderFixtures.canTho(kind: .review2023To2025, year: 2025)
+        let section = CommendationRanking.rank(try #require(model.trends), rule: CommendationRule(quota: 3, criteria: [.metEveryYear, .mostImproved]),
+                                               reportYear: 2025)
+        model.commendation = section
+        let report = ReportPresenter(model: model).present()
+        let xml = try Self.documentXML(DocxReport.render(model: model, template: template))
+        let leftTag = xml.contains("{{")
+        #expect(!leftTag, "a tag was left in the document")
+        for trend in report.trends {
+            let targets = trend.targets.map(\.text).joined(separator: "; ")
+            let found = xml.contains("<w:t xml:space=\"preserve\">\(targets)</w:t>")
+            #expect(found, "\(trend.id): the years' targets \(targets)")
+            if !trend.reexpressedNames.isEmpty {
+                #expect(xml.contains("Có năm quy đổi từ đơn vị cũ (sáp nhập): \(trend.reexpressedNames.joined(separator: ", "))."))
+            }
+        }
+        let commendation = try #require(report.commendation)
+        #expect(xml.contains(commendation.title) && xml.contains(commendation.introText) && xml.contains(commendation.proposalNote))
+        // One row per candidate, in rank order, with the counts the page prints.
+        var rest = Substring(xml)
+        for row in commendation.rows {
+            let name = try #require(rest.range(of: ">\(XMLEscaping.text(row.name))"), "\(row.name) not found in rank order")
+            rest = rest[name.upperBound...]
+            #expect(rest.contains(">\(row.metEveryYear.text)</w:t>"))
+        }
+        #expect(commendation.rows.count == 3)
+        // Without the rule: no part IV.
+        let plain = try Self.documentXML(DocxReport.render(model: RenderFixtures.canTho(kind: .review2023To2025, year: 2025), template: template))
+        let partFour = plain.contains(commendation.title)
+        #expect(!partFour, "part IV without a commendation rule")
     }
 
     @Test func theSameModelGivesTheSameBytes() throws {

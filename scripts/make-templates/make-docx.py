@@ -151,7 +151,33 @@ def document():
                      cell(trend_widths[1], para(run("{{#cells}}{{^first()}}; {{/first()}}{{text}}{{#reexpressed}}*{{/reexpressed}}{{/cells}}", size=13), jc="center", after=0)),
                      cell(trend_widths[2], para(run("{{changeText}}", size=13), jc="center", after=0)),
                      cell(trend_widths[3], para(run("{{firstMetText}}{{/rows}}", size=13), jc="center", after=0)))
-    trend_table = table(trend_widths, [trend_heading, trend_each], borders=True)
+    # The target of each year, under the years (the plan may raise it during the phase).
+    trend_targets = row(cell(trend_widths[0], para(run("Chỉ tiêu của năm", italic=True, size=13), after=0)),
+                        cell(trend_widths[1], para(run("{{#targets}}{{^first()}}; {{/first()}}{{.}}{{/targets}}", italic=True, size=13), jc="center", after=0)),
+                        cell(trend_widths[2], para(run(""), after=0)),
+                        cell(trend_widths[3], para(run(""), after=0)))
+    trend_table = table(trend_widths, [trend_heading, trend_targets, trend_each], borders=True)
+
+    # Part IV (review years with `commendation` in pipeline.yml): the units proposed, ranked, as
+    # a proposal to the emulation council.
+    praise_widths = [900, 3255, 1800, 1800, 1600]
+    praise_heading = row(*(cell(w, para(run(t, bold=True, size=13), jc="center", after=0), valign="center")
+                           for w, t in zip(praise_widths, ["Thứ tự", "Đơn vị", "Số chỉ tiêu đạt mọi năm",
+                                                           "Số chỉ tiêu đạt năm báo cáo", "Thay đổi bình quân"])), header=True)
+    praise_each = row(cell(praise_widths[0], para(run("{{#rows}}{{rank}}", size=13), jc="center", after=0)),
+                      cell(praise_widths[1], para(run("{{name}}{{#flagText}} ({{flagText}}){{/flagText}}", size=13), after=0)),
+                      cell(praise_widths[2], para(run("{{metEveryYearText}}", size=13), jc="center", after=0)),
+                      cell(praise_widths[3], para(run("{{metInReportYearText}}", size=13), jc="center", after=0)),
+                      cell(praise_widths[4], para(run("{{changeText}}{{/rows}}", size=13), jc="center", after=0)))
+    commendation = [
+        alone("{{#commendation}}"),
+        para(run("{{title}}", bold=True), jc="both", before=240, after=120, keep_next=True),
+        body([run("{{introText}}")]),
+        body([run("Đề xuất: ", bold=True), run("{{proposalNote}}", italic=True)], keep_next=True),
+        table(praise_widths, [praise_heading, praise_each], borders=True),
+        para(run(""), after=120),
+        alone("{{/commendation}}"),
+    ]
     review = [
         alone("{{#hasTrends}}"),
         para(run("III. KẾT QUẢ QUA CÁC NĂM, {{periodText}}", bold=True), jc="both", before=240, after=120, keep_next=True),
@@ -169,6 +195,13 @@ def document():
         alone("{{#hasNeverMet}}"),
         para(run("Chưa năm nào đạt chỉ tiêu: {{neverMetText}}."), jc="both", before=120, after=0),
         alone("{{/hasNeverMet}}"),
+        alone("{{#hasReexpressedUnits}}"),
+        para(run("Có năm quy đổi từ đơn vị cũ (sáp nhập): {{reexpressedUnitsText}}.", italic=True), jc="both", before=60, after=0),
+        alone("{{/hasReexpressedUnits}}"),
+        alone("{{#hasFlaggedUnits}}"),
+        para(run("Có năm không quy đổi được (đơn vị cũ bị chia tách, không chia số liệu): {{flaggedUnitsText}}.", italic=True),
+             jc="both", before=60, after=0),
+        alone("{{/hasFlaggedUnits}}"),
         para(run(""), after=120),
         alone("{{/trends}}"),
         alone("{{/hasTrends}}"),
@@ -217,6 +250,7 @@ def document():
              jc="both", before=120, after=240),
         alone("{{/indicators}}"),
         *review,
+        *commendation,
         para(run("{{roundingNote}}", italic=True, size=12), jc="both", after=240),
         closing,
     ]

@@ -15,11 +15,19 @@ public struct DocxTrendView: Sendable {
     public var summaryText: String?
     /// "2023", "2024", "2025"
     public var years: [String]
+    /// The target of each year, same order as `years` (the plan may raise it): "70%", "—".
+    public var targets: [String]
     /// The report unit first, then the units one level below.
     public var rows: [TrendRowView]
     public var hasNeverMet: Bool
     /// "Huyện Cờ Đỏ, Huyện Thới Lai"
     public var neverMetText: String
+    public var hasReexpressedUnits: Bool
+    /// "Quận Ninh Kiều": units of the table with a year summed from earlier units (mergers).
+    public var reexpressedUnitsText: String
+    public var hasFlaggedUnits: Bool
+    /// Units with a year that could not be re-expressed (a split), given no number that year.
+    public var flaggedUnitsText: String
     /// The line chart over the years (`DocxLineChart`): `{{chart}}` places it.
     public var chart: WordChart
 }

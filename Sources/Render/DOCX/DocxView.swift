@@ -27,6 +27,9 @@ public struct DocxView: Sendable {
     public var hasTrends: Bool
     /// Some past figure is re-expressed in today's units (the tables mark it "*").
     public var hasReexpressed: Bool
+    /// Review years with pipeline.yml's `commendation`: part IV, the units proposed for
+    /// commendation (the page's own view); nil otherwise.
+    public var commendation: CommendationView?
     public var closing: ClosingView
     /// The appendix matrix (the units two levels below, one column per indicator); nil when
     /// there are none. Printed in a landscape section after the signature.

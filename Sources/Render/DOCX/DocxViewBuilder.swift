@@ -25,6 +25,7 @@ struct DocxViewBuilder {
             trends: try r.trends.map(trendView),
             hasTrends: !r.trends.isEmpty,
             hasReexpressed: r.hasReexpressed,
+            commendation: r.commendation.map(CommendationView.init),
             closing: ClosingView(r.closing),
             unitTable: r.unitTable.map(unitTableView),
             quality: PageBuilder(report: r).qualityView(r.quality),
@@ -50,8 +51,10 @@ struct DocxViewBuilder {
     func trendView(_ t: PresentedTrend) throws -> DocxTrendView {
         try DocxTrendView(
             number: String(t.number), id: t.id, name: t.name, summaryText: t.summaryText,
-            years: t.years.map(String.init), rows: PageBuilder.trendRows(t),
+            years: t.years.map(String.init), targets: t.targets.map(\.text), rows: PageBuilder.trendRows(t),
             hasNeverMet: !t.neverMetNames.isEmpty, neverMetText: t.neverMetNames.joined(separator: ", "),
+            hasReexpressedUnits: !t.reexpressedNames.isEmpty, reexpressedUnitsText: t.reexpressedNames.joined(separator: ", "),
+            hasFlaggedUnits: !t.flaggedNames.isEmpty, flaggedUnitsText: t.flaggedNames.joined(separator: ", "),
             chart: DocxLineChart(spec: t.chart, id: "qua-cac-nam-\(t.number)").wordChart())
     }
 

@@ -32,7 +32,7 @@ struct PageBuilder {
             unitTable: r.unitTable.map(unitTableView),
             trends: trends,
             hasTrends: !trends.isEmpty,
-            commendation: r.commendation.map(commendationView),
+            commendation: r.commendation.map(CommendationView.init),
             hasReexpressed: r.hasReexpressed,
             quality: qualityView(r.quality),
             closing: ClosingView(r.closing),
@@ -147,16 +147,6 @@ struct PageBuilder {
                 firstMetText: row.firstMetText,
                 isTotal: row.isTotal)
         }
-    }
-
-    // MARK: commendation
-
-    func commendationView(_ c: PresentedCommendation) -> CommendationView {
-        CommendationView(title: c.title, introText: c.introText, proposalNote: c.proposalNote, rows: c.rows.map { row in
-            CommendationRowView(rank: row.rank, name: row.name, metEveryYearText: row.metEveryYear.text,
-                                metEveryYearNames: row.metEveryYearNames, metInReportYearText: row.metInReportYear.text,
-                                changeText: row.averageChange.text, changeCountText: row.changeCountText, flagText: row.flagText)
-        })
     }
 
     // MARK: quality

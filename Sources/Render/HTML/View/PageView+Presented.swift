@@ -1,6 +1,6 @@
 import Presentation
 
-// The header, summary and closing views are filled the same way for every format that prints
+// The header, summary, closing and commendation views are filled the same way for every format that prints
 // them (the HTML page and the Word report): one mapping each, so the two cannot drift apart.
 
 extension HeaderView {
@@ -23,5 +23,15 @@ extension ClosingView {
     init(_ c: PresentedClosing) {
         self.init(recipients: c.recipients, signerAuthority: c.signerAuthority,
                   signerTitle: c.signerTitle, signerName: c.signerName)
+    }
+}
+
+extension CommendationView {
+    init(_ c: PresentedCommendation) {
+        self.init(title: c.title, introText: c.introText, proposalNote: c.proposalNote, rows: c.rows.map { row in
+            CommendationRowView(rank: row.rank, name: row.name, metEveryYearText: row.metEveryYear.text,
+                                metEveryYearNames: row.metEveryYearNames, metInReportYearText: row.metInReportYear.text,
+                                changeText: row.averageChange.text, changeCountText: row.changeCountText, flagText: row.flagText)
+        })
     }
 }
