@@ -34,13 +34,10 @@ struct ChartPackage {
         var byID: [String: WordChart] = [:]
         for chart in charts where byID[chart.id] == nil { byID[chart.id] = chart }
 
-        // Read every marked part first: the drawing ids must follow all the document's.
-        var events: [Int: [XMLEvent]] = [:]
-        for i in marked { events[i] = try read(parts[i]) }
+        // The drawing ids must follow all the document's (a byte scan: it can only overestimate).
         var largestDrawingID = 0
-        for (i, part) in parts.enumerated() where WordTemplate.mayHoldTags(part.name) {
-            let partEvents = try events[i] ?? (Self.mayHoldDrawing(part.bytes) ? read(part) : [])
-            largestDrawingID = max(largestDrawingID, ChartPlacement.largestDrawingID(partEvents))
+        for part in parts where WordTemplate.mayHoldTags(part.name) {
+            largestDrawingID = max(largestDrawingID, MarkerSplice.largestDrawingID(part.bytes))
         }
 
         let relsIndex = parts.firstIndex { $0.name == Self.bodyRelationships }
@@ -56,9 +53,24 @@ struct ChartPackage {
         var placed: [ChartPlacement.Placed] = []
         for i in marked.sorted() {
             let isBody = parts[i].name == Self.body
-            var placement = ChartPlacement(charts: isBody ? byID : [:], nextDrawingID: largestDrawingID + 1, newRelationshipID: newID)
-            let result = placement.place(events[i]!)
-            largestDrawingID = placement.nextDrawingID - 1
+            let partCharts = isBody ? byID : [:]
+            var nextDrawingID = largestDrawingID + 1
+            // The markers spliced into the bytes as rendered, or, for a part of another shape,
+            // the part read and written back event by event; either way checked well-formed.
+            let result: (bytes: [UInt8], placed: [ChartPlacement.Placed])
+            if let spliced = MarkerSplice.splice(parts[i].bytes, charts: partCharts, nextDrawingID: &nextDrawingID, newRelationshipID: newID) {
+                do {
+                    try WellFormedCheck.check(spliced.bytes, file: file, part: parts[i].name)
+                } catch let error as XMLParseError {
+                    throw WordTemplateError(.renderedPartMalformed, file: file, part: parts[i].name, detail: error.message)
+                }
+                result = spliced
+            } else {
+                var placement = ChartPlacement(charts: partCharts, nextDrawingID: nextDrawingID, newRelationshipID: newID)
+                result = placement.place(try read(parts[i]))
+                nextDrawingID = placement.nextDrawingID
+            }
+            largestDrawingID = nextDrawingID - 1
             parts[i].bytes = result.bytes
             if isBody { placed = result.placed }
         }
@@ -127,16 +139,6 @@ struct ChartPackage {
         } catch let error as XMLParseError {
             throw WordTemplateError(.renderedPartMalformed, file: file, part: part.name, detail: error.message)
         }
-    }
-
-    /// A part can hold a drawing id only if "docPr" is in its bytes: the others are not read.
-    private static func mayHoldDrawing(_ bytes: [UInt8]) -> Bool {
-        let needle = Array("docPr".utf8)
-        guard bytes.count >= needle.count else { return false }
-        for i in 0...(bytes.count - needle.count) where bytes[i] == needle[0] {
-            if Array(bytes[i..<i + needle.count]) == needle { return true }
-        }
-        return false
     }
 
     static func relationshipIDs(_ events: [XMLEvent]) -> [String] {

@@ -9,7 +9,9 @@ import OfficeXML
 ///     <w:r><w:rPr><w:b/></w:rPr><w:drawing><wp:inline ...>...<c:chart r:id="rIdChart1"/>...</w:drawing></w:r>
 ///     <w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">.</w:t></w:r>
 ///
-/// The part is read with OfficeXML's lossless `XMLEventReader` and written back event by event,
+/// The slow, general way (`MarkerSplice` splices the bytes when the marker has the shape the
+/// engine renders, which is always the case for the shipped template). The part is read with
+/// OfficeXML's lossless `XMLEventReader` and written back event by event,
 /// so everything but the marker's `w:t` keeps its bytes. The marker's run is split around it,
 /// each piece keeping the run's `w:rPr`. A marker whose id is not among `charts`, or that is not
 /// directly in a run's `w:t` (it cannot hold a drawing there), is removed. The drawing declares
@@ -39,15 +41,6 @@ struct ChartPlacement {
         return false
     }
 
-    /// The largest `wp:docPr` id in the events (0 without drawings).
-    static func largestDrawingID(_ events: [XMLEvent]) -> Int {
-        var largest = 0
-        for case .start(let tag) in events where tag.localName == "docPr" {
-            if let id = tag.attribute("id").flatMap(Int.init) { largest = max(largest, id) }
-        }
-        return largest
-    }
-
     /// The part rewritten, and the charts placed in document order.
     mutating func place(_ events: [XMLEvent]) -> (bytes: [UInt8], placed: [Placed]) {
         var w = XMLWriter()
@@ -57,6 +50,7 @@ struct ChartPlacement {
         var runTag: XMLStartTag?
         var runProperties: [UInt8] = []
         var inRunProperties = false
+        var runPropertiesDepth = 0
 
         for event in events {
             switch event {
@@ -67,6 +61,7 @@ struct ChartPlacement {
                 }
                 if tag.localName == "rPr", let run = stack.last, run.localName == "r", Self.isWordprocessing(run) {
                     inRunProperties = true
+                    runPropertiesDepth = stack.count
                 }
                 if inRunProperties { runProperties += tag.raw }
                 stack.append(tag)
@@ -75,7 +70,8 @@ struct ChartPlacement {
                 let closed = stack.popLast()
                 if inRunProperties {
                     runProperties += raw
-                    if closed?.localName == "rPr" { inRunProperties = false }
+                    // The run's own rPr ends here, not a tracked change's older rPr inside it.
+                    if closed?.localName == "rPr", stack.count == runPropertiesDepth { inRunProperties = false }
                 }
                 if closed?.localName == "r", closed.map(Self.isWordprocessing) == true { runTag = nil }
                 w.write(event)

@@ -182,4 +182,72 @@ struct ChartTests {
         #expect(chart.renderText == "\u{E000}xhht-chart:chtiu1x\u{E001}")
         #expect(ChartPlacement.removingMarkers("a\u{E000}xhht-chart:x\u{E001}b") == "ab")
     }
+
+    // MARK: the two ways of placing
+
+    /// A body as the engine renders it: markers in run text, formatted runs, a tracked change
+    /// holding an older w:rPr, a table cell, text around the markers.
+    static let renderedBody = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\
+        <w:p><w:r w:rsidR="00A1"><w:rPr><w:b/><w:rPrChange w:id="1" w:author="A"><w:rPr><w:i/></w:rPr></w:rPrChange></w:rPr>\
+        <w:t>Hình &amp; 1: \(WordChart.markerStart)a\(WordChart.markerEnd) sau</w:t></w:r></w:p>\
+        <w:tbl><w:tr><w:tc><w:p><w:r><w:t xml:space="preserve">\(WordChart.markerStart)b\(WordChart.markerEnd)</w:t></w:r></w:p></w:tc></w:tr></w:tbl>\
+        <w:p><w:r><w:rPr/><w:t>\(WordChart.markerStart)khong-co\(WordChart.markerEnd)x</w:t></w:r></w:p>\
+        <w:p><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><wp:docPr id='41' name="cu"/></wp:inline></w:drawing></w:r></w:p>\
+        </w:body></w:document>
+        """
+
+    /// The splice in the bytes gives the same document as the event-by-event placement: the
+    /// same runs, drawings, ids and text, each run keeping its formatting.
+    @Test func splicingTheBytesGivesWhatReadingTheEventsGives() throws {
+        let bytes = Array(Self.renderedBody.utf8)
+        let charts = ["a": Self.chart("a"), "b": Self.chart("b")]
+        #expect(MarkerSplice.largestDrawingID(bytes) == 41)
+        var counter = 0
+        var next = 42
+        let fast = try #require(MarkerSplice.splice(bytes, charts: charts, nextDrawingID: &next, newRelationshipID: { counter += 1; return "rIdChart\(counter)" }))
+        #expect(next == 44 && fast.placed.map(\.relationshipID) == ["rIdChart1", "rIdChart2"])
+        counter = 0
+        var placement = ChartPlacement(charts: charts, nextDrawingID: 42, newRelationshipID: { counter += 1; return "rIdChart\(counter)" })
+        let slow = placement.place(try XMLEventReader.read(bytes, file: "t", part: "word/document.xml"))
+        #expect(fast.placed.map(\.chart.id) == slow.placed.map(\.chart.id))
+        func canonical(_ b: [UInt8]) throws -> [String] {
+            try XMLEventReader.read(b, file: "t", part: "p").compactMap { event -> String? in
+                switch event {
+                case .start(let tag): return "<" + tag.qualifiedName + tag.attributes.map { " \($0.qualifiedName)=\($0.value)" }.joined()
+                case .end(let name, _): return "</" + name
+                case .text(_, let decoded): return decoded.isEmpty ? nil : decoded
+                default: return nil
+                }
+            }
+        }
+        #expect(try canonical(fast.bytes) == canonical(slow.bytes))
+        let text = String(decoding: fast.bytes, as: UTF8.self)
+        #expect(text.contains("<w:drawing><wp:inline") && text.contains("<wp:docPr id=\"42\"") && text.contains("<wp:docPr id=\"43\""))
+        #expect(!text.contains("xhht-chart"))
+        // Every piece of the split run keeps the run's properties, the tracked change with them.
+        #expect(text.components(separatedBy: "<w:rPr><w:b/><w:rPrChange").count == 4)
+    }
+
+    /// A body of another shape (another prefix for WordprocessingML, a marker in an attribute)
+    /// is not spliced: the events are read, and the chart is still placed.
+    @Test func aPartOfAnotherShapeIsPlacedFromItsEvents() throws {
+        let marker = WordChart.markerStart + "a" + WordChart.markerEnd
+        let otherPrefix = Array("""
+            <x:document xmlns:x="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><x:body>\
+            <x:p><x:r><x:t>\(marker)</x:t></x:r></x:p></x:body></x:document>
+            """.utf8)
+        var next = 1
+        #expect(MarkerSplice.splice(otherPrefix, charts: ["a": Self.chart("a")], nextDrawingID: &next, newRelationshipID: { "rIdChart1" }) == nil)
+        var placement = ChartPlacement(charts: ["a": Self.chart("a")], nextDrawingID: 1, newRelationshipID: { "rIdChart1" })
+        let slow = placement.place(try XMLEventReader.read(otherPrefix, file: "t", part: "p"))
+        #expect(slow.placed.count == 1 && String(decoding: slow.bytes, as: UTF8.self).contains("<x:drawing>"))
+        let inAttribute = Array("""
+            <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\
+            <w:p><w:r><w:t w:x="\(marker)">a</w:t></w:r></w:p></w:body></w:document>
+            """.utf8)
+        #expect(MarkerSplice.splice(inAttribute, charts: ["a": Self.chart("a")], nextDrawingID: &next, newRelationshipID: { "rIdChart1" }) == nil)
+        #expect(next == 1, "nothing taken when the splice gives up")
+    }
 }
