@@ -13,7 +13,7 @@ for p in libzip-dev libxml2-dev libsqlite3-dev pkg-config; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if [ "$full" = 1 ]; then
-  for p in chromium poppler-utils fonts-liberation2 unzip libxml2-utils xsltproc libreoffice-writer-nogui; do
+  for p in chromium poppler-utils fonts-liberation2 unzip libxml2-utils xsltproc libreoffice-writer-nogui libreoffice-calc-nogui; do
     dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
   done
   # Any Java 11+ runs the HTML checker; the machine may have one outside Debian's packages.
