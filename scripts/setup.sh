@@ -3,7 +3,8 @@
 #   scripts/setup.sh           build dependencies (libzip, libxml2, sqlite3, pkg-config)
 #   scripts/setup.sh --full    also what the full test suite uses: chromium, poppler-utils,
 #                              fonts, unzip/xmllint/xsltproc (the OOXML schema check),
-#                              LibreOffice Writer (the Word report opened as a PDF), Java's
+#                              LibreOffice Writer and Calc (the Word report and the summary
+#                              workbook opened and printed as PDFs), Java's
 #                              HTML checker, the Python readers (openpyxl, python-docx)
 set -euo pipefail
 full=0; [ "${1:-}" = "--full" ] && full=1
