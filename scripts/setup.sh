@@ -3,7 +3,8 @@
 #   scripts/setup.sh           build dependencies (libzip, libxml2, sqlite3, pkg-config)
 #   scripts/setup.sh --full    also what the full test suite uses: chromium, poppler-utils,
 #                              fonts, unzip/xmllint/xsltproc (the OOXML schema check),
-#                              LibreOffice Writer (the Word report opened as a PDF), Java's
+#                              LibreOffice Writer and Calc (the Word report and the summary
+#                              workbook opened and printed as PDFs), Java's
 #                              HTML checker, the Python readers (openpyxl, python-docx)
 set -euo pipefail
 full=0; [ "${1:-}" = "--full" ] && full=1
@@ -13,7 +14,7 @@ for p in libzip-dev libxml2-dev libsqlite3-dev pkg-config; do
   dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
 done
 if [ "$full" = 1 ]; then
-  for p in chromium poppler-utils fonts-liberation2 unzip libxml2-utils xsltproc libreoffice-writer-nogui; do
+  for p in chromium poppler-utils fonts-liberation2 unzip libxml2-utils xsltproc libreoffice-writer-nogui libreoffice-calc-nogui; do
     dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
   done
   # Any Java 11+ runs the HTML checker; the machine may have one outside Debian's packages.

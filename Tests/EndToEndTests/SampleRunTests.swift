@@ -103,12 +103,31 @@ import Testing
         #expect(rows.contains { $0.first == "92" && $0[2] == "province" })
     }
 
+    /// The shipped pipeline.yml asks for the summary workbook: it holds the sample's numbers,
+    /// every row of indicators.csv (openpyxl through scripts/check-summary-workbook.py), and the
+    /// manifest lists it.
+    @Test(.enabled(if: pythonWithOpenpyxl, "python3 with openpyxl reads the workbook back (scripts/setup.sh --full installs it)"))
+    func theSummaryWorkbookHoldsTheNumbersOfIndicatorsCSV() throws {
+        let project = try Self.sampleProject()
+        defer { try? FileManager.default.removeItem(at: project) }
+        try Self.run(Self.binary, ["run", "--config", "pipeline.yml", "--date", "2024-12-05"], in: project)
+        let out = project.appendingPathComponent("Output/2024")
+        let check = try Self.run(URL(fileURLWithPath: "/usr/bin/env"), [
+            "python3", Self.repository.appendingPathComponent("scripts/check-summary-workbook.py").path,
+            "bieu-tong-hop.xlsx", "indicators.csv", "report.json"], in: out)
+        #expect(check.status == 0, "the workbook disagrees with indicators.csv:\n\(check.stdout)\n\(check.stderr)")
+        let rows = try Self.csvRows(out.appendingPathComponent("indicators.csv")).count - 1
+        #expect(check.stdout == "checked \(rows * 5) values\n", "\(check.stdout)")
+        let manifest = try String(contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8)
+        #expect(manifest.contains("\"file\" : \"bieu-tong-hop.xlsx\""))
+    }
+
     @Test func rerunChangesNothingAndOutputsAreByteIdentical() throws {
         let project = try Self.sampleProject()
         defer { try? FileManager.default.removeItem(at: project) }
         try Self.run(Self.binary, ["run", "--config", "pipeline.yml", "--date", "2024-12-05"], in: project)
         let out = project.appendingPathComponent("Output/2024")
-        let names = ["indicators.csv", "issues.csv", "report.json", "bao-cao.html"]
+        let names = ["indicators.csv", "issues.csv", "report.json", "bao-cao.html", "bieu-tong-hop.xlsx"]
         let first = try names.map { try Data(contentsOf: out.appendingPathComponent($0)) }
         // Backdate the reports instead of sleeping past the clock's granularity: a rewrite
         // would give them the current time, whatever the file system's resolution.

@@ -35,6 +35,100 @@ struct SpreadsheetWorkbookTests {
         ])
     }
 
+    /// A table as the summary workbook lays it out: merged title, styled header, frozen panes,
+    /// conditional formats, A4 landscape with repeated header rows.
+    static func table() -> SpreadsheetWorkbook {
+        let header = SpreadsheetCell.text("Tỷ lệ", bold: true).styled(fill: "FFD9E1F2", bordered: true, wrapped: true, alignment: .center)
+        var sheet = SpreadsheetSheet(name: "Cấp xã", rows: [
+            [.text("BIỂU TỔNG HỢP", bold: true).styled(alignment: .center), nil, nil],
+            [.text("Đơn vị", bold: true).styled(fill: "FFD9E1F2", bordered: true), header, .text("Đánh giá", bold: true).styled(fill: "FFD9E1F2", bordered: true)],
+            [.text("Phường A").styled(bordered: true), SpreadsheetCell.number(0.5, format: .percent2).styled(bordered: true), .text("Đạt").styled(bordered: true)],
+            [.text("Phường \"B\"").styled(bordered: true), SpreadsheetCell.number(0.25, format: .percent2).styled(bordered: true), .text("Chưa đạt").styled(bordered: true)],
+        ], columnWidths: [30, 12, 12])
+        sheet.frozenRows = 2
+        sheet.frozenColumns = 1
+        sheet.merges = [SpreadsheetSheet.area(rows: 1...1, columns: 0...2)]
+        sheet.rowHeights = [2: 30]
+        sheet.conditionalFormats = [SpreadsheetConditionalFormat(range: "C3:C4", equals: "Đạt", highlight: .good),
+                                    SpreadsheetConditionalFormat(range: "C3:C4", equals: "Chưa đạt", highlight: .bad)]
+        sheet.printSetup = SpreadsheetPrintSetup(landscape: true, repeatedRows: 2...2)
+        return SpreadsheetWorkbook(sheets: [sheet, SpreadsheetSheet(name: "Plain", rows: [[.text("x")]])])
+    }
+
+    @Test func tablesHaveFrozenPanesMergesHighlightsAndAPrintSetup() throws {
+        let zip = try ZipContainer(bytes: try Self.table().archiveBytes(), name: "a.xlsx")
+        let sheet = String(decoding: try zip.readPart("xl/worksheets/sheet1.xml"), as: UTF8.self)
+        #expect(sheet.contains("<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"))
+        #expect(sheet.contains("<pane xSplit=\"1\" ySplit=\"2\" topLeftCell=\"B3\" activePane=\"bottomRight\" state=\"frozen\"/>"))
+        #expect(sheet.contains("<row r=\"2\" ht=\"30\" customHeight=\"1\">"))
+        #expect(sheet.contains("<mergeCells count=\"1\"><mergeCell ref=\"A1:C1\"/></mergeCells>"))
+        #expect(sheet.contains("<cfRule type=\"cellIs\" dxfId=\"1\" priority=\"2\" operator=\"equal\"><formula>\"Chưa đạt\"</formula></cfRule>"))
+        #expect(sheet.contains("<pageSetup paperSize=\"9\" fitToWidth=\"1\" fitToHeight=\"0\" orientation=\"landscape\"/>"))
+        #expect(!sheet.contains("<f>"))
+        let plain = String(decoding: try zip.readPart("xl/worksheets/sheet2.xml"), as: UTF8.self)
+        #expect(!plain.contains("sheetViews") && !plain.contains("pageSetup") && !plain.contains("sheetPr"))
+        let workbook = String(decoding: try zip.readPart("xl/workbook.xml"), as: UTF8.self)
+        #expect(workbook.contains("<definedNames><definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">'Cấp xã'!$2:$2</definedName></definedNames>"))
+        let styles = String(decoding: try zip.readPart("xl/styles.xml"), as: UTF8.self)
+        #expect(styles.contains("<fills count=\"3\">") && styles.contains("<fgColor rgb=\"FFD9E1F2\"/>"))
+        #expect(styles.contains("<borders count=\"2\">") && styles.contains("<dxfs count=\"2\">"))
+        #expect(SpreadsheetSheet.area(rows: 2...2, columns: 1...1) == "B2" && SpreadsheetSheet.area(rows: 1...3, columns: 0...27) == "A1:AB3")
+    }
+
+    @Test func plainCellsKeepThePlainStylesPart() throws {
+        // The Word charts' embedded workbooks were written before fills, borders and dxfs: their styles stay as they were.
+        let zip = try ZipContainer(bytes: try Self.workbook().archiveBytes(), name: "a.xlsx")
+        let styles = String(decoding: try zip.readPart("xl/styles.xml"), as: UTF8.self)
+        #expect(styles.contains("<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"))
+        #expect(styles.contains("<borders count=\"1\">") && !styles.contains("dxfs") && !styles.contains("alignment"))
+        let workbook = String(decoding: try zip.readPart("xl/workbook.xml"), as: UTF8.self)
+        #expect(!workbook.contains("definedNames"))
+    }
+
+    @Test(.enabled(if: fullTests || hasValidator,
+                   "skipped: tools/ooxml/validate.sh, unzip, xmllint or xsltproc missing (scripts/setup.sh --full; XHHT_FULL_TESTS=1 makes this a failure)"))
+    func aStyledTableValidatesAgainstTheSchemas() throws {
+        let file = try temporary(try Self.table().archiveBytes())
+        defer { try? FileManager.default.removeItem(at: file) }
+        let r = try ChildProcess.run(URL(fileURLWithPath: "/bin/bash"), [Self.validator, file.path])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains("OK   xl/worksheets/sheet1.xml") && r.stdout.contains("OK   xl/styles.xml") && r.stdout.contains("OK   xl/workbook.xml"), "\(r.stdout)")
+    }
+
+    @Test(.enabled(if: fullTests || python != nil,
+                   "skipped: python3 with openpyxl missing (apt-get install python3-openpyxl; scripts/setup.sh --full; XHHT_FULL_TESTS=1 makes this a failure)"))
+    func openpyxlReadsTheTableSetupBack() throws {
+        let python = try #require(Self.python, "python3 with openpyxl is missing")
+        let file = try temporary(try Self.table().archiveBytes())
+        defer { try? FileManager.default.removeItem(at: file) }
+        let script = """
+            import sys, openpyxl
+            wb = openpyxl.load_workbook(sys.argv[1])
+            ws = wb["Cấp xã"]
+            print(ws.freeze_panes, [str(r) for r in ws.merged_cells.ranges], ws.row_dimensions[2].height)
+            print(ws.page_setup.orientation, ws.page_setup.paperSize, ws.page_setup.fitToWidth, ws.page_setup.fitToHeight, ws.sheet_properties.pageSetUpPr.fitToPage)
+            print(ws.print_title_rows)
+            b = ws["B2"]
+            print(b.fill.fgColor.rgb, b.border.left.style, b.alignment.wrap_text, b.alignment.horizontal, b.font.b)
+            for rng in ws.conditional_formatting:
+                for rule in rng.rules:
+                    print(str(rng.sqref), rule.type, rule.operator, rule.formula, rule.dxf.fill.bgColor.rgb)
+            print(ws["B3"].value, ws["B3"].number_format, ws["C4"].value)
+            """
+        let r = try ChildProcess.run(python, ["-c", script, file.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 7, "\(r.stdout)")
+        guard lines.count == 7 else { return }
+        #expect(lines[0] == "B3 ['A1:C1'] 30.0")
+        #expect(lines[1] == "landscape 9 1 0 True")
+        #expect(lines[2] == "$2:$2")
+        #expect(lines[3] == "FFD9E1F2 thin True center True")
+        #expect(lines[4] == "C3:C4 cellIs equal ['\"Đạt\"'] FFC6EFCE")
+        #expect(lines[5] == "C3:C4 cellIs equal ['\"Chưa đạt\"'] FFFFC7CE")
+        #expect(lines[6] == "0.5 0.00% Chưa đạt")
+    }
+
     func temporary(_ bytes: [UInt8]) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("xhht-xlsx-\(UUID().uuidString).xlsx")
         try Data(bytes).write(to: url)

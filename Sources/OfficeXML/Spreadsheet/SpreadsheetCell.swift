@@ -20,11 +20,33 @@ public struct SpreadsheetCell: Sendable, Hashable {
     /// How a number is shown; ignored by readers for text.
     public var format: SpreadsheetNumberFormat
     public var bold: Bool
+    /// A solid background as ARGB hex ("FFD9E1F2"); nil: none.
+    public var fill: String?
+    /// A thin border on all four sides (a table's grid).
+    public var bordered = false
+    /// Text wraps inside the column's width (a long indicator name in a header).
+    public var wrapped = false
+    /// Horizontal alignment; nil: the reader's default (text left, numbers right).
+    public var alignment: Alignment?
+
+    public enum Alignment: String, Sendable, Hashable {
+        case left, center, right
+    }
 
     public init(_ value: Value, format: SpreadsheetNumberFormat = .general, bold: Bool = false) {
         self.value = value
         self.format = format
         self.bold = bold
+    }
+
+    /// The same cell with table styling: `.text("Tỷ lệ", bold: true).styled(fill: "FFD9E1F2", bordered: true, wrapped: true, alignment: .center)`.
+    public func styled(fill: String? = nil, bordered: Bool = false, wrapped: Bool = false, alignment: Alignment? = nil) -> SpreadsheetCell {
+        var cell = self
+        cell.fill = fill
+        cell.bordered = bordered
+        cell.wrapped = wrapped
+        cell.alignment = alignment
+        return cell
     }
 
     public static func number(_ value: Double, format: SpreadsheetNumberFormat = .general, bold: Bool = false) -> SpreadsheetCell {

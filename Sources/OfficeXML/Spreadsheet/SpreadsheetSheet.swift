@@ -1,8 +1,9 @@
 import Foundation
 
-/// One worksheet to write: a name, rows of cells from A1, and column widths. What issue 18
-/// will add (data validation, protection, frozen panes, conditional formatting, print set-up)
-/// goes here as further properties with defaults, so code written against this stays valid.
+/// One worksheet to write: a name, rows of cells from A1, column widths, and optionally frozen
+/// panes, merged areas, row heights, conditional formats and a print set-up. What issue 18 will
+/// add (data validation, protection) goes here as further properties with defaults, so code
+/// written against this stays valid.
 ///
 ///     var sheet = SpreadsheetSheet(name: "Sheet1")
 ///     sheet.rows = [[.text("Đơn vị", bold: true), .text("Tỷ lệ", bold: true)],
@@ -16,6 +17,17 @@ public struct SpreadsheetSheet: Sendable, Hashable {
     public var rows: [[SpreadsheetCell?]]
     /// Widths in characters of the default font, from column A; nil keeps the default width.
     public var columnWidths: [Double?]
+    /// Rows from the top that stay in view when scrolling (a table's header); 0: none.
+    public var frozenRows = 0
+    /// Columns from the left that stay in view (a unit's code and name); 0: none.
+    public var frozenColumns = 0
+    /// Merged areas, as `area(rows:columns:)` writes them ("A1:C1"); the first cell's value shows.
+    public var merges: [String] = []
+    /// Heights in points of rows (from 1) that need more than the default (a wrapped header).
+    public var rowHeights: [Int: Double] = [:]
+    public var conditionalFormats: [SpreadsheetConditionalFormat] = []
+    /// nil: the reader's defaults (portrait, no repeated rows).
+    public var printSetup: SpreadsheetPrintSetup?
 
     public init(name: String, rows: [[SpreadsheetCell?]] = [], columnWidths: [Double?] = []) {
         self.name = Self.safeName(name)
@@ -50,6 +62,14 @@ public struct SpreadsheetSheet: Sendable, Hashable {
         columnName(column) + String(row)
     }
 
+    /// A relative area, as merges and conditional formats name cells: "A1:C2" for rows 1...2
+    /// (from 1) and columns 0...2 (from 0); one cell is "A1".
+    public static func area(rows: ClosedRange<Int>, columns: ClosedRange<Int>) -> String {
+        let first = cellName(row: rows.lowerBound, column: columns.lowerBound)
+        let last = cellName(row: rows.upperBound, column: columns.upperBound)
+        return first == last ? first : first + ":" + last
+    }
+
     /// An absolute reference to cells of one column, as a chart's formula writes it:
     /// `Sheet1!$B$2:$B$10`; the sheet name quoted when it needs to be (`'Tỷ lệ'!$B$2:$B$10`).
     public static func range(column: Int, rows: ClosedRange<Int>, sheet: String) -> String {
@@ -63,7 +83,7 @@ public struct SpreadsheetSheet: Sendable, Hashable {
         quotedSheet(sheet) + "!$\(columnName(column))$\(row)"
     }
 
-    private static func quotedSheet(_ sheet: String) -> String {
+    static func quotedSheet(_ sheet: String) -> String {
         let plain = sheet.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") } && !(sheet.first?.isNumber ?? true)
         return plain ? sheet : "'" + sheet.replacingOccurrences(of: "'", with: "''") + "'"
     }

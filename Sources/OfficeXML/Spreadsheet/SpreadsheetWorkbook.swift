@@ -37,7 +37,8 @@ public struct SpreadsheetWorkbook: Sendable, Hashable {
         let zip = ZipWriter()
         zip.add("[Content_Types].xml", Self.contentTypes(sheetCount: sheets.count))
         zip.add("_rels/.rels", Self.relationshipsPart([("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument", "xl/workbook.xml")]))
-        zip.add("xl/workbook.xml", Self.workbookPart(names: Self.uniqueNames(sheets.map(\.name))))
+        let names = Self.uniqueNames(sheets.map(\.name))
+        zip.add("xl/workbook.xml", Self.workbookPart(names: names, printTitles: sheets.map { $0.printSetup?.repeatedRows }))
         var rels = sheets.indices.map { ("rId\($0 + 1)", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet", "worksheets/sheet\($0 + 1).xml") }
         rels.append(("rId\(sheets.count + 1)", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles", "styles.xml"))
         rels.append(("rId\(sheets.count + 2)", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings", "sharedStrings.xml"))
@@ -75,10 +76,18 @@ public struct SpreadsheetWorkbook: Sendable, Hashable {
         var w = XMLWriter()
         w.declaration()
         w.start("worksheet", attributes: [("xmlns", main), ("xmlns:r", relationships)])
+        if sheet.printSetup?.fitToWidth == true {
+            w.start("sheetPr")
+            w.element("pageSetUpPr", attributes: [("fitToPage", "1")])
+            w.end("sheetPr")
+        }
         let width = sheet.rows.map(\.count).max() ?? 0
         if width > 0 {
             let last = SpreadsheetSheet.cellName(row: sheet.rows.count, column: width - 1)
             w.element("dimension", attributes: [("ref", "A1:" + last)])
+        }
+        if sheet.frozenRows > 0 || sheet.frozenColumns > 0 {
+            frozenPane(sheet, into: &w)
         }
         let widths = sheet.columnWidths.enumerated().compactMap { i, w in w.map { (i, $0) } }
         if !widths.isEmpty {
@@ -91,7 +100,11 @@ public struct SpreadsheetWorkbook: Sendable, Hashable {
         }
         w.start("sheetData")
         for (r, row) in sheet.rows.enumerated() where row.contains(where: { $0 != nil }) {
-            w.start("row", attributes: [("r", String(r + 1))])
+            var rowAttributes = [("r", String(r + 1))]
+            if let height = sheet.rowHeights[r + 1], let points = SpreadsheetCell.xmlNumber(height) {
+                rowAttributes += [("ht", points), ("customHeight", "1")]
+            }
+            w.start("row", attributes: rowAttributes)
             for (c, cell) in row.enumerated() {
                 guard let cell else { continue }
                 var attributes = [("r", SpreadsheetSheet.cellName(row: r + 1, column: c))]
@@ -116,11 +129,54 @@ public struct SpreadsheetWorkbook: Sendable, Hashable {
             w.end("row")
         }
         w.end("sheetData")
+        // CT_Worksheet's order: mergeCells, conditionalFormatting, printOptions, pageMargins, pageSetup.
+        if !sheet.merges.isEmpty {
+            w.start("mergeCells", attributes: [("count", String(sheet.merges.count))])
+            for area in sheet.merges { w.element("mergeCell", attributes: [("ref", area)]) }
+            w.end("mergeCells")
+        }
+        for (i, format) in sheet.conditionalFormats.enumerated() {
+            w.start("conditionalFormatting", attributes: [("sqref", format.range)])
+            w.start("cfRule", attributes: [("type", "cellIs"), ("dxfId", String(styles.differentialFormat(for: format.highlight))),
+                                           ("priority", String(i + 1)), ("operator", "equal")])
+            w.element("formula", text: format.formula)
+            w.end("cfRule")
+            w.end("conditionalFormatting")
+        }
+        if let print = sheet.printSetup {
+            w.element("printOptions", attributes: [("horizontalCentered", "1")])
+            // Excel's "Normal" margins (inches); pageSetup may not come without them.
+            w.element("pageMargins", attributes: [("left", "0.7"), ("right", "0.7"), ("top", "0.75"), ("bottom", "0.75"),
+                                                  ("header", "0.3"), ("footer", "0.3")])
+            var attributes = [("paperSize", String(print.paperSize))]
+            if print.fitToWidth { attributes += [("fitToWidth", "1"), ("fitToHeight", "0")] }
+            attributes.append(("orientation", print.landscape ? "landscape" : "portrait"))
+            w.element("pageSetup", attributes: attributes)
+        }
         w.end("worksheet")
         return w.bytes
     }
 
-    static func workbookPart(names: [String]) -> [UInt8] {
+    /// `sheetViews` with a frozen pane below `frozenRows` and right of `frozenColumns`.
+    static func frozenPane(_ sheet: SpreadsheetSheet, into w: inout XMLWriter) {
+        let rows = sheet.frozenRows, columns = sheet.frozenColumns
+        let topLeft = SpreadsheetSheet.cellName(row: rows + 1, column: columns)
+        let pane = rows > 0 && columns > 0 ? "bottomRight" : rows > 0 ? "bottomLeft" : "topRight"
+        w.start("sheetViews")
+        w.start("sheetView", attributes: [("workbookViewId", "0")])
+        var attributes: [(String, String)] = []
+        if columns > 0 { attributes.append(("xSplit", String(columns))) }
+        if rows > 0 { attributes.append(("ySplit", String(rows))) }
+        attributes += [("topLeftCell", topLeft), ("activePane", pane), ("state", "frozen")]
+        w.element("pane", attributes: attributes)
+        w.element("selection", attributes: [("pane", pane), ("activeCell", topLeft), ("sqref", topLeft)])
+        w.end("sheetView")
+        w.end("sheetViews")
+    }
+
+    /// `xl/workbook.xml`: the sheets, and each sheet's repeated rows as its local
+    /// `_xlnm.Print_Titles` ("'Cấp xã'!$6:$7"), the name Excel and LibreOffice print them by.
+    static func workbookPart(names: [String], printTitles: [ClosedRange<Int>?] = []) -> [UInt8] {
         var w = XMLWriter()
         w.declaration()
         w.start("workbook", attributes: [("xmlns", main), ("xmlns:r", relationships)])
@@ -129,6 +185,15 @@ public struct SpreadsheetWorkbook: Sendable, Hashable {
             w.element("sheet", attributes: [("name", name), ("sheetId", String(i + 1)), ("r:id", "rId\(i + 1)")])
         }
         w.end("sheets")
+        let titles = printTitles.enumerated().compactMap { i, rows in rows.map { (i, $0) } }
+        if !titles.isEmpty {
+            w.start("definedNames")
+            for (i, rows) in titles {
+                w.element("definedName", attributes: [("name", "_xlnm.Print_Titles"), ("localSheetId", String(i))],
+                          text: SpreadsheetSheet.quotedSheet(names[i]) + "!$\(rows.lowerBound):$\(rows.upperBound)")
+            }
+            w.end("definedNames")
+        }
         w.end("workbook")
         return w.bytes
     }

@@ -2,6 +2,7 @@ import Core
 import Crypto
 import Foundation
 import Model
+import Presentation
 import WordTemplate
 
 /// Writes the outputs pipeline.yml asks for from the one report model, each atomically and only
@@ -15,13 +16,12 @@ import WordTemplate
 /// | trends | `trends.csv` (review years: one row per unit, indicator and year, `TrendsCSV`); nothing in an annual year |
 /// | json | `report.json` (the model itself, for other tools) |
 /// | issues | `issues.csv` (every finding with file, sheet, cell; streamed, `IssuesCSV.write`) |
+/// | xlsx | `bieu-tong-hop.xlsx` (every unit's indicators, a sheet per level: `SummaryWorkbook`) |
 ///
 /// `pdf` (bao-cao.pdf, the DOCX converted by LibreOffice) is written by the session after
 /// these, since it runs a program (Run's `OfficePDF`).
 ///
-/// `xlsx` is accepted in pipeline.yml for the next stage of the product and is skipped with a
-/// note until its renderer exists; the manifest is written by the caller,
-/// which knows the inputs and timings.
+/// The manifest is written by the caller, which knows the inputs and timings.
 public enum ReportOutputs {
     /// One file written (or left as it was).
     public struct Written: Sendable, Hashable {
@@ -65,6 +65,8 @@ public enum ReportOutputs {
                 writesTrends = true
             case "json":
                 rendered.append((ReportJSON.fileName, Array(try ReportJSON.data(model, pretty: true))))
+            case "xlsx":
+                rendered.append((SummaryWorkbook.fileName, try SummaryWorkbook.bytes(model: model, report: ReportPresenter(model: model).present())))
             case "issues":
                 writesIssues = true  // streamed once the others are rendered: every finding, never all in memory
             default:
@@ -85,6 +87,7 @@ public enum ReportOutputs {
         return written
     }
 
-    /// Output kinds pipeline.yml may name that this version does not write yet.
-    public static let notYetWritten: Set<String> = ["xlsx"]
+    /// Output kinds pipeline.yml may name that this version does not write yet (none now;
+    /// the session still notes any, so a kind accepted before its renderer exists is said).
+    public static let notYetWritten: Set<String> = []
 }
