@@ -160,7 +160,7 @@ def document():
 
     # Part IV (review years with `commendation` in pipeline.yml): the units proposed, ranked, as
     # a proposal to the emulation council.
-    praise_widths = [900, 3255, 1800, 1800, 1600]
+    praise_widths = [800, 3055, 1700, 1700, 2100]
     praise_heading = row(*(cell(w, para(run(t, bold=True, size=13), jc="center", after=0), valign="center")
                            for w, t in zip(praise_widths, ["Thứ tự", "Đơn vị", "Số chỉ tiêu đạt mọi năm",
                                                            "Số chỉ tiêu đạt năm báo cáo", "Thay đổi bình quân"])), header=True)
