@@ -9,8 +9,8 @@ import Units
 ///
 ///     let senders = FormSenders(registry: registry, root: "92")
 ///     senders.level                                  // .district (can-tho-2024-02-01.csv)
-///     try senders.sender("917", registry: "units/can-tho-2024-02-01.csv").name   // "Quận Ô Môn"
-///     try senders.sender("31153", registry: ...)     // throws: "... Quận Ô Môn (917) gửi số liệu của đơn vị này"
+///     try senders.sender("917", registryFile: "units/can-tho-2024-02-01.csv").name   // "Quận Ô Môn"
+///     try senders.sender("31153", registryFile: ...) // throws: "... Quận Ô Môn (917) gửi số liệu của đơn vị này"
 public struct FormSenders: Sendable {
     public let registry: UnitRegistry
     /// The agency's unit (the province): the root of what is asked for.
