@@ -43,7 +43,7 @@ var targets: [Target] = [
     ]),
     // Input and output folders, the lock, the typed stages and their orchestration, exit status.
     .target(name: "Run", dependencies: [
-        "Core", "Units", "Config", "Model", "Intake", "Storage", "Aggregate", "Presentation", "Render", "WordTemplate",
+        "Core", "Units", "Config", "Model", "Intake", "Storage", "Aggregate", "Presentation", "Render", "WordTemplate", "OfficeXML",
         .product(name: "Logging", package: "swift-log"), .product(name: "Crypto", package: "swift-crypto"),
     ]),
     // The command line, and nothing else: flags, the summary printed, the exit code. It names

@@ -14,6 +14,9 @@ public struct SpreadsheetCell: Sendable, Hashable {
         case number(Double)
         /// Written as a shared string, in NFC.
         case text(String)
+        /// No value, only a style: a form's input cell, unlocked and bordered before anyone
+        /// types in it (a nil cell would take neither).
+        case empty
     }
 
     public var value: Value
@@ -28,6 +31,9 @@ public struct SpreadsheetCell: Sendable, Hashable {
     public var wrapped = false
     /// Horizontal alignment; nil: the reader's default (text left, numbers right).
     public var alignment: Alignment?
+    /// The user may change the cell when its sheet is protected (`SpreadsheetSheet.protected`):
+    /// an input cell of a form. Cells are locked by default, as in Excel.
+    public var unlocked = false
 
     public enum Alignment: String, Sendable, Hashable {
         case left, center, right
@@ -49,9 +55,19 @@ public struct SpreadsheetCell: Sendable, Hashable {
         return cell
     }
 
+    /// The same cell, open to input on a protected sheet.
+    public func unlockedForInput() -> SpreadsheetCell {
+        var cell = self
+        cell.unlocked = true
+        return cell
+    }
+
     public static func number(_ value: Double, format: SpreadsheetNumberFormat = .general, bold: Bool = false) -> SpreadsheetCell {
         SpreadsheetCell(.number(value), format: format, bold: bold)
     }
+
+    /// An input cell waiting for a value: `.input.styled(bordered: true).unlockedForInput()`.
+    public static let input = SpreadsheetCell(.empty)
 
     public static func text(_ text: String, bold: Bool = false) -> SpreadsheetCell {
         SpreadsheetCell(.text(text), bold: bold)

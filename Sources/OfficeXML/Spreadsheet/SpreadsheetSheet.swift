@@ -1,9 +1,9 @@
 import Foundation
 
 /// One worksheet to write: a name, rows of cells from A1, column widths, and optionally frozen
-/// panes, merged areas, row heights, conditional formats and a print set-up. What issue 18 will
-/// add (data validation, protection) goes here as further properties with defaults, so code
-/// written against this stays valid.
+/// panes, merged areas, row heights, conditional formats, a print set-up, data validations
+/// and protection (a form's input cells: `SpreadsheetCell.unlockedForInput()`). Every such
+/// property has a default that writes nothing, so a sheet that does not use it keeps its bytes.
 ///
 ///     var sheet = SpreadsheetSheet(name: "Sheet1")
 ///     sheet.rows = [[.text("Đơn vị", bold: true), .text("Tỷ lệ", bold: true)],
@@ -28,6 +28,13 @@ public struct SpreadsheetSheet: Sendable, Hashable {
     public var conditionalFormats: [SpreadsheetConditionalFormat] = []
     /// nil: the reader's defaults (portrait, no repeated rows).
     public var printSetup: SpreadsheetPrintSetup?
+    /// What input cells accept (whole numbers, a list, a bounded text), with prompt and error.
+    public var dataValidations: [SpreadsheetDataValidation] = []
+    /// Sheet protection without a password (`sheetProtection sheet="1"`): only unlocked cells
+    /// can be changed, so a form's headers, codes and names stay as written; the user can
+    /// still lift it (Review > Unprotect Sheet), which is the point: a guard against slips,
+    /// not a lock.
+    public var protected = false
 
     public init(name: String, rows: [[SpreadsheetCell?]] = [], columnWidths: [Double?] = []) {
         self.name = Self.safeName(name)

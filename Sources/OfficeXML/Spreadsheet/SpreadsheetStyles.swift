@@ -12,6 +12,7 @@ struct SpreadsheetStyles {
         var bordered: Bool
         var wrapped: Bool
         var alignment: SpreadsheetCell.Alignment?
+        var unlocked = false
     }
 
     private static let plain = Key(format: .general, bold: false, fill: nil, bordered: false, wrapped: false, alignment: nil)
@@ -23,7 +24,7 @@ struct SpreadsheetStyles {
     /// The `s` attribute of a cell with this format.
     mutating func style(for cell: SpreadsheetCell) -> Int {
         let key = Key(format: cell.format, bold: cell.bold, fill: cell.fill, bordered: cell.bordered,
-                      wrapped: cell.wrapped, alignment: cell.alignment)
+                      wrapped: cell.wrapped, alignment: cell.alignment, unlocked: cell.unlocked)
         if let i = index[key] { return i }
         if let fill = key.fill, !fills.contains(fill) { fills.append(fill) }
         keys.append(key)
@@ -113,18 +114,24 @@ struct SpreadsheetStyles {
             if key.bold { attributes.append(("applyFont", "1")) }
             if fillID != 0 { attributes.append(("applyFill", "1")) }
             if key.bordered { attributes.append(("applyBorder", "1")) }
-            if key.wrapped || key.alignment != nil {
-                attributes.append(("applyAlignment", "1"))
-                w.start("xf", attributes: attributes)
+            if key.unlocked { attributes.append(("applyProtection", "1")) }
+            let aligned = key.wrapped || key.alignment != nil
+            if aligned { attributes.append(("applyAlignment", "1")) }
+            guard aligned || key.unlocked else {
+                w.element("xf", attributes: attributes)
+                continue
+            }
+            w.start("xf", attributes: attributes)
+            if aligned {
                 var alignment: [(String, String)] = []
                 if let horizontal = key.alignment { alignment.append(("horizontal", horizontal.rawValue)) }
                 alignment.append(("vertical", "center"))
                 if key.wrapped { alignment.append(("wrapText", "1")) }
                 w.element("alignment", attributes: alignment)
-                w.end("xf")
-            } else {
-                w.element("xf", attributes: attributes)
             }
+            // CT_Xf: alignment, then protection.
+            if key.unlocked { w.element("protection", attributes: [("locked", "0")]) }
+            w.end("xf")
         }
         w.end("cellXfs")
         w.start("cellStyles", attributes: [("count", "1")])

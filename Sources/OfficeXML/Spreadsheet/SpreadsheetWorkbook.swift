@@ -119,6 +119,8 @@ public struct SpreadsheetWorkbook: Sendable, Hashable {
                     } else {
                         w.element("c", attributes: attributes)
                     }
+                case .empty:
+                    w.element("c", attributes: attributes)
                 case .text(let text):
                     attributes.append(("t", "s"))
                     w.start("c", attributes: attributes)
@@ -129,7 +131,11 @@ public struct SpreadsheetWorkbook: Sendable, Hashable {
             w.end("row")
         }
         w.end("sheetData")
-        // CT_Worksheet's order: mergeCells, conditionalFormatting, printOptions, pageMargins, pageSetup.
+        // CT_Worksheet's order: sheetProtection, mergeCells, conditionalFormatting,
+        // dataValidations, printOptions, pageMargins, pageSetup.
+        if sheet.protected {
+            w.element("sheetProtection", attributes: [("sheet", "1"), ("objects", "1"), ("scenarios", "1")])
+        }
         if !sheet.merges.isEmpty {
             w.start("mergeCells", attributes: [("count", String(sheet.merges.count))])
             for area in sheet.merges { w.element("mergeCell", attributes: [("ref", area)]) }
@@ -142,6 +148,16 @@ public struct SpreadsheetWorkbook: Sendable, Hashable {
             w.element("formula", text: format.formula)
             w.end("cfRule")
             w.end("conditionalFormatting")
+        }
+        if !sheet.dataValidations.isEmpty {
+            w.start("dataValidations", attributes: [("count", String(sheet.dataValidations.count))])
+            for validation in sheet.dataValidations {
+                let (attributes, formula) = validation.attributesAndFormula
+                w.start("dataValidation", attributes: attributes)
+                w.element("formula1", text: formula)
+                w.end("dataValidation")
+            }
+            w.end("dataValidations")
         }
         if let print = sheet.printSetup {
             w.element("printOptions", attributes: [("horizontalCentered", "1")])
