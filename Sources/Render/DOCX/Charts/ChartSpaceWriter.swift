@@ -184,6 +184,61 @@ struct ChartSpaceWriter {
         w.end("c:strCache")
     }
 
+    /// The category axis (id 10, crossing the value axis, id 20): `position` "l" or "b";
+    /// `reversed` runs it from its maximum (the first category at the top of a bar chart);
+    /// `everyLabel` names every category, none skipped.
+    mutating func categoryAxis(position: String, reversed: Bool, tickMark: String, labelSize: Int, everyLabel: Bool) {
+        w.start("c:catAx")
+        w.element("c:axId", attributes: [("val", "10")])
+        w.start("c:scaling")
+        w.element("c:orientation", attributes: [("val", reversed ? "maxMin" : "minMax")])
+        w.end("c:scaling")
+        w.element("c:delete", attributes: [("val", "0")])
+        w.element("c:axPos", attributes: [("val", position)])
+        w.element("c:numFmt", attributes: [("formatCode", "General"), ("sourceLinked", "0")])
+        w.element("c:majorTickMark", attributes: [("val", tickMark)])
+        w.element("c:minorTickMark", attributes: [("val", "none")])
+        w.element("c:tickLblPos", attributes: [("val", "nextTo")])
+        lineProperties(colour: "808080", width: 9_525)
+        textProperties(size: labelSize)
+        w.element("c:crossAx", attributes: [("val", "20")])
+        w.element("c:crosses", attributes: [("val", "autoZero")])
+        w.element("c:auto", attributes: [("val", "1")])
+        w.element("c:lblAlgn", attributes: [("val", "ctr")])
+        w.element("c:lblOffset", attributes: [("val", "100")])
+        if everyLabel { w.element("c:tickLblSkip", attributes: [("val", "1")]) }
+        w.element("c:noMultiLvlLbl", attributes: [("val", "0")])
+        w.end("c:catAx")
+    }
+
+    /// The value axis (id 20): percentages from `min` to `max`, a gridline every `step` (the
+    /// spec's ticks), crossing the category axis where `crosses` says ("autoZero", "max").
+    mutating func valueAxis(position: String, min: Double, max: Double, step: Double, crosses: String) {
+        w.start("c:valAx")
+        w.element("c:axId", attributes: [("val", "20")])
+        w.start("c:scaling")
+        w.element("c:orientation", attributes: [("val", "minMax")])
+        w.element("c:max", attributes: [("val", SpreadsheetCell.xmlNumber(max) ?? "1")])
+        w.element("c:min", attributes: [("val", SpreadsheetCell.xmlNumber(min) ?? "0")])
+        w.end("c:scaling")
+        w.element("c:delete", attributes: [("val", "0")])
+        w.element("c:axPos", attributes: [("val", position)])
+        w.start("c:majorGridlines")
+        lineProperties(colour: "D9D9D9", width: 9_525)
+        w.end("c:majorGridlines")
+        w.element("c:numFmt", attributes: [("formatCode", Self.axisFormat(step: step)), ("sourceLinked", "0")])
+        w.element("c:majorTickMark", attributes: [("val", "out")])
+        w.element("c:minorTickMark", attributes: [("val", "none")])
+        w.element("c:tickLblPos", attributes: [("val", "nextTo")])
+        lineProperties(colour: "808080", width: 9_525)
+        textProperties(size: 900)
+        w.element("c:crossAx", attributes: [("val", "10")])
+        w.element("c:crosses", attributes: [("val", crosses)])
+        w.element("c:crossBetween", attributes: [("val", "between")])
+        w.element("c:majorUnit", attributes: [("val", SpreadsheetCell.xmlNumber(step) ?? "0.25")])
+        w.end("c:valAx")
+    }
+
     /// The number format of a percent axis whose ticks are `step` apart: "0%" when every tick
     /// is a whole percent, else one decimal ("0.0%": 27,5%).
     static func axisFormat(step: Double) -> String {

@@ -133,56 +133,13 @@ public struct DocxBarChart: Sendable {
         c.w.element("c:axId", attributes: [("val", "20")])
         c.w.end("c:barChart")
 
-        // Units down the left, the first at the top: the axis runs from its maximum.
-        c.w.start("c:catAx")
-        c.w.element("c:axId", attributes: [("val", "10")])
-        c.w.start("c:scaling")
-        c.w.element("c:orientation", attributes: [("val", "maxMin")])
-        c.w.end("c:scaling")
-        c.w.element("c:delete", attributes: [("val", "0")])
-        c.w.element("c:axPos", attributes: [("val", "l")])
-        c.w.element("c:numFmt", attributes: [("formatCode", "General"), ("sourceLinked", "0")])
-        c.w.element("c:majorTickMark", attributes: [("val", "none")])
-        c.w.element("c:minorTickMark", attributes: [("val", "none")])
-        c.w.element("c:tickLblPos", attributes: [("val", "nextTo")])
-        c.lineProperties(colour: "808080", width: 9_525)
-        c.textProperties(size: sizes.names)
-        c.w.element("c:crossAx", attributes: [("val", "20")])
-        c.w.element("c:crosses", attributes: [("val", "autoZero")])
-        c.w.element("c:auto", attributes: [("val", "1")])
-        c.w.element("c:lblAlgn", attributes: [("val", "ctr")])
-        c.w.element("c:lblOffset", attributes: [("val", "100")])
-        // Every unit named, none skipped: the bars are read against the table.
-        c.w.element("c:tickLblSkip", attributes: [("val", "1")])
-        c.w.element("c:noMultiLvlLbl", attributes: [("val", "0")])
-        c.w.end("c:catAx")
+        // Units down the left, the first at the top (the axis runs from its maximum), every
+        // unit named, none skipped: the bars are read against the table.
+        c.categoryAxis(position: "l", reversed: true, tickMark: "none", labelSize: sizes.names, everyLabel: true)
 
         // Percentages along the bottom: with the categories reversed, the value axis crosses
         // at the last category to stay at the bottom.
-        let step = spec.scaleMax / 4
-        c.w.start("c:valAx")
-        c.w.element("c:axId", attributes: [("val", "20")])
-        c.w.start("c:scaling")
-        c.w.element("c:orientation", attributes: [("val", "minMax")])
-        c.w.element("c:max", attributes: [("val", SpreadsheetCell.xmlNumber(spec.scaleMax) ?? "1")])
-        c.w.element("c:min", attributes: [("val", "0")])
-        c.w.end("c:scaling")
-        c.w.element("c:delete", attributes: [("val", "0")])
-        c.w.element("c:axPos", attributes: [("val", "b")])
-        c.w.start("c:majorGridlines")
-        c.lineProperties(colour: "D9D9D9", width: 9_525)
-        c.w.end("c:majorGridlines")
-        c.w.element("c:numFmt", attributes: [("formatCode", ChartSpaceWriter.axisFormat(step: step)), ("sourceLinked", "0")])
-        c.w.element("c:majorTickMark", attributes: [("val", "out")])
-        c.w.element("c:minorTickMark", attributes: [("val", "none")])
-        c.w.element("c:tickLblPos", attributes: [("val", "nextTo")])
-        c.lineProperties(colour: "808080", width: 9_525)
-        c.textProperties(size: 900)
-        c.w.element("c:crossAx", attributes: [("val", "10")])
-        c.w.element("c:crosses", attributes: [("val", "max")])
-        c.w.element("c:crossBetween", attributes: [("val", "between")])
-        c.w.element("c:majorUnit", attributes: [("val", SpreadsheetCell.xmlNumber(step) ?? "0.25")])
-        c.w.end("c:valAx")
+        c.valueAxis(position: "b", min: 0, max: spec.scaleMax, step: spec.scaleMax / 4, crosses: "max")
 
         // The legend names the target and the rate (drawn in the rate series' own fill, the
         // "met" green). Hiding the rate's entry (c:legendEntry) is read differently by Word and
