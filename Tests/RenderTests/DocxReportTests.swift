@@ -1,6 +1,7 @@
 import Aggregate
 import Foundation
 import Model
+import Mustache
 import OfficeXML
 import Presentation
 @testable import Render
@@ -111,6 +112,30 @@ import WordTemplate
         let plain = try Self.documentXML(DocxReport.render(model: RenderFixtures.canTho(kind: .review2023To2025, year: 2025), template: template))
         let partFour = plain.contains(commendation.title)
         #expect(!partFour, "part IV without a commendation rule")
+    }
+
+    /// The Word views answer every stored property under its own name (`MustacheParent`, not
+    /// reflection): a property added without its case would print nothing in the document.
+    @Test func everyViewPropertyAnswersUnderItsName() throws {
+        let view = try DocxReport.view(for: RenderFixtures.canTho(kind: .review2023To2025, year: 2025))
+        let indicator = try #require(view.indicators.first)
+        let values: [(MustacheParent, Any)] = [(view, view), (indicator, indicator), (indicator.total, indicator.total)]
+        for (parent, value) in values {
+            let mirror = Mirror(reflecting: value)
+            #expect(mirror.children.count > 10)
+            for child in mirror.children {
+                let label = try #require(child.label)
+                // An optional property answers with its value, or nil when it has none.
+                let stored = Mirror(reflecting: child.value)
+                let value: Any? = stored.displayStyle == .optional ? stored.children.first?.value : child.value
+                let answer = parent.child(named: label)
+                #expect((answer == nil) == (value == nil), "\(mirror.subjectType).\(label) does not answer")
+                if let answer, let value {
+                    let same = String(describing: answer) == String(describing: value)
+                    #expect(same, "\(mirror.subjectType).\(label) answers another value")
+                }
+            }
+        }
     }
 
     @Test func theSameModelGivesTheSameBytes() throws {

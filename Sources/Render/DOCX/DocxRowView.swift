@@ -1,3 +1,5 @@
+import Mustache
+
 /// One unit's result for one indicator: a row of a Word table. Keys as in the HTML page's
 /// `UnitRowView`, without its sort keys and CSS class.
 ///
@@ -25,4 +27,29 @@ public struct DocxRowView: Sendable {
     public var basisTitle: String
     public var source: String
     public var isTotal: Bool
+}
+
+/// Keys answered by name, not by reflection: swift-mustache reads a plain struct through
+/// `Mirror` at every lookup, which was an eighth of the national report's render.
+extension DocxRowView: MustacheParent {
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "code": code
+        case "name": name
+        case "parentName": parentName
+        case "numeratorText": numeratorText
+        case "denominatorText": denominatorText
+        case "rateText": rateText
+        case "resultText": resultText
+        case "statusText": statusText
+        case "gapText": gapText
+        case "rankText": rankText
+        case "childrenMetText": childrenMetText
+        case "basisText": basisText
+        case "basisTitle": basisTitle
+        case "source": source
+        case "isTotal": isTotal
+        default: nil
+        }
+    }
 }

@@ -1,3 +1,5 @@
+import Mustache
+
 /// Everything a Word template sees (Templates/README.md, section "The Word report"): the keys
 /// of the HTML page that mean the same thing in a printed document, without what only a
 /// screen needs (CSS classes, `data-sort` keys, anchors, SVG charts, hover hints).
@@ -40,4 +42,32 @@ public struct DocxView: Sendable {
     public var roundingNote: String
     /// "Báo cáo này do xhht tạo từ 9 tệp số liệu ..." (without the page's hover hint).
     public var generatedNote: String
+}
+
+/// Keys answered by name, not by reflection: swift-mustache reads a plain struct through
+/// `Mirror` at every lookup, which was an eighth of the national report's render.
+extension DocxView: MustacheParent {
+    public func child(named key: String) -> Any? {
+        switch key {
+        case "year": year
+        case "periodText": periodText
+        case "rootName": rootName
+        case "header": header
+        case "documentKind": documentKind
+        case "title": title
+        case "isReview": isReview
+        case "summary": summary
+        case "indicators": indicators
+        case "trends": trends
+        case "hasTrends": hasTrends
+        case "hasReexpressed": hasReexpressed
+        case "commendation": commendation
+        case "closing": closing
+        case "unitTable": unitTable
+        case "quality": quality
+        case "roundingNote": roundingNote
+        case "generatedNote": generatedNote
+        default: nil
+        }
+    }
 }
