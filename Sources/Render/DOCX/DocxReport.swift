@@ -56,7 +56,12 @@ public enum DocxReport {
     /// The document's bytes.
     /// - Throws: `WordTemplateError` (Vietnamese, naming the file, tag, paragraph and row).
     public static func render(model: ReportModel, template: WordTemplate) throws -> [UInt8] {
-        let view = try view(for: model)
+        try render(report: ReportPresenter(model: model).present(), template: template)
+    }
+
+    /// The document's bytes for a report already presented (the outputs of one run share it).
+    public static func render(report: PresentedReport, template: WordTemplate) throws -> [UInt8] {
+        let view = try DocxViewBuilder(report: report).build()
         // Every chart the view holds; the engine places those whose {{chart}} the template has.
         return try template.render(view, charts: view.indicators.map(\.chart) + view.trends.map(\.chart))
     }

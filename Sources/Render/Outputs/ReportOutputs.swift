@@ -46,18 +46,27 @@ public enum ReportOutputs {
         // trends.csv is a CSV output of a review year: on with `csv` (the default outputs) or
         // alone with `trends`, written once.
         var writesTrends = false
+        // The page, the Word report and the workbook print the same presented report: present
+        // it once for all of them (a national model's matrix is the costly part).
+        var presentedReport: PresentedReport?
+        func presented() -> PresentedReport {
+            if let presentedReport { return presentedReport }
+            let report = ReportPresenter(model: model).present()
+            presentedReport = report
+            return report
+        }
         for kind in kinds {
             switch kind {
             case "html":
                 let set = try TemplateSet.load(from: TemplateSet.defaultFolder(templatesRoot: templates))
-                rendered.append((HTMLReport.fileName, Array(try HTMLReport.render(model: model, templates: set).utf8)))
+                rendered.append((HTMLReport.fileName, Array(try HTMLReport.render(page: HTMLReport.page(for: presented()), templates: set).utf8)))
             case "docx":
                 // A Templates folder from before the Word report has no docx/: the run says so
                 // (Session) and writes the rest, as it did when docx was not written at all.
                 let path = DocxReport.templateURL(templatesRoot: templates, kind: model.metadata.kind).path
                 guard FileManager.default.fileExists(atPath: path) else { continue }
                 let template = try WordTemplate(path: path)
-                rendered.append((DocxReport.fileName, try DocxReport.render(model: model, template: template)))
+                rendered.append((DocxReport.fileName, try DocxReport.render(report: presented(), template: template)))
             case "csv":
                 rendered.append((IndicatorsCSV.fileName, IndicatorsCSV.bytes(model)))
                 writesTrends = true
@@ -66,7 +75,7 @@ public enum ReportOutputs {
             case "json":
                 rendered.append((ReportJSON.fileName, Array(try ReportJSON.data(model, pretty: true))))
             case "xlsx":
-                rendered.append((SummaryWorkbook.fileName, try SummaryWorkbook.bytes(model: model, report: ReportPresenter(model: model).present())))
+                rendered.append((SummaryWorkbook.fileName, try SummaryWorkbook.bytes(model: model, report: presented())))
             case "issues":
                 writesIssues = true  // streamed once the others are rendered: every finding, never all in memory
             default:
