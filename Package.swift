@@ -30,7 +30,7 @@ var targets: [Target] = [
     // Workbooks in, records and findings out: ingest, normalize, validate.
     .target(name: "Intake", dependencies: ["Core", "Units", "Config", "XLSX", "OfficeXML", .product(name: "Crypto", package: "swift-crypto")]),
     // The SQLite store: runs, submissions, facts, issues; archive.
-    .target(name: "Storage", dependencies: ["Core", "Intake", "CSQLite"]),
+    .target(name: "Storage", dependencies: ["Core", "Units", "Intake", "CSQLite"]),
     // The catalogue compiled, totals up the hierarchy, ranks, trends, and the report model built.
     .target(name: "Aggregate", dependencies: ["Core", "Units", "Config", "Model"]),
     // Report model -> presented report: every sentence, word and vi-VN number, table cells and

@@ -118,14 +118,14 @@ public struct Pipeline: Sendable {
     /// The units the records name and every unit above them, as this run's registry has them:
     /// what the store keeps as the year's units, so that a later review can still count a unit
     /// that vanished without a known successor in its district and province of that year.
-    func yearUnits(of records: [NormalizedRecord]) -> [YearUnit] {
+    func yearUnits(of records: [NormalizedRecord]) -> [AdministrativeUnit] {
         var seen = Set<String>()
-        var out: [YearUnit] = []
+        var out: [AdministrativeUnit] = []
         for record in records where !seen.contains(record.unitCode) {
             var code: String? = record.unitCode
             while let c = code, !seen.contains(c), let unit = registry.unit(code: c) {
                 seen.insert(c)
-                out.append(YearUnit(code: unit.code, name: unit.name, level: unit.level, parentCode: unit.parentCode))
+                out.append(unit)
                 code = unit.parentCode
             }
         }

@@ -204,9 +204,7 @@ extension Session {
             (try store.facts(years: years), config.report == .annual ? [:] : try store.units(years: years))
         }
         let yearRegistries = unitsByYear.filter { $0.key != config.year }.mapValues { units in
-            UnitRegistry(units: units.values.sorted { $0.code < $1.code }.map {
-                AdministrativeUnit(code: $0.code, name: $0.name, level: $0.level, parentCode: $0.parentCode)
-            })
+            UnitRegistry(units: units.values.sorted { $0.code < $1.code })
         }
         return try clock.measure("aggregate") {
             do {

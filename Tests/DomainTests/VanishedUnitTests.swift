@@ -157,16 +157,16 @@ import Testing
         let store = try Store(path: temp.path)
         _ = try store.beginRun(configSHA256: "x")
         try store.recordUnits(year: 2023, [
-            YearUnit(code: "92", name: "Thành phố Cần Thơ", level: .province, parentCode: nil),
-            YearUnit(code: "916", name: "Quận Ninh Kiều", level: .district, parentCode: "92"),
-            YearUnit(code: "31126", name: "Phường An Nghiệp", level: .commune, parentCode: "916"),
+            AdministrativeUnit(code: "92", name: "Thành phố Cần Thơ", level: .province, parentCode: nil),
+            AdministrativeUnit(code: "916", name: "Quận Ninh Kiều", level: .district, parentCode: "92"),
+            AdministrativeUnit(code: "31126", name: "Phường An Nghiệp", level: .commune, parentCode: "916"),
         ])
-        try store.recordUnits(year: 2024, [YearUnit(code: "31123", name: "Phường Thới Bình", level: .commune, parentCode: "916")])
-        try store.recordUnits(year: 2023, [YearUnit(code: "31126", name: "P. An Nghiệp", level: .commune, parentCode: "916")])
+        try store.recordUnits(year: 2024, [AdministrativeUnit(code: "31123", name: "Phường Thới Bình", level: .commune, parentCode: "916")])
+        try store.recordUnits(year: 2023, [AdministrativeUnit(code: "31126", name: "P. An Nghiệp", level: .commune, parentCode: "916")])
         let kept = try store.units(years: 2023...2023)
         #expect(kept.keys.sorted() == [2023])
         #expect(kept[2023]?.count == 3)
-        #expect(kept[2023]?["31126"] == YearUnit(code: "31126", name: "P. An Nghiệp", level: .commune, parentCode: "916"))
+        #expect(kept[2023]?["31126"] == AdministrativeUnit(code: "31126", name: "P. An Nghiệp", level: .commune, parentCode: "916"))
         #expect(kept[2023]?["92"]?.parentCode == nil)
         #expect(try store.units(years: 2023...2024)[2024]?.keys.sorted() == ["31123"])
         #expect(try store.units(years: 2025...2026).isEmpty)
