@@ -115,6 +115,7 @@ public struct Session {
             throw CommandFailure(status: .locked, message:
                 "Một lần chạy xhht khác đang làm việc (khóa \(url.path)). Không làm gì; hãy chạy lại sau.")
         }
+        removeStaleTemporaryFiles(before: Date())
         return lock
     }
 
