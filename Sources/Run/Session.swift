@@ -237,7 +237,9 @@ extension Session {
             }
         } catch let error as AtomicFileError {
             throw CommandFailure(status: .internalFailure, message:
-                "Không \(error.operation) được tệp \(error.path): \(SystemErrorText.vietnamese(error.code)).", detail: error.description)
+                "Không \(error.operation) được tệp \(error.path): \(SystemErrorText.vietnamese(error.code)). "
+                + "Các tệp kết quả đã có vẫn giữ nguyên như lần chạy trước; hãy giải phóng chỗ trống (hoặc sửa quyền ghi) rồi chạy lại.",
+                detail: error.description)
         } catch let error as TemplateError {
             throw CommandFailure(status: .configurationError, message: error.description)
         } catch let error as WordTemplateError {

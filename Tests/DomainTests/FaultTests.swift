@@ -34,6 +34,7 @@ import Testing
         #expect(error.code == ENOSPC)
         #expect(SystemErrorText.vietnamese(error.code) == "ổ đĩa đã đầy (hoặc hết hạn mức)")
         #expect(error.operation == "ghi")
+        #expect(error.path == report.path)  // the report named, not its temporary file
         #expect(try String(contentsOf: report, encoding: .utf8) == "bản trước")
         // The failed write removed its temporary name: nothing is left but the report.
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["bao-cao.html"])
