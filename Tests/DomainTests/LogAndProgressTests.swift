@@ -81,7 +81,7 @@ import Testing
                 == "đọc tệp [██████████░░░░░░░░░░] 350/700 tệp · 4 giây · còn khoảng 4 giây")
         // Nothing done yet: no guess at the time left; all done: none either.
         #expect(ProgressLine.text(stage: "ingest", done: 0, total: 9, elapsed: 0) == "đọc tệp [░░░░░░░░░░░░░░░░░░░░] 0/9 tệp · 0 giây")
-        #expect(ProgressLine.text(stage: "ingest", done: 9, total: 9, elapsed: 0.3) == "đọc tệp [████████████████████] 9/9 tệp · 1 giây")
+        #expect(ProgressLine.text(stage: "ingest", done: 9, total: 9, elapsed: 0.3) == "đọc tệp [████████████████████] 9/9 tệp · 0 giây")
         #expect(ProgressLine.duration(125) == "2 phút 5 giây")
     }
 
@@ -98,15 +98,15 @@ import Testing
         bar.finish()
         bar.start("ingest", items: 3)           // drawn: 0/3
         clock.withLock { $0 = 0.05 }; bar.advance()   // too soon: not drawn
-        clock.withLock { $0 = 0.5 }; bar.advance()    // drawn: 2/3
-        clock.withLock { $0 = 0.52 }; bar.advance()   // the last: drawn
+        clock.withLock { $0 = 2.0 }; bar.advance()    // drawn: 2/3, 1 s an item
+        clock.withLock { $0 = 2.02 }; bar.advance()   // the last: drawn
         bar.finish()
         close(fds[1])
         let text = String(decoding: FileHandle(fileDescriptor: fds[0]).readDataToEndOfFile(), as: UTF8.self)
         let frames = text.split(separator: "\r", omittingEmptySubsequences: true).map(String.init)
         #expect(frames.count == 4, "\(frames)")
         #expect(frames[0].contains("0/3 tệp") && frames[1].contains("2/3 tệp") && frames[2].contains("3/3 tệp"))
-        #expect(frames[1].contains("còn khoảng 1 giây"))
+        #expect(frames[1].contains("2/3 tệp · 2 giây · còn khoảng 1 giây"))
         #expect(frames[3] == "\u{1B}[K")
     }
 

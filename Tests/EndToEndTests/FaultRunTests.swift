@@ -26,6 +26,16 @@ import Testing
         return out
     }
 
+    /// A sample project after one run, with a workbook then removed from Input/, so that the
+    /// next run must rewrite every report; and the reports of that first run.
+    static func ranOnceThenChanged() throws -> (project: URL, before: [String: Data]) {
+        let project = try Sample.sampleProject()
+        #expect(try Self.run(["run", "--date", "2024-12-05"], in: project).status == 2)
+        let before = try Self.snapshot(project)
+        try FileManager.default.removeItem(at: project.appendingPathComponent("Input/mau-2024-927-thoi-lai.xlsx"))
+        return (project, before)
+    }
+
     /// Temporary files of the atomic writer (`.<name>.<pid>.tmp`) in a folder.
     static func temporaryFiles(_ folder: URL) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") && $0.hasSuffix(".tmp") }
@@ -109,11 +119,8 @@ import Testing
     /// temporary file left.
     @Test(.enabled(if: namespaces, "unshare -rm with a tmpfs (user namespaces) makes a full disk without root on the host"))
     func aFullDiskKeepsThePreviousReports() throws {
-        let project = try Sample.sampleProject()
+        let (project, before) = try Self.ranOnceThenChanged()
         defer { try? FileManager.default.removeItem(at: project) }
-        #expect(try Self.run(["run", "--date", "2024-12-05"], in: project).status == 2)
-        let before = try Self.snapshot(project)
-        try FileManager.default.removeItem(at: project.appendingPathComponent("Input/mau-2024-927-thoi-lai.xlsx"))
         let script = """
             set -e
             cp -a Output/2024 truoc
@@ -142,11 +149,8 @@ import Testing
     /// before reading anything, exit 3, saying the disk is read-only; the reports stay.
     @Test(.enabled(if: namespaces, "unshare -rm (user namespaces) makes a read-only bind mount without root on the host"))
     func aReadOnlyOutputFolderStopsBeforeAnythingRuns() throws {
-        let project = try Sample.sampleProject()
+        let (project, before) = try Self.ranOnceThenChanged()
         defer { try? FileManager.default.removeItem(at: project) }
-        #expect(try Self.run(["run", "--date", "2024-12-05"], in: project).status == 2)
-        let before = try Self.snapshot(project)
-        try FileManager.default.removeItem(at: project.appendingPathComponent("Input/mau-2024-927-thoi-lai.xlsx"))
         let script = """
             mount --bind Output/2024 Output/2024 && mount -o remount,bind,ro Output/2024 || exit 99
             "$XHHT" run --date 2024-12-05
@@ -163,11 +167,8 @@ import Testing
 
     /// Another run holds the lock: exit 4 at once, nothing written.
     @Test func aHeldLockLeavesThePreviousReports() throws {
-        let project = try Sample.sampleProject()
+        let (project, before) = try Self.ranOnceThenChanged()
         defer { try? FileManager.default.removeItem(at: project) }
-        #expect(try Self.run(["run", "--date", "2024-12-05"], in: project).status == 2)
-        let before = try Self.snapshot(project)
-        try FileManager.default.removeItem(at: project.appendingPathComponent("Input/mau-2024-927-thoi-lai.xlsx"))
         // Held by this test process (another open file description: the child fails as a second run would).
         let lock = try #require(try RunLock.acquire(at: project.appendingPathComponent("Output/.xhht.lock")))
         let r = try Self.run(["run", "--date", "2024-12-05"], in: project)
@@ -180,13 +181,10 @@ import Testing
     /// Another process holds the store's write lock past the wait: exit 4 after 5 s, the
     /// store and the reports as they were.
     @Test func aBusyStoreLeavesThePreviousReportsAndStore() throws {
-        let project = try Sample.sampleProject()
+        let (project, before) = try Self.ranOnceThenChanged()
         defer { try? FileManager.default.removeItem(at: project) }
-        #expect(try Self.run(["run", "--date", "2024-12-05"], in: project).status == 2)
-        let before = try Self.snapshot(project)
         let store = project.appendingPathComponent("Output/xhht.sqlite").path
         let runsBefore = try CommandLineTests.tableCounts(store)
-        try FileManager.default.removeItem(at: project.appendingPathComponent("Input/mau-2024-927-thoi-lai.xlsx"))
         let holder = try Database(path: store)
         try holder.execute("BEGIN IMMEDIATE")
         let r = try Self.run(["run", "--date", "2024-12-05"], in: project)

@@ -83,7 +83,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: project) }
         let result = try Self.run(["run", "--date", "2024-12-05", "--log-format", "json"], in: project)
         #expect(result.status == 2, "stderr: \(result.stderr)")
-        let lines = result.stderr.split(separator: "\n").filter { $0.hasPrefix("{") }
+        // Every line, the summary's too, is a JSON object.
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count >= 8)
         var stages: [String] = []
         for line in lines {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "\(line)")
@@ -95,6 +97,12 @@ import Testing
         }
         #expect(stages == ["ingest", "normalize", "validate", "store", "load", "aggregate", "render"])
         for bytes in ["\r", "█", "\u{1B}["] { #expect(!result.stderr.contains(bytes)) }
+        // A failure too: a missing pipeline.yml is one JSON line at level error.
+        let failed = try Self.run(["run", "--log-format", "json", "--config", "khong-co.yml"], in: project)
+        #expect(failed.status == 3)
+        let failure = try #require(try JSONSerialization.jsonObject(with: Data(failed.stderr.utf8)) as? [String: Any], "\(failed.stderr)")
+        #expect(failure["level"] as? String == "error")
+        #expect((failure["message"] as? String)?.contains("khong-co.yml") == true)
         // The text log (-v) without a terminal: no progress either.
         let text = try Self.run(["run", "--date", "2024-12-05", "-v"], in: project)
         #expect(text.stderr.contains("xong bước đọc tệp (ingest)"))

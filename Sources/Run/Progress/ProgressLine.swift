@@ -18,10 +18,9 @@ public enum ProgressLine {
         return line
     }
 
-    /// Whole seconds, rounded up past the first ("0 giây" only for nothing at all), minutes
-    /// from a minute: "3 giây", "2 phút 5 giây".
+    /// Whole seconds, rounded; minutes from a minute: "0 giây", "3 giây", "2 phút 5 giây".
     public static func duration(_ seconds: Double) -> String {
-        let whole = seconds <= 0 ? 0 : max(1, Int(seconds.rounded()))
+        let whole = max(0, Int(seconds.rounded()))
         return whole < 60 ? "\(whole) giây" : "\(whole / 60) phút \(whole % 60) giây"
     }
 }

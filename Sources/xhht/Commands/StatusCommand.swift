@@ -1,5 +1,4 @@
 import ArgumentParser
-import Config
 import Foundation
 import Presentation
 import Run
@@ -28,11 +27,9 @@ struct StatusCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("Tệp cấu hình của lần chạy.", valueName: "pipeline.yml"))
-    var config: String = "pipeline.yml"
-
-    @Option(name: .long, help: ArgumentHelp("Năm cần xem, 2000-2100 (thay cho year).", valueName: "năm"))
-    var year: Int?
+    /// --config, and --year and --units for another year's status (--input and --output
+    /// change nothing here: the status is the store's).
+    @OptionGroup var options: PipelineOptions
 
     @Option(name: .long, help: ArgumentHelp("Ngày xét hạn nộp (năm-tháng-ngày). Mặc định: hôm nay, giờ Việt Nam.", valueName: "ngày"))
     var date: String?
@@ -47,10 +44,6 @@ struct StatusCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if let year, !PipelineConfigLoader.years.contains(year) {
-            throw ValidationError("--year \(year): năm phải từ \(PipelineConfigLoader.years.lowerBound) "
-                                  + "đến \(PipelineConfigLoader.years.upperBound), ví dụ --year 2024.")
-        }
         if let date, CalendarDate(iso: date) == nil {
             throw ValidationError("--date \(date): không phải một ngày có thật; cần dạng năm-tháng-ngày, ví dụ --date 2024-12-05.")
         }
@@ -58,8 +51,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         try runReportingFailures(verbose: verbosity.verbose) {
-            let session = try Session.open(configPath: config, overrides: ConfigOverrides(year: year),
-                                           logger: verbosity.makeLogger(), generator: XHHT.versionString)
+            let session = try options.openSession(verbosity)
             let status = try session.seasonStatus(asOf: date ?? SeasonStatus.vietnamDay(Date()))
             switch format {
             case .text: print(SeasonStatusText.lines(status).joined(separator: "\n"))

@@ -26,9 +26,11 @@ struct VerbosityOptions: ParsableArguments {
         return Terminal.standardErrorIsInteractive || logFormat == .json ? .info : .warning
     }
 
-    /// The command's logger, at `logLevel`, in `logFormat`.
+    /// The command's logger, at `logLevel`, in `logFormat`; the command's other messages on
+    /// standard error (the summary, a failure: `Terminal.printError`) take the same format.
     func makeLogger() -> Logger {
-        LoggingSetup.makeLogger(level: logLevel, format: logFormat)
+        Terminal.messageFormat.withLock { $0 = logFormat }
+        return LoggingSetup.makeLogger(level: logLevel, format: logFormat)
     }
 
     /// The run's stage clock: a log line per stage, and a progress bar when a person watches
