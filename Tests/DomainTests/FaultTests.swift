@@ -72,6 +72,7 @@ import Testing
         #expect(about.count == 1)
         #expect(about.first?.severity == .error)
         #expect(about.first?.message.contains(gone) == true)
+        #expect(about.first?.message.contains("tệp không tồn tại") == true, "\(about)")
         #expect(reading.submissions.count == listing.files.count - 1)
         #expect(reading.workbooks.filter { $0.sheets == nil }.map(\.file.name) == [gone])
     }
