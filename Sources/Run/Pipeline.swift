@@ -50,7 +50,13 @@ public struct Pipeline: Sendable {
     public func read(files: [InputFile], clock: inout StageClock) -> Reading {
         // Files are independent until validation: read and normalize them on every core, in
         // input order (the same result as one at a time).
-        var workbooks = clock.measure("ingest") { ParallelMap.map(files, IngestedWorkbook.read) }
+        let observer = clock.observer  // told of each file read (a progress bar's count)
+        var workbooks = clock.measure("ingest", items: files.count) {
+            ParallelMap.map(files) { file in
+                defer { observer?.finishedItem(of: "ingest") }
+                return IngestedWorkbook.read(file)
+            }
+        }
         let normalizer = Normalizer(config: config, registry: registry)
         let submissions = clock.measure("normalize") {
             ParallelMap.map(workbooks) { wb in wb.sheets.map { normalizer.normalize(file: wb.file.name, sheets: $0) } }

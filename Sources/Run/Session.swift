@@ -115,6 +115,7 @@ public struct Session {
             throw CommandFailure(status: .locked, message:
                 "Một lần chạy xhht khác đang làm việc (khóa \(url.path)). Không làm gì; hãy chạy lại sau.")
         }
+        removeStaleTemporaryFiles(before: Date())
         return lock
     }
 
@@ -234,7 +235,9 @@ extension Session {
             }
         } catch let error as AtomicFileError {
             throw CommandFailure(status: .internalFailure, message:
-                "Không \(error.operation) được tệp \(error.path): \(SystemErrorText.vietnamese(error.code)).", detail: error.description)
+                "Không \(error.operation) được tệp \(error.path): \(SystemErrorText.vietnamese(error.code)). "
+                + "Các tệp kết quả đã có vẫn giữ nguyên như lần chạy trước; hãy giải phóng chỗ trống (hoặc sửa quyền ghi) rồi chạy lại.",
+                detail: error.description)
         } catch let error as TemplateError {
             throw CommandFailure(status: .configurationError, message: error.description)
         } catch let error as WordTemplateError {

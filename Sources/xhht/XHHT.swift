@@ -10,7 +10,7 @@ struct XHHT: ParsableCommand {
         commandName: "xhht",
         abstract: "Tổng hợp các tệp số liệu xây dựng xã hội học tập của các đơn vị thành báo cáo năm và báo cáo sơ kết, tổng kết.",
         version: "0.1.0",
-        subcommands: [RunCommand.self, ValidateCommand.self, ImportCommand.self, ReportCommand.self, ArchiveCommand.self, CellsCommand.self, FormCommand.self],
+        subcommands: [RunCommand.self, ValidateCommand.self, ImportCommand.self, ReportCommand.self, ArchiveCommand.self, StatusCommand.self, CellsCommand.self, FormCommand.self],
         defaultSubcommand: nil
     )
 

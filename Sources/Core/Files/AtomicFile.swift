@@ -23,7 +23,8 @@ public enum AtomicFile {
             case .sync: "ghi xuống đĩa"
             case .rename: "đổi tên tệp tạm thành"
             }
-            throw AtomicFileError(path: failure.path, operation: operation, code: failure.code)
+            // The report's name, not the temporary file's: that is the file the reader knows.
+            throw AtomicFileError(path: url.path, operation: operation, code: failure.code)
         }
     }
 

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import OfficeXML
 
 /// `AtomicFile`'s guarantees for a file too large to build in memory first (issues.csv of a
 /// workbook with 200,000 junk rows is ~70 MB): the text is written through a small buffer
@@ -73,18 +74,18 @@ public final class AtomicFileStream {
     public static func write(to url: URL, _ body: (AtomicFileStream) throws -> Void) throws -> Written {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        let temp = URL(fileURLWithPath: AtomicWrite.temporaryPath(for: url.path))
         let fd = open(temp.path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw AtomicFileError(path: temp.path, operation: "tạo tệp tạm", code: errno) }
+        guard fd >= 0 else { throw AtomicFileError(path: url.path, operation: "tạo tệp tạm", code: errno) }
         var renamed = false
         defer {
             close(fd)
             if !renamed { unlink(temp.path) }
         }
-        let stream = AtomicFileStream(fd: fd, path: temp.path)
+        let stream = AtomicFileStream(fd: fd, path: url.path)  // errors name the file the reader knows
         try body(stream)
         try stream.flush()
-        guard fsync(fd) == 0 else { throw AtomicFileError(path: temp.path, operation: "ghi xuống đĩa", code: errno) }
+        guard fsync(fd) == 0 else { throw AtomicFileError(path: url.path, operation: "ghi xuống đĩa", code: errno) }
         let written = Written(changed: true, sha256: stream.digest.finalize().hex, bytes: stream.count)
         if try same(fd, stream.count, as: url.path) { return Written(changed: false, sha256: written.sha256, bytes: written.bytes) }
         guard rename(temp.path, url.path) == 0 else {

@@ -43,7 +43,7 @@ public enum AtomicWrite {
            existing.elementsEqual(bytes) {
             return false
         }
-        let temporary = folder + "/." + url.lastPathComponent + ".\(getpid()).tmp"
+        let temporary = temporaryPath(for: path)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure(path: temporary, step: .create, code: errno) }
         var done = false
@@ -79,5 +79,29 @@ public enum AtomicWrite {
             close(dir)
         }
         return true
+    }
+
+    /// The temporary file a write of `path` by process `pid` goes through: `.<name>.<pid>.tmp`
+    /// in the same folder (hidden, and named by its writer, so that a later run can tell a
+    /// killed run's leftover from a live writer's file: `temporaryOwner`).
+    ///
+    ///     AtomicWrite.temporaryPath(for: "Output/2024/bao-cao.docx", pid: 4242)
+    ///     // "Output/2024/.bao-cao.docx.4242.tmp"
+    public static func temporaryPath(for path: String, pid: Int32 = getpid()) -> String {
+        let url = URL(fileURLWithPath: path)
+        return url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".\(pid).tmp"
+    }
+
+    /// The process that wrote the temporary file named `name` (a name, not a path), or nil when
+    /// the name is not one `temporaryPath` makes: `.bao-cao.docx.4242.tmp` → 4242;
+    /// `bao-cao.docx`, `.bao-cao.docx.tmp`, `.x.0.tmp` → nil.
+    public static func temporaryOwner(_ name: String) -> Int32? {
+        guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return nil }
+        let stem = name.dropFirst().dropLast(".tmp".count)
+        guard let dot = stem.lastIndex(of: "."), dot > stem.startIndex else { return nil }
+        let digits = stem[stem.index(after: dot)...]
+        guard !digits.isEmpty, digits.count <= 10, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+              let pid = Int32(digits), pid > 0 else { return nil }
+        return pid
     }
 }

@@ -33,7 +33,7 @@ struct ArchiveCommand: ParsableCommand {
 
     func run() throws {
         try runReportingFailures(verbose: verbosity.verbose) {
-            let logger = LoggingSetup.makeLogger(level: verbosity.logLevel)
+            let logger = verbosity.makeLogger()
             let source: String
             if let store {
                 source = URL(fileURLWithPath: store).standardizedFileURL.path

@@ -53,7 +53,7 @@ struct FormCommand: ParsableCommand {
     func run() throws {
         try runReportingFailures(verbose: verbosity.verbose) {
             let session = try Session.open(configPath: config, overrides: ConfigOverrides(units: units, year: year),
-                                           logger: LoggingSetup.makeLogger(level: verbosity.logLevel), generator: XHHT.versionString)
+                                           logger: verbosity.makeLogger(), generator: XHHT.versionString)
             let senders = FormSenders(registry: session.registry, root: session.config.agency.unitCode)
             let chosen = try unit.map { [try senders.sender($0, registryFile: session.config.paths.units)] } ?? senders.units
             let folder = output.map { URL(fileURLWithPath: $0).standardizedFileURL.path }

@@ -24,7 +24,7 @@ struct ImportCommand: ParsableCommand {
             let lock = try session.lock()
             defer { lock.release() }
             let started = Date()
-            var clock = StageClock()
+            var clock = verbosity.stageClock(logger: session.logger)
             var reading = try session.readInputs(clock: &clock)
             let (store, run, outcomes) = try session.record(&reading, command: "import", started: started, clock: &clock)
             let status = ExitStatus.of(issues: reading.issues)

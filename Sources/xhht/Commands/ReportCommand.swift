@@ -27,7 +27,7 @@ struct ReportCommand: ParsableCommand {
             let documentDate = report.documentDate()
             let lock = try session.lock()
             defer { lock.release() }
-            var clock = StageClock()
+            var clock = verbosity.stageClock(logger: session.logger)
             // The report is made from the store alone: without one there is nothing to report, and
             // opening it would leave an empty store behind that looks like a finished season.
             guard FileManager.default.fileExists(atPath: session.config.paths.store) else {

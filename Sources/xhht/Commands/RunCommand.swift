@@ -28,7 +28,7 @@ struct RunCommand: ParsableCommand {
             let documentDate = report.documentDate()
             let lock = try session.lock()
             defer { lock.release() }
-            var clock = StageClock()
+            var clock = verbosity.stageClock(logger: session.logger)
             var reading = try session.readInputs(clock: &clock)
             let (store, run, imports) = try session.record(&reading, command: "run", started: started, clock: &clock)
             // Findings the model adds (a unit outside the report's territory) count too.

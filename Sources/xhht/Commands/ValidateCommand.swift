@@ -23,7 +23,7 @@ struct ValidateCommand: ParsableCommand {
             let session = try options.openSession(verbosity)
             let lock = try session.lock()
             defer { lock.release() }
-            var clock = StageClock()
+            var clock = verbosity.stageClock(logger: session.logger)
             let reading = try session.readInputs(clock: &clock)
             let issuesFile = session.outputFolder.appendingPathComponent("issues.csv")
             try IssuesCSV.write(reading.issues, to: issuesFile)

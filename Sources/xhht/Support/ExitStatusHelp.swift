@@ -8,6 +8,6 @@ enum ExitStatusHelp {
           3   lỗi cấu hình (pipeline.yml, danh mục đơn vị, mẫu báo cáo): chưa chạy gì
           4   một lần chạy xhht khác đang giữ khóa, hoặc tiến trình khác đang ghi kho dữ liệu: chạy lại sau
           64  sai dòng lệnh (tùy chọn, --date, --year, --output, archive --to)
-          70  lỗi nội bộ
+          70  lỗi nội bộ, hoặc lỗi hệ thống giữa chừng như ổ đĩa đầy (báo cáo của lần trước vẫn giữ nguyên)
         """
 }

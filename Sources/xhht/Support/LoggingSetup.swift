@@ -1,13 +1,22 @@
 import Logging
+import Run
 
-/// One process-wide logging bootstrap: lines to standard error, the level from the command's
-/// verbosity flags. swift-log allows one bootstrap per process, so commands call `start` once.
+/// The command's logger: lines to standard error in the format asked for (`--log-format`),
+/// at the level of the verbosity flags. Handlers are given to each logger (no process-wide
+/// bootstrap, which swift-log allows once), so tests and commands can make several.
 enum LoggingSetup {
-    static func makeLogger(level: Logger.Level, label: String = "xhht") -> Logger {
+    static func makeLogger(level: Logger.Level, format: LogFormat = .text, label: String = "xhht") -> Logger {
         var logger = Logger(label: label) { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = .trace
-            return handler
+            switch format {
+            case .text:
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = .trace
+                return handler
+            case .json:
+                var handler = JSONLogHandler()
+                handler.logLevel = .trace
+                return handler
+            }
         }
         logger.logLevel = level
         return logger

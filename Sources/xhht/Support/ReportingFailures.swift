@@ -34,7 +34,7 @@ func runReportingFailures(verbose: Bool = false, _ body: () throws -> ExitStatus
             "Lỗi nội bộ (lỗi của chương trình hoặc một lỗi hệ thống bất ngờ). Chạy lại với -v để xem chi tiết kỹ thuật và gửi cho người bảo trì.",
             detail: String(reflecting: error))
     }
-    Terminal.printError("xhht: \(failure.message)")
-    if verbose, let detail = failure.detail { Terminal.printError("xhht: chi tiết kỹ thuật: \(detail)") }
+    Terminal.printError("xhht: \(failure.message)", level: .error)
+    if verbose, let detail = failure.detail { Terminal.printError("xhht: chi tiết kỹ thuật: \(detail)", level: .error) }
     throw ExitCode(failure.status.rawValue)
 }

@@ -10,6 +10,6 @@ extension PipelineOptions {
     func openSession(_ verbosity: VerbosityOptions) throws -> Session {
         try Session.open(configPath: config,
                          overrides: ConfigOverrides(input: input, output: output, units: units, year: year),
-                         logger: LoggingSetup.makeLogger(level: verbosity.logLevel), generator: XHHT.versionString)
+                         logger: verbosity.makeLogger(), generator: XHHT.versionString)
     }
 }
