@@ -84,8 +84,11 @@ import Testing
         json.newline()
         json.int(Int64(-3))
         json.null()
+        json.int(0)
+        json.int(Int64.max)
+        json.int(Int64.min)
         json.endArray()
-        #expect(String(decoding: json.bytes, as: UTF8.self) == "[\"a\\\"b\\\\c/d\\n\\u0001Đ\",\n-3,null]")
+        #expect(String(decoding: json.bytes, as: UTF8.self) == "[\"a\\\"b\\\\c/d\\n\\u0001Đ\",\n-3,null,0,9223372036854775807,-9223372036854775808]")
         #expect(try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [Any] != nil)
     }
 }

@@ -11,19 +11,23 @@ import Core
 /// is not an A1 reference is kept as it is, after the others.
 enum CellRanges {
     static func text(_ cells: [String]) -> String {
-        var positions: [CellPosition] = []
+        // A national report.json names 100,000+ cells: the references are kept as written (no
+        // column name made again), and one cell is itself.
+        if cells.count == 1 { return cells[0] }
+        var positions: [(position: CellPosition, text: String)] = []
         var other: [String] = []
         for cell in cells {
-            if let position = CellPosition(a1: cell) { positions.append(position) } else { other.append(cell) }
+            if let position = CellPosition(a1: cell) { positions.append((position, cell)) } else { other.append(cell) }
         }
-        positions.sort { ($0.row, $0.column) < ($1.row, $1.column) }
+        positions.sort { ($0.position.row, $0.position.column) < ($1.position.row, $1.position.column) }
         var ranges: [String] = []
         var i = 0
         while i < positions.count {
             var j = i
-            while j + 1 < positions.count, positions[j + 1].row == positions[i].row,
-                  positions[j + 1].column <= positions[j].column + 1 { j += 1 }
-            ranges.append(j == i || positions[j] == positions[i] ? positions[i].a1 : "\(positions[i].a1):\(positions[j].a1)")
+            while j + 1 < positions.count, positions[j + 1].position.row == positions[i].position.row,
+                  positions[j + 1].position.column <= positions[j].position.column + 1 { j += 1 }
+            let first = positions[i], last = positions[j]
+            ranges.append(last.position == first.position ? first.text : "\(first.text):\(last.text)")
             i = j + 1
         }
         return (ranges + other).joined(separator: " ")

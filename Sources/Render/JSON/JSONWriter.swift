@@ -38,7 +38,19 @@ struct JSONWriter {
     }
 
     mutating func string(_ value: String) { separate(); appendString(value) }
-    mutating func int<T: BinaryInteger>(_ value: T) { separate(); bytes.append(contentsOf: String(value).utf8) }
+    mutating func int<T: BinaryInteger>(_ value: T) {
+        separate()
+        // Digits straight into the bytes: a national file writes a million integers, and
+        // `String(value)` allocated a string for each.
+        var magnitude = Int64(value).magnitude
+        if value < 0 { bytes.append(0x2D) }
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(truncatingIfNeeded: magnitude % 10) + 0x30)
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[start...].reverse()
+    }
     mutating func bool(_ value: Bool) { separate(); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
     mutating func null() { separate(); bytes.append(contentsOf: "null".utf8) }
     mutating func string(_ value: String?) { if let value { string(value) } else { null() } }

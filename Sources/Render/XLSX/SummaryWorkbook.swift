@@ -124,11 +124,11 @@ public enum SummaryWorkbook {
             SpreadsheetCell.number(value ?? .nan, format: format).styled(bordered: true)
         }
         for unit in units {
-            var cells: [Int: SpreadsheetCell] = [
-                0: SpreadsheetCell.text(unit.code).styled(bordered: true),
-                1: SpreadsheetCell.text(names[unit.code] ?? UnicodeText.nfc(unit.name)).styled(bordered: true),
-                2: (unit.parentCode.flatMap { names[$0] }.map { SpreadsheetCell.text($0) } ?? .number(.nan)).styled(bordered: true),
-            ]
+            // The row as an array straight away (a national sheet has 10,000 rows of 73 cells).
+            var cells = [SpreadsheetCell?](repeating: nil, count: width)
+            cells[0] = SpreadsheetCell.text(unit.code).styled(bordered: true)
+            cells[1] = SpreadsheetCell.text(names[unit.code] ?? UnicodeText.nfc(unit.name)).styled(bordered: true)
+            cells[2] = (unit.parentCode.flatMap { names[$0] }.map { SpreadsheetCell.text($0) } ?? .number(.nan)).styled(bordered: true)
             for (i, indicator) in indicators.enumerated() {
                 let first = unitColumns + i * perIndicator
                 let r = results[indicator.id]?[unit.code].map { indicator.results[$0] }
@@ -139,7 +139,7 @@ public enum SummaryWorkbook {
                 let met = r?.met.map { SpreadsheetCell.text(WorkbookWords.met($0)) } ?? .number(.nan)
                 cells[first + 4] = met.styled(bordered: true, alignment: .center)
             }
-            rows.append(row(cells))
+            rows.append(cells)
         }
 
         var sheet = SpreadsheetSheet(name: WorkbookWords.sheetName(level), rows: rows,
