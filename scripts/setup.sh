@@ -6,8 +6,21 @@
 #                              LibreOffice Writer and Calc (the Word report and the summary
 #                              workbook opened and printed as PDFs), Java's
 #                              HTML checker, the Python readers (openpyxl, python-docx)
+#   scripts/setup.sh --bench   the national benchmark's Python peer (scripts/bench-national.sh):
+#                              openpyxl, docxtpl (with Jinja2) and xlsxwriter; no test needs them
 set -euo pipefail
 full=0; [ "${1:-}" = "--full" ] && full=1
+if [ "${1:-}" = "--bench" ]; then
+  py=()
+  python3 -c 'import openpyxl' 2>/dev/null || py+=(openpyxl)
+  python3 -c 'import docxtpl' 2>/dev/null || py+=(docxtpl)
+  python3 -c 'import xlsxwriter' 2>/dev/null || py+=(xlsxwriter)
+  if [ "${#py[@]}" -gt 0 ]; then
+    echo "setup: pip install ${py[*]}" >&2
+    python3 -m pip install -q "${py[@]}"
+  fi
+  exit 0
+fi
 
 need=()
 for p in libzip-dev libxml2-dev libsqlite3-dev pkg-config; do

@@ -167,5 +167,5 @@ try measure("model-d2") {
 }
 if let model {
     measure("csv") { IndicatorsCSV.bytes(model).count }
-    try measure("json") { try ReportJSON.data(model).count }
+    try measure("json") { try ReportJSON.bytes(model).count }
 }

@@ -16,7 +16,8 @@
 ///     model.indicator(id: "dvht")?.total.met        // true when the root meets the target
 ///     model.result(indicator: "dvht", unit: "916")  // one district's result
 public struct ReportModel: Sendable, Codable, Hashable {
-    /// Bumped when the shape changes incompatibly (report.json readers check it).
+    /// Bumped when the model's shape changes incompatibly. report.json, a view of the model for
+    /// other tools, has its own (`ReportJSON.schemaVersion`).
     public static let currentSchemaVersion = 2
 
     public var schemaVersion: Int

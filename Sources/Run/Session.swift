@@ -24,11 +24,14 @@ import WordTemplate
 ///
 /// Everything that can be checked is checked in `open`, before anything runs: a mistake in
 /// pipeline.yml, the registry or the lineage is a configuration error (exit 3) with file, line
-/// and column; a `--year` the report kind does not cover is the command line's (exit 64).
+/// and column (the lineage's steps are read only by the commands that use them, a review or an
+/// earlier year's import; any command checks that their files exist); a `--year` the report kind does not cover is the command line's (exit 64).
 /// Failures are `CommandFailure`s: an exit status and one Vietnamese message.
 public struct Session {
     public var config: PipelineConfig
     public var registry: UnitRegistry
+    /// The steps of paths.lineage, read when the command uses them (a review, an earlier year's
+    /// import); empty otherwise (`open`).
     public var lineage: UnitLineage
     public var configSHA256: String
     public var configPath: String
@@ -62,7 +65,13 @@ public struct Session {
         } catch {
             throw CommandFailure(status: .configurationError, message: error.description)
         }
-        let lineage = try loadLineage(config, logger: logger)
+        // The lineage is read only by the commands that use it: a review (its trends bring
+        // earlier years to today's units) and an earlier year's import. An annual report of the
+        // same era never applies it, and the shipped 2025 step is 10,600 rows (0.24 s of every
+        // debug run, docs/benchmarks.md); its files must still exist, whatever the command.
+        let usesLineage = config.report != .annual || config.year < loaded.year
+        let lineage = usesLineage ? try loadLineage(config, logger: logger) : UnitLineage()
+        if !usesLineage { try checkLineageFilesExist(config) }
         // An earlier year read into today's store (`import --year 2024 --units <2024's list>`
         // with pipeline.yml's year 2026): every province the lineage leads into today's root
         // is read, under one root, as that root's history.
@@ -168,8 +177,9 @@ public struct Session {
 extension Session {
     /// The unit lineage named by paths.lineage: every step read (a CSV in the old-to-new format,
     /// dated by its name or by `effective`), then put in date order by `UnitLineage`. Read when
-    /// the session opens, so that a bad step file stops the command before anything runs (exit
-    /// 3, the message naming the step, the file and the line).
+    /// the session of a command that uses it opens (a review, an earlier year's import), so that
+    /// a bad step file stops that command before anything runs (exit 3, the message naming the
+    /// step, the file and the line).
     ///
     /// A step dated after the report year is kept but never applies: a year's facts go through
     /// the steps after that year's 31 December up to the report year's (`UnitLineage.steps`),
@@ -178,7 +188,7 @@ extension Session {
     public static func loadLineage(_ config: PipelineConfig, logger: Logger) throws -> UnitLineage {
         var steps: [LineageStep] = []
         for (i, file) in config.paths.lineage.enumerated() {
-            let key = config.paths.lineage.count == 1 ? "paths.lineage" : "paths.lineage[\(i)]"
+            let key = lineageKey(i, of: config)
             var notes: [String] = []
             do {
                 steps.append(try LineageStep(oldToNewCSVAt: file.path, effective: file.effective, diagnostics: &notes))
@@ -191,6 +201,19 @@ extension Session {
             }
         }
         return UnitLineage(steps: steps)
+    }
+
+    /// For the commands that do not read the lineage: each step file of paths.lineage exists, so
+    /// that a mistyped path is found on the first night, not at the review years later (exit 3).
+    static func checkLineageFilesExist(_ config: PipelineConfig) throws {
+        for (i, file) in config.paths.lineage.enumerated() where !FileManager.default.fileExists(atPath: file.path) {
+            throw CommandFailure(status: .configurationError, message:
+                "\(lineageKey(i, of: config)) (\(file.path), hiệu lực \(file.effective)): không có tệp này. Sửa đường dẫn trong paths.lineage của pipeline.yml.")
+        }
+    }
+
+    private static func lineageKey(_ i: Int, of config: PipelineConfig) -> String {
+        config.paths.lineage.count == 1 ? "paths.lineage" : "paths.lineage[\(i)]"
     }
 
     /// Builds the report model of the configured year (and phase) from the store, with every

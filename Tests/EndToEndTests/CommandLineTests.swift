@@ -116,7 +116,7 @@ import Testing
         #expect(!Self.exists(project.appendingPathComponent("Output/xhht.sqlite")))
     }
 
-    /// (file name, content, a fragment of the message): a lineage file is read before anything
+    /// (file name, content, a fragment of the message): a review reads its lineage before anything
     /// runs, not when the report is built after the store was written.
     @Test(arguments: [
         ("lineage-2025-07-01.csv", "old_commune_code,new_commune_code\n31117,31120\n", "thiếu cột \"old_province_code\""),
@@ -131,10 +131,36 @@ import Testing
         let text = try String(contentsOf: config, encoding: .utf8)
         // The shipped chain's first step is replaced by the bad one (the second stays good).
         let line = try #require(text.components(separatedBy: "\n").first { $0.hasPrefix("    - units/lineage-can-tho-2024-11-01.csv") })
-        try text.replacingOccurrences(of: line, with: "    - units/\(name)").write(to: config, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: line, with: "    - units/\(name)")
+            .replacingOccurrences(of: "\nreport: annual", with: "\nreport: review-2023-2025")
+            .write(to: config, atomically: true, encoding: .utf8)
         let result = try Self.run(["run", "--date", "2024-12-05"], in: project)
         #expect(result.status == 3, "stderr: \(result.stderr)")
         #expect(result.stderr.contains(name) && result.stderr.contains(fragment), "stderr: \(result.stderr)")
+        #expect(!Self.exists(project.appendingPathComponent("Output/xhht.sqlite")))
+    }
+
+    /// An annual report never applies the lineage, so it does not read it (the 2025 step is
+    /// 10,600 rows): a step file it cannot read is no concern of tonight's run, the review reads
+    /// it (above). A step file that does not exist is still refused before anything runs.
+    @Test func anAnnualRunChecksThatTheLineageExistsWithoutReadingIt() throws {
+        let project = try Sample.sampleProject()
+        defer { try? FileManager.default.removeItem(at: project) }
+        let config = project.appendingPathComponent("pipeline.yml")
+        let text = try String(contentsOf: config, encoding: .utf8)
+        let line = try #require(text.components(separatedBy: "\n").first { $0.hasPrefix("    - units/lineage-can-tho-2024-11-01.csv") })
+        try Data("old_commune_code,new_commune_code\n31117,31120\n".utf8).write(to: project.appendingPathComponent("units/bad-2024-11-01.csv"))
+        try text.replacingOccurrences(of: line, with: "    - units/bad-2024-11-01.csv").write(to: config, atomically: true, encoding: .utf8)
+        let annual = try Self.run(["run", "--date", "2024-12-05", "-q"], in: project)
+        #expect(annual.status == 2, "stderr: \(annual.stderr)")  // the sample's planted input errors, as without the step
+        #expect(Self.exists(project.appendingPathComponent("Output/2024/bao-cao.html")))
+
+        try text.replacingOccurrences(of: line, with: "    - units/missing-2024-11-01.csv").write(to: config, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: project.appendingPathComponent("Output"))
+        let missing = try Self.run(["run", "--date", "2024-12-05"], in: project)
+        #expect(missing.status == 3, "stderr: \(missing.stderr)")
+        #expect(missing.stderr.contains("paths.lineage[0]") && missing.stderr.contains("missing-2024-11-01.csv") && missing.stderr.contains("không có tệp này"),
+                "stderr: \(missing.stderr)")
         #expect(!Self.exists(project.appendingPathComponent("Output/xhht.sqlite")))
     }
 

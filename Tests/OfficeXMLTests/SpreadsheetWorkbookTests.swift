@@ -135,6 +135,21 @@ struct SpreadsheetWorkbookTests {
         return url
     }
 
+    /// A sheet of more than a megabyte of XML (a national summary) is deflated at level 1, and
+    /// reads back as the same part; a small one keeps level 6 (the bytes of every other test).
+    @Test func aLargeSheetIsDeflatedFastAndReadsBack() throws {
+        let rows = (0..<30_000).map { r -> [SpreadsheetCell?] in [.text("Xã \(r % 500)"), .number(Double(r)), .number(Double(r) / 7, format: .percent2)] }
+        let workbook = SpreadsheetWorkbook(sheets: [SpreadsheetSheet(name: "Cấp xã", rows: rows)])
+        var strings = SharedStrings(), styles = SpreadsheetStyles()
+        let part = SpreadsheetWorkbook.worksheet(workbook.sheets[0], strings: &strings, styles: &styles)
+        #expect(part.count > SpreadsheetWorkbook.fastDeflateAbove)
+        let bytes = try workbook.archiveBytes()
+        #expect(try ZipContainer(bytes: bytes, name: "a.xlsx").readPart("xl/worksheets/sheet1.xml") == part)
+        let text = String(decoding: part, as: UTF8.self)
+        #expect(text.contains(#"<row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2"><v>1</v></c>"#))
+        #expect(try workbook.archiveBytes() == bytes)
+    }
+
     @Test func theSameSheetsGiveTheSameBytes() throws {
         let bytes = try Self.workbook().archiveBytes()
         #expect(try Self.workbook().archiveBytes() == bytes)

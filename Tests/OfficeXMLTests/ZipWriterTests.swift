@@ -54,6 +54,21 @@ struct ZipWriterTests {
         #expect(try zip.readPart("word/document.xml") == Array("<w:document>Cờ Đỏ changed</w:document>".utf8))
     }
 
+    /// `.fastDeflate` is deflate at another level (level 1): other bytes, the same part read back.
+    @Test func fastDeflateIsAnotherLevelOfTheSameDeflate() throws {
+        let xml = Array((0..<20_000).map { "<c r=\"E\($0)\" s=\"3\"><v>\($0 * 7 % 1000)</v></c>" }.joined().utf8)
+        func archive(_ compression: ZipWriter.Compression) throws -> [UInt8] {
+            let zip = ZipWriter()
+            zip.add("xl/worksheets/sheet1.xml", xml, compression: compression)
+            return try zip.archiveBytes()
+        }
+        let normal = try archive(.deflate), fast = try archive(.fastDeflate)
+        #expect(normal != fast)
+        #expect(fast.count < xml.count / 2)
+        #expect(try archive(.fastDeflate) == fast)
+        #expect(try ZipContainer(bytes: fast, name: "a.xlsx").readPart("xl/worksheets/sheet1.xml") == xml)
+    }
+
     @Test func aMissingFolderIsAnErrorNotACrash() {
         #expect(throws: ContainerError.self) { try writer().write(to: "/nonexistent-xhht-folder/a.docx") }
     }

@@ -65,7 +65,7 @@ import Units
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data(try bytes(model)).write(to: folder.appendingPathComponent(SummaryWorkbook.fileName))
         try Data(IndicatorsCSV.bytes(model)).write(to: folder.appendingPathComponent(IndicatorsCSV.fileName))
-        try ReportJSON.data(model, pretty: true).write(to: folder.appendingPathComponent(ReportJSON.fileName))
+        try Data(ReportJSON.bytes(model)).write(to: folder.appendingPathComponent(ReportJSON.fileName))
         return folder
     }
 

@@ -2,8 +2,8 @@ import CZip
 import Foundation
 
 /// Writes a zip archive (DOCX/XLSX outputs, test fixtures) over libzip, byte-identical for
-/// the same entries: every entry gets the DOS time 1980-01-01 00:00 and deflate level 6, in
-/// the order added.
+/// the same entries: every entry gets the DOS time 1980-01-01 00:00 and deflate level 6 (1 for
+/// an entry added as `.fastDeflate`), in the order added.
 ///
 ///     let zip = ZipWriter()
 ///     zip.add("[Content_Types].xml", Array(types.utf8))
@@ -12,7 +12,15 @@ import Foundation
 /// Entries are held in memory until `write`; the archive is built in memory and written
 /// atomically (see `write(to:)`). Not Sendable: one writer per task.
 public final class ZipWriter {
-    public enum Compression: Sendable { case deflate, store }
+    public enum Compression: Sendable {
+        /// Deflate level 6, zlib's default.
+        case deflate
+        /// Deflate level 1: for large generated parts, where level 6 costs more than the budget
+        /// allows (a national summary sheet, 19 MB of XML: 0.10 s and 3.6 MB instead of 0.35 s
+        /// and 2.6 MB).
+        case fastDeflate
+        case store
+    }
 
     private var entries: [(name: String, bytes: [UInt8], compression: Compression)] = []
 
@@ -54,6 +62,7 @@ public final class ZipWriter {
             zip_file_set_dostime(za, UInt64(index), 0, 0x21, 0)
             switch entry.compression {
             case .deflate: zip_set_file_compression(za, UInt64(index), ZIP_CM_DEFLATE, 6)
+            case .fastDeflate: zip_set_file_compression(za, UInt64(index), ZIP_CM_DEFLATE, 1)
             case .store: zip_set_file_compression(za, UInt64(index), ZIP_CM_STORE, 0)
             }
         }

@@ -50,7 +50,11 @@ public enum IndicatorsCSV {
             textCache[value] = escaped
             return escaped
         }
-        for row in rows(model) {
+        // One target text per indicator, not per row (a national file has 100,000+ rows).
+        let targets = model.indicators.map { $0.target.map(targetPercent) ?? "" }
+        for (i, j) in order(model) {
+            let r = model.indicators[i].results[j]
+            let row = fields(r, target: r.target == model.indicators[i].target ? targets[i] : nil)
             out += text(row[0]); out += ","; out += text(row[1]); out += ","; out += text(row[2]); out += ","
             out += text(row[3])
             for value in row[4...] { out += ","; out += value }
@@ -61,22 +65,27 @@ public enum IndicatorsCSV {
 
     /// The data rows as fields, without quoting.
     public static func rows(_ model: ReportModel) -> [[String]] {
-        var byUnit: [String: [IndicatorResult]] = [:]
-        for indicator in model.indicators {
-            for result in indicator.results { byUnit[result.unitCode, default: []].append(result) }
+        order(model).map { fields(model.indicators[$0.indicator].results[$0.result]) }
+    }
+
+    /// The rows' order: units in the model's order, each unit's results in catalogue order, as
+    /// positions (indicator, result) in `model.indicators`, so that no result is copied.
+    static func order(_ model: ReportModel) -> [(indicator: Int, result: Int)] {
+        var byUnit: [String: [(indicator: Int, result: Int)]] = [:]
+        byUnit.reserveCapacity(model.units.count)
+        for (i, indicator) in model.indicators.enumerated() {
+            for (j, result) in indicator.results.enumerated() { byUnit[result.unitCode, default: []].append((i, j)) }
         }
-        var out: [[String]] = []
-        for unit in model.units {
-            for r in byUnit[unit.code] ?? [] { out.append(fields(r)) }
-        }
+        var out: [(indicator: Int, result: Int)] = []
+        for unit in model.units { out += byUnit[unit.code] ?? [] }
         return out
     }
 
-    /// One result's fields.
-    public static func fields(_ r: IndicatorResult) -> [String] {
+    /// One result's fields; `target`, when given, is the result's target already written.
+    public static func fields(_ r: IndicatorResult, target: String? = nil) -> [String] {
         [r.unitCode, r.unitName, r.level.rawValue, r.indicatorID,
          r.numerator.map(String.init) ?? "", r.denominator.map(String.init) ?? "",
-         r.rate.map(ratePercent) ?? "", r.target.map(targetPercent) ?? "",
+         r.rate.map(ratePercent) ?? "", target ?? r.target.map(targetPercent) ?? "",
          r.met.map { $0 ? "1" : "0" } ?? ""]
     }
 

@@ -14,7 +14,7 @@ import WordTemplate
 /// | html | `bao-cao.html` (the report to read and share) |
 /// | csv | `indicators.csv` (one row per unit and indicator, DESIGN.md's contract); in a review year also `trends.csv` |
 /// | trends | `trends.csv` (review years: one row per unit, indicator and year, `TrendsCSV`); nothing in an annual year |
-/// | json | `report.json` (the model itself, for other tools) |
+/// | json | `report.json` (what the report shows, for other tools: results as tables, sources by reference; `ReportJSON`) |
 /// | issues | `issues.csv` (every finding with file, sheet, cell; streamed, `IssuesCSV.write`) |
 /// | xlsx | `bieu-tong-hop.xlsx` (every unit's indicators, a sheet per level: `SummaryWorkbook`) |
 ///
@@ -73,7 +73,7 @@ public enum ReportOutputs {
             case "trends":
                 writesTrends = true
             case "json":
-                rendered.append((ReportJSON.fileName, Array(try ReportJSON.data(model, pretty: true))))
+                rendered.append((ReportJSON.fileName, try ReportJSON.bytes(model)))
             case "xlsx":
                 rendered.append((SummaryWorkbook.fileName, try SummaryWorkbook.bytes(model: model, report: presented())))
             case "issues":

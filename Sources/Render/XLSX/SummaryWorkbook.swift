@@ -40,10 +40,13 @@ public enum SummaryWorkbook {
 
     /// The workbook for `model`, its header from `report` (the model's presented report).
     public static func workbook(model: ReportModel, report: PresentedReport) -> SpreadsheetWorkbook {
-        var results: [String: [String: IndicatorResult]] = [:]
+        // Each unit's result by its position in `indicator.results`: a national model has
+        // 100,000+ results, and copying each (arrays inside) into a dictionary cost more than the sheet.
+        var results: [String: [String: Int]] = [:]
         for indicator in model.indicators {
-            var byUnit: [String: IndicatorResult] = [:]
-            for result in indicator.results where byUnit[result.unitCode] == nil { byUnit[result.unitCode] = result }
+            var byUnit: [String: Int] = [:]
+            byUnit.reserveCapacity(indicator.results.count)
+            for (i, result) in indicator.results.enumerated() where byUnit[result.unitCode] == nil { byUnit[result.unitCode] = i }
             results[indicator.id] = byUnit
         }
         var names: [String: String] = [:]
@@ -68,7 +71,7 @@ public enum SummaryWorkbook {
     static let tableTop = 9
 
     static func sheet(level: UnitLevel, units: [ReportUnit], indicators: [IndicatorReport],
-                      results: [String: [String: IndicatorResult]], names: [String: String],
+                      results: [String: [String: Int]], names: [String: String],
                       percent: SpreadsheetNumberFormat, report: PresentedReport) -> SpreadsheetSheet {
         let unitColumns = WorkbookWords.unitColumns.count
         let perIndicator = WorkbookWords.indicatorColumns.count
@@ -121,14 +124,14 @@ public enum SummaryWorkbook {
             SpreadsheetCell.number(value ?? .nan, format: format).styled(bordered: true)
         }
         for unit in units {
-            var cells: [Int: SpreadsheetCell] = [
-                0: SpreadsheetCell.text(unit.code).styled(bordered: true),
-                1: SpreadsheetCell.text(names[unit.code] ?? UnicodeText.nfc(unit.name)).styled(bordered: true),
-                2: (unit.parentCode.flatMap { names[$0] }.map { SpreadsheetCell.text($0) } ?? .number(.nan)).styled(bordered: true),
-            ]
+            // The row as an array straight away (a national sheet has 10,000 rows of 73 cells).
+            var cells = [SpreadsheetCell?](repeating: nil, count: width)
+            cells[0] = SpreadsheetCell.text(unit.code).styled(bordered: true)
+            cells[1] = SpreadsheetCell.text(names[unit.code] ?? UnicodeText.nfc(unit.name)).styled(bordered: true)
+            cells[2] = (unit.parentCode.flatMap { names[$0] }.map { SpreadsheetCell.text($0) } ?? .number(.nan)).styled(bordered: true)
             for (i, indicator) in indicators.enumerated() {
                 let first = unitColumns + i * perIndicator
-                let r = results[indicator.id]?[unit.code]
+                let r = results[indicator.id]?[unit.code].map { indicator.results[$0] }
                 cells[first] = number(r?.numerator.map(Double.init), count)
                 cells[first + 1] = number(r?.denominator.map(Double.init), count)
                 cells[first + 2] = number(r?.rate?.doubleValue, percent)
@@ -136,7 +139,7 @@ public enum SummaryWorkbook {
                 let met = r?.met.map { SpreadsheetCell.text(WorkbookWords.met($0)) } ?? .number(.nan)
                 cells[first + 4] = met.styled(bordered: true, alignment: .center)
             }
-            rows.append(row(cells))
+            rows.append(cells)
         }
 
         var sheet = SpreadsheetSheet(name: WorkbookWords.sheetName(level), rows: rows,
