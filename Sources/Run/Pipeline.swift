@@ -32,6 +32,9 @@ public struct Pipeline: Sendable {
         public var workbooks: [IngestedWorkbook]
         public var submissions: [NormalizedSubmission]
         public var validation: ValidationResult
+        /// Each file's own reading, in input order (`workbooks` and `submissions` are made of
+        /// them): what the store's read cache keeps for the next run.
+        public var readings: [WorkbookReading]
 
         /// Every finding of the reading, in a stable order.
         public var issues: [Issue] { validation.issues }
@@ -39,27 +42,38 @@ public struct Pipeline: Sendable {
 
     /// Ingest, normalize and validate every workbook of a listing; the listing's findings (an
     /// entry that is not a file, a dangling link) come first among the reading's.
-    public func read(_ listing: InputListing, clock: inout StageClock) -> Reading {
-        var reading = read(files: listing.files, clock: &clock)
+    public func read(_ listing: InputListing, clock: inout StageClock,
+                     known: @Sendable (InputFile) -> WorkbookReading? = { _ in nil }) -> Reading {
+        var reading = read(files: listing.files, clock: &clock, known: known)
         reading.validation.issues = listing.issues + reading.validation.issues
         return reading
     }
 
     /// Ingest, normalize and validate every file. A file that cannot be read becomes an issue;
     /// the others go on.
-    public func read(files: [InputFile], clock: inout StageClock) -> Reading {
-        // Files are independent until validation: read and normalize them on every core, in
-        // input order (the same result as one at a time).
-        var workbooks = clock.measure("ingest") { ParallelMap.map(files, IngestedWorkbook.read) }
+    ///
+    /// Each file is read and normalized on its own task, on every core, in input order (the
+    /// same result as one at a time): a task opens one zip and one parser, reduces the
+    /// workbook to its submission (records and findings) and lets its raw cells go before it
+    /// takes the next file, so what a reading holds grows with the records, not with the cells
+    /// (a million cells of junk rows are gone once their sheet is normalized). Validation
+    /// across files then works on the submissions.
+    ///
+    /// `known` answers for a file whose reading is already known (`WorkbookReading`, from the
+    /// store's read cache): it is not opened. A file it answers nil for is read.
+    public func read(files: [InputFile], clock: inout StageClock,
+                     known: @Sendable (InputFile) -> WorkbookReading? = { _ in nil }) -> Reading {
         let normalizer = Normalizer(config: config, registry: registry)
-        let submissions = clock.measure("normalize") {
-            ParallelMap.map(workbooks) { wb in wb.sheets.map { normalizer.normalize(file: wb.file.name, sheets: $0) } }
-                .compactMap { $0 }
+        let readings = clock.measure("read") {
+            ParallelMap.map(files) { file in known(file) ?? WorkbookReading.read(file, normalizer: normalizer) }
         }
-        // The cells are not needed once normalized: dropped, so that a workbook's raw sheets
-        // (a million cells for a sheet of junk rows) do not stay in memory through the store,
-        // the model and the render. `sheets` stays non-nil for a workbook that was read.
-        for i in workbooks.indices where workbooks[i].sheets != nil { workbooks[i].sheets = [] }
+        return validate(readings, clock: &clock)
+    }
+
+    /// Validation across files, on readings made by `read` (or known from the store).
+    public func validate(_ readings: [WorkbookReading], clock: inout StageClock) -> Reading {
+        let workbooks = readings.map(\.workbook)
+        let submissions = readings.compactMap(\.submission)
         var received: [String: Date] = [:]
         for wb in workbooks { received[wb.file.name] = wb.file.modified }
         var validation = clock.measure("validate") {
@@ -67,7 +81,7 @@ public struct Pipeline: Sendable {
         }
         // Unreadable files have no submission: their findings join the validation's.
         validation.issues = workbooks.flatMap(\.issues) + validation.issues
-        return Reading(workbooks: workbooks, submissions: submissions, validation: validation)
+        return Reading(workbooks: workbooks, submissions: submissions, validation: validation, readings: readings)
     }
 
     /// Keeps a reading in the store: each workbook's accepted rows replace that unit's facts for

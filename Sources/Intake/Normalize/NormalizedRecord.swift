@@ -11,7 +11,7 @@ import Core
 /// The values sit in slots, one per column of the sheet's fields (`columns`, shared by every row
 /// of the sheet), rather than in dictionaries keyed by field id: a sheet of 10,000 rows reads
 /// 160,000 values, and hashing each field id twice per value cost more than parsing it.
-public struct NormalizedRecord: Sendable, Hashable {
+public struct NormalizedRecord: Sendable, Hashable, Codable {
     /// The official code of the unit the row describes.
     public var unitCode: String
     /// The registry's official name ("Phường Cái Khế").
@@ -107,7 +107,7 @@ public struct NormalizedRecord: Sendable, Hashable {
 ///
 ///     let columns = RecordColumns(fields: ["gia_dinh_tong", "gia_dinh_dat"], letters: ["E", "F"])
 ///     columns.slot(of: "gia_dinh_dat")     // 0 (slots follow field id order)
-public struct RecordColumns: Sendable, Hashable {
+public struct RecordColumns: Sendable, Hashable, Codable {
     /// Field ids, sorted.
     public let fields: [String]
     /// The column letters of `fields`, in the same order ("E").

@@ -4,7 +4,7 @@ import Units
 /// One workbook after normalize: which sheets were recognised, which unit sent it, one record
 /// per unit row, and every finding. A pure value; `facts(year:)` turns it into what the store
 /// keeps.
-public struct NormalizedSubmission: Sendable, Hashable {
+public struct NormalizedSubmission: Sendable, Hashable, Codable {
     /// The file name (not a path), as in every provenance.
     public var file: String
     public var sheets: [SheetMatch]
@@ -31,8 +31,8 @@ public struct NormalizedSubmission: Sendable, Hashable {
 }
 
 /// How a sheet definition of the config was found in a workbook.
-public struct SheetMatch: Sendable, Hashable {
-    public enum Method: String, Sendable, Hashable { case name, content }
+public struct SheetMatch: Sendable, Hashable, Codable {
+    public enum Method: String, Sendable, Hashable, Codable { case name, content }
 
     /// The canonical name of the definition ("Cấp xã") and the sheet's own name ("Xa").
     public var definition: String
