@@ -5,8 +5,8 @@ import Foundation
 /// check later which workbooks a report was made from (DESIGN.md, "Machine-readable outputs").
 ///
 ///     {"config": {"path": "pipeline.yml", "sha256": "…"}, "inputs": [{"file": "mau-2024-916-ninh-kieu.xlsx", "sha256": "…", "bytes": 9303}],
-///      "stages": [{"stage": "ingest", "seconds": 0.012}, …], "outputs": [{"file": "bao-cao.html", "sha256": "…", "bytes": 81234}],
-///      "counts": {"files": 9, "facts": 1570, "errors": 8, "warnings": 3, "infos": 1}, "exitStatus": 2}
+///      "stages": [{"stage": "read", "seconds": 0.012}, …], "outputs": [{"file": "bao-cao.html", "sha256": "…", "bytes": 81234, "input": "…"}],
+///      "counts": {"files": 9, "facts": 1570, "errors": 8, "warnings": 3, "infos": 1}, "exitStatus": 2, "fingerprint": "…"}
 ///
 /// The manifest is the one output that records time (`started`, stage timings); a run that
 /// changes no input and no report leaves the previous manifest in place.
