@@ -9,8 +9,9 @@ import Units
 ///
 ///     ingest -> normalize -> validate -> store -> aggregate -> model   (render: the Render module)
 ///
-/// `read` does the first three (the files are only read), `record` keeps the result in the
-/// store, `model` builds the report from the store. The CLI composes them: `xhht validate`
+/// `read` does the first three (the files are only read: each ingested and normalized on its
+/// own task, then validated together; a file whose reading the store kept is not opened,
+/// `known`), `record` keeps the result in the store, `model` builds the report from the store. The CLI composes them: `xhht validate`
 /// reads, `xhht import` reads and records, `xhht report` models, `xhht run` does all.
 ///
 ///     let pipeline = Pipeline(config: config, registry: registry)

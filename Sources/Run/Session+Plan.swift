@@ -39,12 +39,18 @@ extension Session {
                        outputsPresent: previous.map { outputsPresent($0.outputs) } ?? false)
     }
 
-    /// Whether each of `outputs` is in the output folder with the size it was written with.
+    /// Whether each of `outputs` is in the output folder as the manifest left it: with the size
+    /// it was written with, and not modified after the manifest (which is written after the
+    /// outputs): `xhht validate` rewriting issues.csv, or a hand edit, is something new.
+    /// Sizes and times, not hashes: hashing a national report.json would cost most of a
+    /// nothing-new run.
     func outputsPresent(_ outputs: [RunManifest.FileEntry]) -> Bool {
-        outputs.allSatisfy { entry in
-            let path = outputFolder.appendingPathComponent(entry.file).path
-            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
-            return size == entry.bytes
+        let fm = FileManager.default
+        let manifest = (try? fm.attributesOfItem(atPath: outputFolder.appendingPathComponent("manifest.json").path))?[.modificationDate] as? Date
+        return outputs.allSatisfy { entry in
+            guard let manifest, let attributes = try? fm.attributesOfItem(atPath: outputFolder.appendingPathComponent(entry.file).path),
+                  let modified = attributes[.modificationDate] as? Date else { return false }
+            return (attributes[.size] as? NSNumber)?.intValue == entry.bytes && modified <= manifest
         }
     }
 }

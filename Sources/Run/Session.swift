@@ -147,8 +147,8 @@ public struct Session {
         let reading = Pipeline(config: config, registry: registry).read(listing, clock: &clock) { file in
             hashes[file.name].flatMap { sha in cache?.reading(of: file, sha256: sha) }
         }
-        if let cache {
-            let known = reading.readings.count { cache.kept[$0.workbook.file.name]?.sha256 == $0.workbook.sha256 }
+        if cache != nil {
+            let known = reading.readings.count(where: \.kept)
             logger.info("\(known) tệp không đổi lấy kết quả đọc đã lưu, \(reading.readings.count - known) tệp được đọc")
         }
         for workbook in reading.workbooks { for detail in workbook.details { logger.debug("\(detail)") } }
@@ -159,15 +159,15 @@ public struct Session {
     /// The "store" stage of `import` and `run`: opens the store, begins a run there and keeps
     /// the reading in it. The caller finishes the run (`finish`) once it knows the exit status.
     /// Submissions withdrawn because their workbook left Input/ add their warnings to `reading`.
-    /// The readings this run made are kept in the store's read cache (with `cache`, the one
-    /// the reading used), so that the next run does not open those workbooks again.
-    public func record(_ reading: inout Pipeline.Reading, command: String, started: Date, store: Store? = nil, cache: ReadCache? = nil,
+    /// The readings this run made (not taken from the read cache) are kept in the store's read
+    /// cache, so that the next run does not open those workbooks again.
+    public func record(_ reading: inout Pipeline.Reading, command: String, started: Date, store: Store? = nil,
                        clock: inout StageClock) throws -> (store: Store, run: Int64, imports: [String: ImportOutcome]) {
         let store = try store ?? openStore()
         let run = try store.beginRun(configSHA256: configSHA256, command: command, started: started)
         let imports = try clock.measure("store") {
             let outcomes = try Pipeline(config: config, registry: registry).record(&reading, in: store)
-            try store.keepReadings((cache ?? ReadCache(kept: [:])).fresh(reading.readings), settings: settingsSHA256)
+            try store.keepReadings(ReadCache.fresh(reading.readings), settings: settingsSHA256)
             return outcomes
         }
         return (store, run, imports)

@@ -16,10 +16,13 @@ public struct WorkbookReading: Sendable {
     /// `sheets` is nil when the file could not be read, else empty: the cells are gone.
     public var workbook: IngestedWorkbook
     public var submission: NormalizedSubmission?
+    /// Whether this reading came from the store's read cache (`ReadCache`) rather than the file.
+    public var kept: Bool
 
-    public init(workbook: IngestedWorkbook, submission: NormalizedSubmission?) {
+    public init(workbook: IngestedWorkbook, submission: NormalizedSubmission?, kept: Bool = false) {
         self.workbook = workbook
         self.submission = submission
+        self.kept = kept
     }
 
     /// Reads and normalizes one file on the calling thread; its raw sheets are released when

@@ -27,11 +27,10 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xhht-cache-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try Store(path: folder.appendingPathComponent("xhht.sqlite").path)
-        try store.keepReadings(ReadCache(kept: [:]).fresh(fresh.readings), settings: "s1")
+        try store.keepReadings(ReadCache.fresh(fresh.readings), settings: "s1")
         #expect(try store.cachedReadings(settings: "s2").isEmpty)  // other settings: nothing known
         let cache = ReadCache(kept: try store.cachedReadings(settings: "s1"))
         #expect(cache.kept.count == 9)
-        #expect(cache.fresh(fresh.readings).isEmpty)  // nothing new to keep
 
         let hashes = Dictionary(uniqueKeysWithValues: fresh.readings.map { ($0.workbook.file.name, $0.workbook.sha256) })
         for reading in fresh.readings {
@@ -52,6 +51,8 @@ import Testing
             #expect(cache.reading(of: reading.workbook.file, sha256: String(repeating: "0", count: 64)) == nil)
         }
         let known = pipeline.read(listing, clock: &clock) { file in cache.reading(of: file, sha256: hashes[file.name] ?? "") }
+        #expect(known.readings.allSatisfy { $0.kept })
+        #expect(ReadCache.fresh(known.readings).isEmpty)  // nothing new to keep
         #expect(known.validation == fresh.validation)
         #expect(known.submissions == fresh.submissions)
     }

@@ -11,7 +11,7 @@ import Core
 /// The values sit in slots, one per column of the sheet's fields (`columns`, shared by every row
 /// of the sheet), rather than in dictionaries keyed by field id: a sheet of 10,000 rows reads
 /// 160,000 values, and hashing each field id twice per value cost more than parsing it.
-public struct NormalizedRecord: Sendable, Hashable, Codable {
+public struct NormalizedRecord: Sendable, Hashable {
     /// The official code of the unit the row describes.
     public var unitCode: String
     /// The registry's official name ("Phường Cái Khế").

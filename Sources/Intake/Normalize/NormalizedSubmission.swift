@@ -4,7 +4,7 @@ import Units
 /// One workbook after normalize: which sheets were recognised, which unit sent it, one record
 /// per unit row, and every finding. A pure value; `facts(year:)` turns it into what the store
 /// keeps.
-public struct NormalizedSubmission: Sendable, Hashable, Codable {
+public struct NormalizedSubmission: Sendable, Hashable {
     /// The file name (not a path), as in every provenance.
     public var file: String
     public var sheets: [SheetMatch]

@@ -31,7 +31,7 @@ struct ImportCommand: ParsableCommand {
             let plan = try session.plan(documentDate: "", store: store)
             let cache = ReadCache(kept: try store.cachedReadings(settings: session.settingsSHA256))
             var reading = try session.readInputs(plan: plan, cache: cache, clock: &clock)
-            let (_, run, outcomes) = try session.record(&reading, command: "import", started: started, store: store, cache: cache, clock: &clock)
+            let (_, run, outcomes) = try session.record(&reading, command: "import", started: started, store: store, clock: &clock)
             let status = ExitStatus.of(issues: reading.issues)
             try session.finish(run, in: store, reading: reading, issueCount: reading.issues.count, status: status)
             try store.close()  // the WAL checkpointed into xhht.sqlite: the file alone is the store

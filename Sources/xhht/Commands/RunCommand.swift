@@ -50,7 +50,7 @@ struct RunCommand: ParsableCommand {
             }
             let cache = ReadCache(kept: try store.cachedReadings(settings: session.settingsSHA256))
             var reading = try session.readInputs(plan: plan, cache: cache, clock: &clock)
-            let (_, run, imports) = try session.record(&reading, command: "run", started: started, store: store, cache: cache, clock: &clock)
+            let (_, run, imports) = try session.record(&reading, command: "run", started: started, store: store, clock: &clock)
             var issues = reading.issues
             var written: [ReportOutputs.Written] = []
             var status = ExitStatus.of(issues: issues)
