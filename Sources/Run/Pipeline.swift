@@ -9,8 +9,9 @@ import Units
 ///
 ///     ingest -> normalize -> validate -> store -> aggregate -> model   (render: the Render module)
 ///
-/// `read` does the first three (the files are only read), `record` keeps the result in the
-/// store, `model` builds the report from the store. The CLI composes them: `xhht validate`
+/// `read` does the first three (the files are only read: each ingested and normalized on its
+/// own task, then validated together; a file whose reading the store kept is not opened,
+/// `known`), `record` keeps the result in the store, `model` builds the report from the store. The CLI composes them: `xhht validate`
 /// reads, `xhht import` reads and records, `xhht report` models, `xhht run` does all.
 ///
 ///     let pipeline = Pipeline(config: config, registry: registry)
@@ -32,6 +33,9 @@ public struct Pipeline: Sendable {
         public var workbooks: [IngestedWorkbook]
         public var submissions: [NormalizedSubmission]
         public var validation: ValidationResult
+        /// Each file's own reading, in input order (`workbooks` and `submissions` are made of
+        /// them): what the store's read cache keeps for the next run.
+        public var readings: [WorkbookReading]
 
         /// Every finding of the reading, in a stable order.
         public var issues: [Issue] { validation.issues }
@@ -39,33 +43,42 @@ public struct Pipeline: Sendable {
 
     /// Ingest, normalize and validate every workbook of a listing; the listing's findings (an
     /// entry that is not a file, a dangling link) come first among the reading's.
-    public func read(_ listing: InputListing, clock: inout StageClock) -> Reading {
-        var reading = read(files: listing.files, clock: &clock)
+    public func read(_ listing: InputListing, clock: inout StageClock,
+                     known: @Sendable (InputFile) -> WorkbookReading? = { _ in nil }) -> Reading {
+        var reading = read(files: listing.files, clock: &clock, known: known)
         reading.validation.issues = listing.issues + reading.validation.issues
         return reading
     }
 
     /// Ingest, normalize and validate every file. A file that cannot be read becomes an issue;
     /// the others go on.
-    public func read(files: [InputFile], clock: inout StageClock) -> Reading {
-        // Files are independent until validation: read and normalize them on every core, in
-        // input order (the same result as one at a time).
+    ///
+    /// Each file is read and normalized on its own task, on every core, in input order (the
+    /// same result as one at a time): a task opens one zip and one parser, reduces the
+    /// workbook to its submission (records and findings) and lets its raw cells go before it
+    /// takes the next file, so what a reading holds grows with the records, not with the cells
+    /// (a million cells of junk rows are gone once their sheet is normalized). Validation
+    /// across files then works on the submissions.
+    ///
+    /// `known` answers for a file whose reading is already known (`WorkbookReading`, from the
+    /// store's read cache): it is not opened. A file it answers nil for is read.
+    public func read(files: [InputFile], clock: inout StageClock,
+                     known: @Sendable (InputFile) -> WorkbookReading? = { _ in nil }) -> Reading {
+        let normalizer = Normalizer(config: config, registry: registry)
         let observer = clock.observer  // told of each file read (a progress bar's count)
-        var workbooks = clock.measure("ingest", items: files.count) {
+        let readings = clock.measure("read", items: files.count) {
             ParallelMap.map(files) { file in
-                defer { observer?.finishedItem(of: "ingest") }
-                return IngestedWorkbook.read(file)
+                defer { observer?.finishedItem(of: "read") }
+                return known(file) ?? WorkbookReading.read(file, normalizer: normalizer)
             }
         }
-        let normalizer = Normalizer(config: config, registry: registry)
-        let submissions = clock.measure("normalize") {
-            ParallelMap.map(workbooks) { wb in wb.sheets.map { normalizer.normalize(file: wb.file.name, sheets: $0) } }
-                .compactMap { $0 }
-        }
-        // The cells are not needed once normalized: dropped, so that a workbook's raw sheets
-        // (a million cells for a sheet of junk rows) do not stay in memory through the store,
-        // the model and the render. `sheets` stays non-nil for a workbook that was read.
-        for i in workbooks.indices where workbooks[i].sheets != nil { workbooks[i].sheets = [] }
+        return validate(readings, clock: &clock)
+    }
+
+    /// Validation across files, on readings made by `read` (or known from the store).
+    public func validate(_ readings: [WorkbookReading], clock: inout StageClock) -> Reading {
+        let workbooks = readings.map(\.workbook)
+        let submissions = readings.compactMap(\.submission)
         var received: [String: Date] = [:]
         for wb in workbooks { received[wb.file.name] = wb.file.modified }
         var validation = clock.measure("validate") {
@@ -73,7 +86,7 @@ public struct Pipeline: Sendable {
         }
         // Unreadable files have no submission: their findings join the validation's.
         validation.issues = workbooks.flatMap(\.issues) + validation.issues
-        return Reading(workbooks: workbooks, submissions: submissions, validation: validation)
+        return Reading(workbooks: workbooks, submissions: submissions, validation: validation, readings: readings)
     }
 
     /// Keeps a reading in the store: each workbook's accepted rows replace that unit's facts for

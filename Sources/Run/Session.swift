@@ -41,6 +41,10 @@ public struct Session {
     public var outputFromCommandLine = false
     /// The program and version written into the model and the manifest ("xhht 0.1.0").
     public var generator: String
+    /// `RunFingerprint.settings`: what normalize and the model depend on besides the inputs
+    /// (pipeline.yml, the year, the agency, the registry, its aliases and the lineage files,
+    /// the program). The store's read cache is kept under it.
+    public var settingsSHA256 = ""
 
     /// Loads pipeline.yml at `configPath` with the command line's `overrides`, the registry and
     /// the lineage it names, and checks that the agency's unit is in the registry.
@@ -90,8 +94,13 @@ public struct Session {
         }
         let bytes = FileManager.default.contents(atPath: configPath).map { Array($0) } ?? []
         logger.debug("cấu hình \(configPath): năm \(config.year), \(config.indicators.count) chỉ tiêu, \(registry.units.count) đơn vị")
-        return Session(config: config, registry: registry, lineage: lineage, configSHA256: SHA256.hex(bytes), configPath: configPath,
-                       logger: logger, outputFromCommandLine: overrides.output != nil, generator: generator)
+        var session = Session(config: config, registry: registry, lineage: lineage, configSHA256: SHA256.hex(bytes), configPath: configPath,
+                              logger: logger, outputFromCommandLine: overrides.output != nil, generator: generator)
+        session.settingsSHA256 = RunFingerprint.settings(
+            configSHA256: session.configSHA256, year: config.year, agency: config.agency.unitCode, generator: generator,
+            files: [("units", config.paths.units), ("aliases", config.paths.unitAliases ?? "")]
+                + config.paths.lineage.map { ("lineage \($0.effective)", $0.path) })
+        return session
     }
 
     /// The folder of this year's outputs: Output/<year>.
@@ -128,15 +137,30 @@ public struct Session {
         return lock
     }
 
-    public func readInputs(clock: inout StageClock) throws -> Pipeline.Reading {
-        let listing: InputListing
+    /// The input folder's listing (paths.input); a folder that cannot be listed is pipeline.yml's
+    /// mistake (exit 3).
+    public func listInputs() throws -> InputListing {
         do {
-            listing = try InputFolder.list(in: config.paths.input)
+            return try InputFolder.list(in: config.paths.input)
         } catch let error as InputFolderError {
             throw CommandFailure(status: .configurationError, message: error.description)
         }
+    }
+
+    /// Reads the input folder. With a `plan` and a `cache` (`xhht run`, `import`), a workbook
+    /// whose bytes the store has read under these settings is not opened: its kept reading is
+    /// used (`ReadCache`), and the listing is the plan's.
+    public func readInputs(plan: RunPlan? = nil, cache: ReadCache? = nil, clock: inout StageClock) throws -> Pipeline.Reading {
+        let listing = try plan?.listing ?? listInputs()
+        let hashes = Dictionary((plan?.files ?? []).map { ($0.file.name, $0.sha256) }, uniquingKeysWith: { first, _ in first })
         logger.info("đọc \(listing.files.count) tệp trong \(config.paths.input)")
-        let reading = Pipeline(config: config, registry: registry).read(listing, clock: &clock)
+        let reading = Pipeline(config: config, registry: registry).read(listing, clock: &clock) { file in
+            hashes[file.name].flatMap { sha in cache?.reading(of: file, sha256: sha) }
+        }
+        if cache != nil {
+            let known = reading.readings.count(where: \.kept)
+            logger.info("\(known) tệp không đổi lấy kết quả đọc đã lưu, \(reading.readings.count - known) tệp được đọc")
+        }
         for workbook in reading.workbooks { for detail in workbook.details { logger.debug("\(detail)") } }
         logger.info("\(reading.validation.factCount) số liệu được nhận, \(reading.issues.count) vấn đề")
         return reading
@@ -145,18 +169,27 @@ public struct Session {
     /// The "store" stage of `import` and `run`: opens the store, begins a run there and keeps
     /// the reading in it. The caller finishes the run (`finish`) once it knows the exit status.
     /// Submissions withdrawn because their workbook left Input/ add their warnings to `reading`.
-    public func record(_ reading: inout Pipeline.Reading, command: String, started: Date, clock: inout StageClock) throws
-        -> (store: Store, run: Int64, imports: [String: ImportOutcome]) {
-        let store = try openStore()
+    /// The readings this run made (not taken from the read cache) are kept in the store's read
+    /// cache, so that the next run does not open those workbooks again.
+    public func record(_ reading: inout Pipeline.Reading, command: String, started: Date, store: Store? = nil,
+                       clock: inout StageClock) throws -> (store: Store, run: Int64, imports: [String: ImportOutcome]) {
+        let store = try store ?? openStore()
         let run = try store.beginRun(configSHA256: configSHA256, command: command, started: started)
-        let imports = try clock.measure("store") { try Pipeline(config: config, registry: registry).record(&reading, in: store) }
+        let imports = try clock.measure("store") {
+            let outcomes = try Pipeline(config: config, registry: registry).record(&reading, in: store)
+            try store.keepReadings(ReadCache.fresh(reading.readings), settings: settingsSHA256)
+            return outcomes
+        }
         return (store, run, imports)
     }
 
-    /// Records how a run begun by `record` ended, with the reading's counts.
-    public func finish(_ run: Int64, in store: Store, reading: Pipeline.Reading, issueCount: Int, status: ExitStatus) throws {
+    /// Records how a run begun by `record` ended, with the reading's counts and, for a whole
+    /// run, its plan's fingerprint.
+    public func finish(_ run: Int64, in store: Store, reading: Pipeline.Reading, issueCount: Int, status: ExitStatus,
+                       fingerprint: String? = nil) throws {
         try store.finishRun(run, exitStatus: status.rawValue,
-                            counts: RunCounts(files: reading.workbooks.count, facts: reading.validation.factCount, issues: issueCount))
+                            counts: RunCounts(files: reading.workbooks.count, facts: reading.validation.factCount, issues: issueCount),
+                            fingerprint: fingerprint)
     }
 
     /// Opens the store (paths.store). A store another process is writing is waited for
@@ -246,15 +279,28 @@ extension Session {
     /// Writes the outputs of pipeline.yml and the run manifest; returns what was written and the
     /// run's status: `status`, raised to at least "warnings" (1) when the PDF asked for could not
     /// be made (cron is told that an output is missing; the DOCX, the official one, is there).
+    ///
+    /// With `reportInputs` (`reportInputs(store:issues:documentDate:)`), an output whose
+    /// inputs (those and its template) are those the previous manifest records for it, and
+    /// which is still there with its size, is not rendered again: the manifest carries it over.
+    /// `fingerprint` (a whole run's `RunPlan`) goes into the manifest for the next run.
     public func writeOutputs(model: ReportModel, reading: Pipeline.Reading?, issues: [Issue], command: String, started: Date,
-                      status: ExitStatus, clock: inout StageClock) throws
-        -> (written: [ReportOutputs.Written], manifest: Bool, status: ExitStatus) {
+                             status: ExitStatus, reportInputs: String? = nil, fingerprint: String? = nil,
+                             clock: inout StageClock)
+        throws -> (written: [ReportOutputs.Written], manifest: Bool, status: ExitStatus) {
         let templates = URL(fileURLWithPath: config.paths.templates)
+        let manifestURL = outputFolder.appendingPathComponent("manifest.json")
+        let previous = RunManifest.read(at: manifestURL)
+        let expected = reportInputs.map { outputInputs($0, kind: model.metadata.kind) } ?? [:]
+        let kept = unchangedOutputs(previous: previous?.outputs ?? [], expected: expected)
+        let skipped = Set(kept.map(\.file).flatMap(Session.outputKinds))
+        let kinds = config.outputs.filter { !skipped.contains($0) }
+        if !skipped.isEmpty { logger.info("không dựng lại \(kept.map(\.file).joined(separator: ", ")): đầu vào của chúng không đổi") }
         var status = status
         var written: [ReportOutputs.Written]
         do {
             written = try clock.measure("render") {
-                try ReportOutputs.write(model: model, issues: issues, kinds: config.outputs, templates: templates, to: outputFolder)
+                try ReportOutputs.write(model: model, issues: issues, kinds: kinds, templates: templates, to: outputFolder)
             }
         } catch let error as AtomicFileError {
             throw CommandFailure(status: .internalFailure, message:
@@ -269,6 +315,7 @@ extension Session {
             throw CommandFailure(status: .configurationError, message:
                 "Mẫu báo cáo trong \(templates.path) không dùng được; chạy lại với -v để xem chi tiết.", detail: String(reflecting: error))
         }
+        written += kept.map { ReportOutputs.Written(url: outputFolder.appendingPathComponent($0.file), sha256: $0.sha256, bytes: $0.bytes, changed: false) }
         for kind in config.outputs where ReportOutputs.notYetWritten.contains(kind) {
             logger.info("đầu ra \(kind) chưa có trong phiên bản này; bỏ qua")
         }
@@ -276,30 +323,54 @@ extension Session {
         if config.outputs.contains("docx"), !FileManager.default.fileExists(atPath: docxTemplate.path) {
             logger.warning("không có mẫu Word \(docxTemplate.path): chưa ghi \(DocxReport.fileName) (chép thư mục Templates/docx của bản phát hành vào đây, hoặc bỏ docx khỏi outputs trong pipeline.yml)")
         }
-        if config.outputs.contains("pdf") {
+        if kinds.contains("pdf") {
             if let pdf = try clock.measure("pdf", { try writePDF(model: model, written: written) }) {
                 written.append(pdf)
             } else {
                 status = status.atLeast(.warnings)
             }
         }
+        // In the order a full render writes them, whatever was carried over.
+        let rank = { (file: String) in Session.outputRank(file, kinds: self.config.outputs) }
+        written = written.enumerated().sorted { (rank($0.element.url.lastPathComponent), $0.offset) < (rank($1.element.url.lastPathComponent), $1.offset) }
+            .map(\.element)
         guard config.outputs.contains("manifest") else { return (written, false, status) }
-        // A run that changed no report leaves the previous manifest (and its timings) alone.
-        let manifestURL = outputFolder.appendingPathComponent("manifest.json")
-        guard written.contains(where: \.changed) || !FileManager.default.fileExists(atPath: manifestURL.path) else { return (written, false, status) }
+        let outputs = written.map { RunManifest.FileEntry(file: $0.url.lastPathComponent, sha256: $0.sha256, bytes: $0.bytes, input: expected[$0.url.lastPathComponent]) }
+        // A run that changed no report and read what the last one read leaves the previous
+        // manifest (and its timings) alone.
+        guard written.contains(where: \.changed) || previous == nil || previous?.outputs != outputs
+            || previous?.fingerprint != fingerprint else { return (written, false, status) }
         let configBytes = FileManager.default.contents(atPath: configPath).map { Array($0) } ?? []
         let manifest = RunManifest(
             generator: generator, command: command, started: started, year: config.year, report: config.report.rawValue,
             config: .init(file: configPath, sha256: configSHA256, bytes: configBytes.count),
             inputs: (reading?.workbooks ?? []).map { .init(file: $0.file.name, sha256: $0.sha256, bytes: $0.byteCount) },
             stages: clock.timings,
-            outputs: written.map { .init(file: $0.url.lastPathComponent, sha256: $0.sha256, bytes: $0.bytes) },
+            outputs: outputs,
             counts: .init(files: reading?.workbooks.count ?? 0, unreadableFiles: reading?.workbooks.filter { $0.sheets == nil }.count ?? 0,
                           facts: reading?.validation.factCount ?? 0, errors: issues.count { $0.severity == .error },
                           warnings: issues.count { $0.severity == .warning }, infos: issues.count { $0.severity == .info }),
-            exitStatus: status.rawValue)
+            exitStatus: status.rawValue, fingerprint: fingerprint)
         try AtomicFile.write(try manifest.json(), to: manifestURL)
         return (written, true, status)
+    }
+
+    /// The report model from the store alone (`xhht report`, `xhht run --from model`), with
+    /// the findings of the latest run that read files and those the model adds; the store is
+    /// returned open (read only, so far), for the caller to close. Without a store there is
+    /// nothing to report: exit 3 ("run first"), and no empty store is left behind.
+    public func modelFromStore(documentDate: String, clock: inout StageClock) throws -> (store: Store, model: ReportModel, issues: [Issue]) {
+        guard FileManager.default.fileExists(atPath: config.paths.store) else {
+            throw CommandFailure(status: .configurationError, message:
+                "Chưa có cơ sở dữ liệu ở \(config.paths.store) (paths.store): xhht report chỉ lập báo cáo từ số liệu đã lưu. Hãy chạy xhht run (hoặc xhht import) trước.")
+        }
+        let store = try openStore()
+        // The findings of the latest run that read files.
+        let lastReading = try store.runs().last { $0.command == "run" || $0.command == "import" }
+        let stored = try lastReading.map { try store.issues(run: $0.id) } ?? []
+        // With the model's own findings, as the run that wrote them had.
+        let (model, issues) = try buildModel(store: store, issues: stored, documentDate: documentDate, clock: &clock)
+        return (store, model, issues)
     }
 
     /// `bao-cao.pdf`: the DOCX just written, converted by LibreOffice, written atomically. Nil,

@@ -51,6 +51,15 @@ public final class Store {
         }
     }
 
+    /// Opens an existing store only to read it (`xhht run --dry-run`): nothing is created,
+    /// migrated or written; a store of an older schema is read as it is (a query of a table it
+    /// lacks fails, and the caller takes it as empty). Opened for writing all the same, as the
+    /// archive opens its source: a read-only connection to a WAL database cannot remove the
+    /// `-wal` and `-shm` files it makes, and `close()` must leave the store one file.
+    public init(readingAt path: String) throws {
+        database = try Database(path: path, create: false)
+    }
+
     deinit {
         // The statement cache and the connection hold each other: emptying the cache lets the
         // connection go, and its deinit closes it (checkpointing the WAL) once nothing else
@@ -78,25 +87,36 @@ public final class Store {
         return id
     }
 
-    /// Records how a run ended. The run stops being current.
-    public func finishRun(_ run: Int64, exitStatus: Int32, counts: RunCounts, finished: Date = Date()) throws {
-        try database.cachedStatement("UPDATE runs SET finished = ?, exit_status = ?, files = ?, facts = ?, issues = ? WHERE id = ?")
+    /// Records how a run ended, with the `fingerprint` of what it read when it was a whole run
+    /// (the next run with the same has nothing new to do). The run stops being current.
+    public func finishRun(_ run: Int64, exitStatus: Int32, counts: RunCounts, fingerprint: String? = nil, finished: Date = Date()) throws {
+        try database.cachedStatement("UPDATE runs SET finished = ?, exit_status = ?, files = ?, facts = ?, issues = ?, fingerprint = ? WHERE id = ?")
             .execute([.text(Store.text(finished)), .integer(Int64(exitStatus)), DatabaseValue(counts.files),
-                      DatabaseValue(counts.facts), DatabaseValue(counts.issues), .integer(run)])
+                      DatabaseValue(counts.facts), DatabaseValue(counts.issues), DatabaseValue(fingerprint), .integer(run)])
         if currentRun == run { currentRun = nil }
     }
 
     /// Every run, oldest first.
     public func runs() throws -> [RunRecord] {
         try database.cachedStatement("""
-            SELECT id, started, finished, config_sha256, command, exit_status, files, facts, issues FROM runs ORDER BY id
-            """).rows { row in
-            RunRecord(id: row.int64(at: 0)!, started: Store.date(row.string(at: 1)) ?? .distantPast, finished: Store.date(row.string(at: 2)),
-                      configSHA256: row.string(at: 3) ?? "", command: row.string(at: 4) ?? "",
-                      exitStatus: row.int64(at: 5).map { Int32(truncatingIfNeeded: $0) },
-                      counts: row.isNull(at: 6) ? nil : RunCounts(files: Int(row.int64(at: 6) ?? 0), facts: Int(row.int64(at: 7) ?? 0),
-                                                                  issues: Int(row.int64(at: 8) ?? 0)))
-        }
+            SELECT id, started, finished, config_sha256, command, exit_status, files, facts, issues, fingerprint FROM runs ORDER BY id
+            """).rows([], Store.run)
+    }
+
+    private static func run(_ row: Statement) -> RunRecord {
+        RunRecord(id: row.int64(at: 0)!, started: Store.date(row.string(at: 1)) ?? .distantPast, finished: Store.date(row.string(at: 2)),
+                  configSHA256: row.string(at: 3) ?? "", command: row.string(at: 4) ?? "",
+                  exitStatus: row.int64(at: 5).map { Int32(truncatingIfNeeded: $0) },
+                  counts: row.isNull(at: 6) ? nil : RunCounts(files: Int(row.int64(at: 6) ?? 0), facts: Int(row.int64(at: 7) ?? 0),
+                                                              issues: Int(row.int64(at: 8) ?? 0)),
+                  fingerprint: row.string(at: 9))
+    }
+
+    /// The last run recorded (by any command), nil in a new store.
+    public func lastRun() throws -> RunRecord? {
+        try database.cachedStatement("""
+            SELECT id, started, finished, config_sha256, command, exit_status, files, facts, issues, fingerprint FROM runs ORDER BY id DESC LIMIT 1
+            """).rows([], Store.run).first
     }
 
     // MARK: - Import

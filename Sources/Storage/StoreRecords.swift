@@ -76,4 +76,7 @@ public struct RunRecord: Sendable, Hashable {
     /// The process exit status, nil while the run is going on (or if it died).
     public var exitStatus: Int32?
     public var counts: RunCounts?
+    /// The fingerprint of what a whole `xhht run` read (Run's `RunPlan`), set when it finished;
+    /// nil for other commands, partial runs and runs before 2024-v9.
+    public var fingerprint: String? = nil
 }

@@ -2,7 +2,8 @@
 /// append a new one.
 ///
 /// - `runs`: one row per `xhht run`/`import`: when, which configuration (its SHA-256), the
-///   command, the exit status and counts.
+///   command, the exit status and counts; since 2024-v9 the fingerprint of what a whole run
+///   read (`fingerprint`), for the next run to know whether anything is new.
 /// - `submissions`: one row per workbook version received for a unit and year. The current one
 ///   has `superseded_by` NULL (at most one per unit and year, enforced by a partial unique
 ///   index); a replaced one points at its successor and stays as history. Since 2024-v6 a
@@ -30,6 +31,9 @@
 ///   them (code, name, level, parent), as the registry of that year's import had them.
 /// - `fact_sources`: each (file, sheet) a fact was read from, once; facts point at it by id.
 /// - `issues`: every finding of every run.
+/// - `read_cache` (since 2024-v9): each workbook's last reading (its normalized submission and
+///   findings, JSON), keyed by file name, with the file's SHA-256 and the settings' it was
+///   read under: an unchanged workbook is not opened again (`Store+ReadCache`).
 extension Store {
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()
@@ -385,6 +389,19 @@ extension Store {
                 parent_code TEXT,
                 PRIMARY KEY (year, code)
             ) WITHOUT ROWID;
+            """)
+        }
+        migrator.registerMigration("2024-v9: read cache, run fingerprints") { db in
+            // A cache, not history: a row can be deleted at any time (the workbook is then read
+            // again), so nothing refers to it.
+            try db.execute("""
+            ALTER TABLE runs ADD COLUMN fingerprint TEXT;
+            CREATE TABLE read_cache (
+                file TEXT PRIMARY KEY,
+                sha256 TEXT NOT NULL,
+                settings_sha256 TEXT NOT NULL,
+                reading TEXT NOT NULL
+            );
             """)
         }
         return migrator

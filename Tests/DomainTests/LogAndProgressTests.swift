@@ -19,21 +19,21 @@ import Testing
     @Test func theClockTellsItsObserverAndKeepsTheTimings() {
         let recorder = Recorder()
         var clock = StageClock(observer: recorder)
-        let sum = clock.measure("ingest", items: 2) {
-            recorder.finishedItem(of: "ingest"); recorder.finishedItem(of: "ingest")
+        let sum = clock.measure("read", items: 2) {
+            recorder.finishedItem(of: "read"); recorder.finishedItem(of: "read")
             return 3
         }
         clock.measure("render") {}
         #expect(sum == 3)
-        #expect(recorder.events.withLock { $0 } == ["start ingest 2", "item ingest", "item ingest", "end ingest", "start render -", "end render"])
-        #expect(clock.timings.map(\.stage) == ["ingest", "render"])
+        #expect(recorder.events.withLock { $0 } == ["start read 2", "item read", "item read", "end read", "start render -", "end render"])
+        #expect(clock.timings.map(\.stage) == ["read", "render"])
     }
 
     /// Every line has exactly the five keys; `stage` is null when the line is about none; the
     /// Vietnamese is UTF-8, not escaped; a newline in a message stays inside the line.
     @Test func aJSONLogLineHasTheFiveKeys() throws {
         let time = Date(timeIntervalSince1970: 1_733_362_200.5)
-        let staged = JSONLogHandler.line(time: time, level: .info, stage: "ingest", message: "xong bước đọc tệp (ingest): 0,420 giây",
+        let staged = JSONLogHandler.line(time: time, level: .info, stage: "read", message: "xong bước đọc tệp (read): 0,420 giây",
                                          fields: ["seconds": "0.420"])
         let loose = JSONLogHandler.line(time: time, level: .warning, stage: nil, message: "hai\ndòng", fields: [:])
         for line in [staged, loose] {
@@ -41,7 +41,7 @@ import Testing
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             #expect(Set(object.keys) == ["time", "level", "stage", "message", "fields"])
         }
-        #expect(staged == #"{"fields":{"seconds":"0.420"},"level":"info","message":"xong bước đọc tệp (ingest): 0,420 giây","stage":"ingest","time":"2024-12-05T01:30:00.500Z"}"# + "\n")
+        #expect(staged == #"{"fields":{"seconds":"0.420"},"level":"info","message":"xong bước đọc tệp (read): 0,420 giây","stage":"read","time":"2024-12-05T01:30:00.500Z"}"# + "\n")
         #expect(loose.contains(#""stage":null"#) && loose.contains(#""message":"hai\ndòng""#) && loose.contains(#""fields":{}"#))
     }
 
@@ -66,10 +66,10 @@ import Testing
         var logger = Logger(label: "test") { _ in JSONLogHandler(output: { line in lines.withLock { $0.append(line) } }) }
         logger.logLevel = .info
         var clock = StageClock(observer: StageLog(logger: logger, bar: nil))
-        clock.measure("ingest", items: 1) {}
+        clock.measure("read", items: 1) {}
         clock.measure("render") {}
         let objects = try lines.withLock { $0 }.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
-        #expect(objects.map { $0["stage"] as? String } == ["ingest", "render"])
+        #expect(objects.map { $0["stage"] as? String } == ["read", "render"])
         #expect(objects.allSatisfy { ($0["message"] as? String)?.hasPrefix("xong bước ") == true })
         for (object, timing) in zip(objects, clock.timings) {
             #expect((object["fields"] as? [String: String])?["seconds"] == String(format: "%.3f", timing.seconds))
@@ -77,11 +77,11 @@ import Testing
     }
 
     @Test func theProgressLineSaysCountAndTimeLeft() {
-        #expect(ProgressLine.text(stage: "ingest", done: 350, total: 700, elapsed: 4.2)
+        #expect(ProgressLine.text(stage: "read", done: 350, total: 700, elapsed: 4.2)
                 == "đọc tệp [██████████░░░░░░░░░░] 350/700 tệp · 4 giây · còn khoảng 4 giây")
         // Nothing done yet: no guess at the time left; all done: none either.
-        #expect(ProgressLine.text(stage: "ingest", done: 0, total: 9, elapsed: 0) == "đọc tệp [░░░░░░░░░░░░░░░░░░░░] 0/9 tệp · 0 giây")
-        #expect(ProgressLine.text(stage: "ingest", done: 9, total: 9, elapsed: 0.3) == "đọc tệp [████████████████████] 9/9 tệp · 0 giây")
+        #expect(ProgressLine.text(stage: "read", done: 0, total: 9, elapsed: 0) == "đọc tệp [░░░░░░░░░░░░░░░░░░░░] 0/9 tệp · 0 giây")
+        #expect(ProgressLine.text(stage: "read", done: 9, total: 9, elapsed: 0.3) == "đọc tệp [████████████████████] 9/9 tệp · 0 giây")
         #expect(ProgressLine.duration(125) == "2 phút 5 giây")
     }
 
@@ -96,7 +96,7 @@ import Testing
         let bar = ProgressBar(fd: fds[1], now: { clock.withLock { $0 } })
         bar.start("normalize", items: nil)
         bar.finish()
-        bar.start("ingest", items: 3)           // drawn: 0/3
+        bar.start("read", items: 3)           // drawn: 0/3
         clock.withLock { $0 = 0.05 }; bar.advance()   // too soon: not drawn
         clock.withLock { $0 = 2.0 }; bar.advance()    // drawn: 2/3, 1 s an item
         clock.withLock { $0 = 2.02 }; bar.advance()   // the last: drawn

@@ -95,7 +95,7 @@ import Testing
                 #expect(Double((object["fields"] as? [String: String])?["seconds"] ?? "") != nil)
             }
         }
-        #expect(stages == ["ingest", "normalize", "validate", "store", "load", "aggregate", "render"])
+        #expect(stages == ["plan", "read", "validate", "store", "load", "aggregate", "render"])
         for bytes in ["\r", "█", "\u{1B}["] { #expect(!result.stderr.contains(bytes)) }
         // A failure too: a missing pipeline.yml is one JSON line at level error.
         let failed = try Self.run(["run", "--log-format", "json", "--config", "khong-co.yml"], in: project)
@@ -105,7 +105,7 @@ import Testing
         #expect((failure["message"] as? String)?.contains("khong-co.yml") == true)
         // The text log (-v) without a terminal: no progress either.
         let text = try Self.run(["run", "--date", "2024-12-05", "-v"], in: project)
-        #expect(text.stderr.contains("xong bước đọc tệp (ingest)"))
+        #expect(text.stderr.contains("xong bước đọc tệp (read)"))
         for bytes in ["\r", "█", "\u{1B}["] { #expect(!text.stderr.contains(bytes)) }
     }
 

@@ -15,8 +15,8 @@ public struct StageTiming: Sendable, Hashable, Codable {
 /// log's line per stage, a progress bar on a terminal: `StageObserver`).
 ///
 ///     var clock = StageClock(observer: stageLog)
-///     let books = clock.measure("ingest", items: files.count) { ... }   // observer: started, finished
-///     clock.timings   // [StageTiming(stage: "ingest", seconds: 0.42)]
+///     let books = clock.measure("read", items: files.count) { ... }   // observer: started, finished
+///     clock.timings   // [StageTiming(stage: "read", seconds: 0.42)]
 public struct StageClock: Sendable {
     public private(set) var timings: [StageTiming] = []
     /// Told when a stage starts and ends, and of each item a counted stage finishes.

@@ -1,7 +1,7 @@
 import Core
 
 /// Where a sheet's table is: the header rows, the identity columns and the column of each field.
-public struct HeaderLayout: Sendable, Hashable {
+public struct HeaderLayout: Sendable, Hashable, Codable {
     /// The header's rows, 1-based and inclusive (one to three rows).
     public var firstRow: Int
     public var lastRow: Int
@@ -15,7 +15,7 @@ public struct HeaderLayout: Sendable, Hashable {
     /// How well the header matched: 2 per full-path field, 1 per child-only field, 2 per identity column.
     public var score: Int
 
-    public struct Duplicate: Sendable, Hashable {
+    public struct Duplicate: Sendable, Hashable, Codable {
         public var column: Int
         /// The field index in the sheet definition.
         public var field: Int

@@ -107,7 +107,7 @@ public struct NormalizedRecord: Sendable, Hashable {
 ///
 ///     let columns = RecordColumns(fields: ["gia_dinh_tong", "gia_dinh_dat"], letters: ["E", "F"])
 ///     columns.slot(of: "gia_dinh_dat")     // 0 (slots follow field id order)
-public struct RecordColumns: Sendable, Hashable {
+public struct RecordColumns: Sendable, Hashable, Codable {
     /// Field ids, sorted.
     public let fields: [String]
     /// The column letters of `fields`, in the same order ("E").

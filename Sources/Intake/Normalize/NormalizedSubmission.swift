@@ -31,8 +31,8 @@ public struct NormalizedSubmission: Sendable, Hashable {
 }
 
 /// How a sheet definition of the config was found in a workbook.
-public struct SheetMatch: Sendable, Hashable {
-    public enum Method: String, Sendable, Hashable { case name, content }
+public struct SheetMatch: Sendable, Hashable, Codable {
+    public enum Method: String, Sendable, Hashable, Codable { case name, content }
 
     /// The canonical name of the definition ("Cấp xã") and the sheet's own name ("Xa").
     public var definition: String

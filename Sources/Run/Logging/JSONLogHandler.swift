@@ -5,11 +5,11 @@ import Logging
 /// object per line with the same five keys, always, in this order of meaning and sorted in the
 /// text, so that a line is read by key and never by position:
 ///
-///     {"fields":{"seconds":"0.420"},"level":"info","message":"xong bước đọc tệp (ingest): 0,420 giây","stage":"ingest","time":"2024-12-05T01:30:00.123Z"}
+///     {"fields":{"seconds":"0.420"},"level":"info","message":"xong bước đọc tệp (read): 0,420 giây","stage":"read","time":"2024-12-05T01:30:00.123Z"}
 ///
 /// - `time`: when, ISO 8601 in UTC with milliseconds;
 /// - `level`: swift-log's level (`trace` … `critical`; xhht uses debug, info, warning, error);
-/// - `stage`: the stage the line is about (`ingest`, `render`, … as in manifest.json), or null;
+/// - `stage`: the stage the line is about (`read`, `render`, … as in manifest.json), or null;
 /// - `message`: the line's Vietnamese text, as the text log says it;
 /// - `fields`: the other metadata, every value a string (`{}` when none).
 ///

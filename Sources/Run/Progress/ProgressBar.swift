@@ -6,7 +6,7 @@ import Synchronization
 /// times a second and wiped when the stage ends, so the log's lines stay whole.
 ///
 ///     let bar = ProgressBar.onStandardError()   // nil under cron, CI, a pipe or a file
-///     bar?.start("ingest", items: 700)
+///     bar?.start("read", items: 700)
 ///     bar?.advance()                            // from any thread
 ///     bar?.finish()
 ///

@@ -1,7 +1,7 @@
 /// The text of the progress bar: stage, bar, count, time spent and time left. Pure; the bar
 /// that draws it on a terminal is `ProgressBar`.
 ///
-///     ProgressLine.text(stage: "ingest", done: 350, total: 700, elapsed: 4.2)
+///     ProgressLine.text(stage: "read", done: 350, total: 700, elapsed: 4.2)
 ///     // "đọc tệp [██████████░░░░░░░░░░] 350/700 tệp · 4 giây · còn khoảng 4 giây"
 ///
 /// The time left is the time per item so far times the items left (files are alike enough

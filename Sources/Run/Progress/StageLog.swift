@@ -6,7 +6,7 @@ import Logging
 /// seconds the manifest records), and the progress bar when there is one.
 ///
 ///     var clock = StageClock(observer: StageLog(logger: logger, bar: ProgressBar.onStandardError()))
-///     // log: "xong bước đọc tệp (ingest): 0,42 giây"   metadata stage=ingest seconds=0.420
+///     // log: "xong bước đọc tệp (read): 0,42 giây"   metadata stage=read seconds=0.420
 public struct StageLog: StageObserver {
     public let logger: Logger
     public let bar: ProgressBar?

@@ -1,13 +1,13 @@
 /// The stages' names as the log and the progress bar say them to the statistician; the
-/// identifiers (`ingest`, `render`) stay in the manifest and the JSON log's `stage` key.
+/// identifiers (`read`, `render`) stay in the manifest and the JSON log's `stage` key.
 ///
-///     StageName.vietnamese("ingest")   // "đọc tệp"
+///     StageName.vietnamese("read")   // "đọc tệp"
 ///     StageName.vietnamese("xyz")      // "xyz": a stage this table does not know keeps its id
 public enum StageName {
     public static func vietnamese(_ stage: String) -> String {
         switch stage {
-        case "ingest": "đọc tệp"
-        case "normalize": "chuẩn hóa"
+        case "plan": "so với lần chạy trước"
+        case "read": "đọc tệp"
         case "validate": "kiểm tra"
         case "store": "lưu vào kho"
         case "load": "nạp số liệu từ kho"
@@ -20,6 +20,6 @@ public enum StageName {
 
     /// What a counted stage counts: files for reading, "mục" (items) otherwise.
     static func itemWord(_ stage: String) -> String {
-        stage == "ingest" ? "tệp" : "mục"
+        stage == "read" ? "tệp" : "mục"
     }
 }

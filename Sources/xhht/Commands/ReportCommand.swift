@@ -28,21 +28,11 @@ struct ReportCommand: ParsableCommand {
             let lock = try session.lock()
             defer { lock.release() }
             var clock = verbosity.stageClock(logger: session.logger)
-            // The report is made from the store alone: without one there is nothing to report, and
-            // opening it would leave an empty store behind that looks like a finished season.
-            guard FileManager.default.fileExists(atPath: session.config.paths.store) else {
-                throw CommandFailure(status: .configurationError, message:
-                    "Chưa có cơ sở dữ liệu ở \(session.config.paths.store) (paths.store): xhht report chỉ lập báo cáo từ số liệu đã lưu. Hãy chạy xhht run (hoặc xhht import) trước.")
-            }
-            let store = try session.openStore()
-            // The findings of the latest run that read files.
-            let lastReading = try store.runs().last { $0.command == "run" || $0.command == "import" }
-            let stored = try lastReading.map { try store.issues(run: $0.id) } ?? []
-            // With the model's own findings, as the run that wrote them had.
-            let (model, issues) = try session.buildModel(store: store, issues: stored, documentDate: documentDate, clock: &clock)
+            let (store, model, issues) = try session.modelFromStore(documentDate: documentDate, clock: &clock)
+            let inputs = try session.reportInputs(store: store, issues: issues, documentDate: documentDate)
             try store.close()  // read only, but a connection left open would leave the -wal and -shm files behind
             let (written, _, status) = try session.writeOutputs(model: model, reading: nil, issues: issues, command: "report", started: started,
-                                                        status: ExitStatus.of(issues: issues), clock: &clock)
+                                                        status: ExitStatus.of(issues: issues), reportInputs: inputs, clock: &clock)
             RunSummary.printOutputs(written, quiet: verbosity.quiet)
             return status
         }

@@ -1,3 +1,4 @@
+import Core
 import Render
 import Run
 import Storage
@@ -45,5 +46,25 @@ extension RunSummary {
         var lines = ["Đầu ra: \(changed.count)/\(written.count) tệp thay đổi."]
         lines += written.map { "  \($0.url.path)\($0.changed ? "" : " (không đổi)")" }
         Terminal.printError(lines.joined(separator: "\n"))
+    }
+}
+
+extension RunSummary {
+    /// A run with nothing new: one line, on a terminal (unless `-q` and all was well) and under
+    /// cron when the last run's status was not 0 (the same truth every night).
+    static func printNothingNew(_ last: RunRecord, status: ExitStatus, files: Int, output: String, quiet: Bool) {
+        guard Terminal.standardErrorIsInteractive ? !quiet || status != .success : status != .success else { return }
+        let counts = last.counts.map { ": \($0.facts) số liệu, \($0.issues) vấn đề" } ?? ""
+        Terminal.printError("Không có gì mới kể từ lần chạy số \(last.id) (\(last.started.formatted(.iso8601))\(counts)): cùng cấu hình, "
+                            + "danh mục, mẫu, ngày báo cáo và \(files) tệp đầu vào; không đọc, không ghi lại. Trạng thái thoát \(status.rawValue) như lần đó"
+                            + (status == .success ? "." : "; các vấn đề vẫn còn, xem \(output)/issues.csv."))
+    }
+
+    /// `run --only model`: the model was built and nothing written.
+    static func printModel(year: Int, issues: [Issue], quiet: Bool) {
+        guard Terminal.standardErrorIsInteractive ? !quiet : false else { return }
+        let errors = issues.count { $0.severity == .error }
+        let warnings = issues.count { $0.severity == .warning }
+        Terminal.printError("Đã lập mô hình báo cáo năm \(year) từ cơ sở dữ liệu (\(errors) lỗi, \(warnings) cảnh báo); không ghi đầu ra nào (--only model).")
     }
 }
