@@ -10,28 +10,29 @@ extension ReportPresenter {
         let level = grandchildren[0].level
         let parentLevel = grandchildren.first.flatMap { $0.parentCode.flatMap { unitsByCode[$0]?.level } } ?? .district
         let wanted = Set(grandchildren.map(\.code))
+        // Each column's cells, presented once per result, read in place: a national matrix
+        // reads 14 x 11,000 results to keep 9,702, and copying each (its names, basis and
+        // sources) cost more than presenting the ones kept.
         var columns: [PresentedUnitTable.Column] = []
-        var lookups: [[String: IndicatorResult]] = []
+        var cellsByColumn: [[String: PresentedUnitTable.Cell]] = []
         for (i, indicator) in model.indicators.enumerated() {
-            var byCode: [String: IndicatorResult] = [:]
-            for r in indicator.results where r.level == level && wanted.contains(r.unitCode) { byCode[r.unitCode] = r }
+            var byCode: [String: PresentedUnitTable.Cell] = [:]
+            for k in indicator.results.indices where indicator.results[k].level == level && wanted.contains(indicator.results[k].unitCode) {
+                byCode[indicator.results[k].unitCode] = cell(indicator.results[k])
+            }
             guard !byCode.isEmpty else { continue }
             columns.append(PresentedUnitTable.Column(number: i + 1, id: indicator.id, name: name(indicator.name),
                                                      targetText: indicator.target.map { percent.percentTarget($0) } ?? "—"))
-            lookups.append(byCode)
+            cellsByColumn.append(byCode)
         }
         guard !columns.isEmpty else { return nil }
+        let notComputed = PresentedUnitTable.Cell(rate: PresentedCell(text: "", value: nil, kind: .percent), met: nil,
+                                                  source: "Chỉ tiêu không tính cho đơn vị này")
         let rows = grandchildren.map { unit in
             PresentedUnitTable.Row(
                 code: unit.code, name: name(unit.name),
                 parentName: unit.parentCode.flatMap { unitsByCode[$0] }.map { name($0.name) } ?? "",
-                cells: lookups.map { lookup in
-                    guard let r = lookup[unit.code] else {
-                        return PresentedUnitTable.Cell(rate: PresentedCell(text: "", value: nil, kind: .percent), met: nil,
-                                                       source: "Chỉ tiêu không tính cho đơn vị này")
-                    }
-                    return PresentedUnitTable.Cell(rate: .percent(r.rate, percent), met: r.met, source: "\(resultText(r)). \(sourceText(r))")
-                })
+                cells: cellsByColumn.map { $0[unit.code] ?? notComputed })
         }
         let deeper = model.units.lazy.filter { $0.depth == 3 }
         var note: String?
@@ -47,5 +48,11 @@ extension ReportPresenter {
             rows: rows,
             countText: "\(VietnameseNumber.integer(rows.count)) \(LevelWords.plural(level))",
             note: note)
+    }
+
+    /// A unit's cell of the matrix: its rate as the page prints it, whether it meets the target,
+    /// and "59/73 (80,82%). Nguồn: ..." for the page's tooltip.
+    private func cell(_ r: IndicatorResult) -> PresentedUnitTable.Cell {
+        PresentedUnitTable.Cell(rate: .percent(r.rate, percent), met: r.met, source: "\(resultText(r)). \(sourceText(r))")
     }
 }

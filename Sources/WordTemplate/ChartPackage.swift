@@ -30,15 +30,14 @@ struct ChartPackage {
 
     /// Rewrites `parts` in place: the parts at `marked` (rendered parts that may hold markers)
     /// get their drawings, and the new parts are appended after the template's.
-    func place(_ charts: [WordChart], marked: [Int], in parts: inout [Part]) throws {
+    /// `largestDrawingID` is the largest `wp:docPr` id of the template's parts that may hold
+    /// tags (`WordTemplate` reads it once): rendering repeats those drawings and adds none, since
+    /// values are escaped text, so the new ids follow it.
+    func place(_ charts: [WordChart], marked: [Int], in parts: inout [Part], largestDrawingID: Int) throws {
         var byID: [String: WordChart] = [:]
         for chart in charts where byID[chart.id] == nil { byID[chart.id] = chart }
 
-        // The drawing ids must follow all the document's (a byte scan: it can only overestimate).
-        var largestDrawingID = 0
-        for part in parts where WordTemplate.mayHoldTags(part.name) {
-            largestDrawingID = max(largestDrawingID, MarkerSplice.largestDrawingID(part.bytes))
-        }
+        var largestDrawingID = largestDrawingID
 
         let relsIndex = parts.firstIndex { $0.name == Self.bodyRelationships }
         let relsEvents = try relsIndex.map { try read(parts[$0]) }

@@ -33,6 +33,11 @@ public struct WordTemplate: Sendable {
 
     private let entries: [(name: String, content: Content)]
 
+    /// The largest `wp:docPr` id in the parts that may hold tags, read from the template's bytes
+    /// rather than from each rendered part (a national report's body is 4 MB): the charts'
+    /// drawings get ids after it.
+    private let largestDrawingID: Int
+
     /// The parts compiled as templates (those holding at least one tag), in package order.
     public var templatedParts: [String] {
         entries.compactMap { if case .template = $0.content { $0.name } else { nil } }
@@ -65,6 +70,7 @@ public struct WordTemplate: Sendable {
             throw WordTemplateError(.notAWordFile, file: file, detail: "the package has no word/document.xml (an Excel or PowerPoint file, or not a document)")
         }
         var entries: [(String, Content)] = []
+        var largestDrawingID = 0
         for name in container.partNames {
             let bytes: [UInt8]
             do {
@@ -72,6 +78,7 @@ public struct WordTemplate: Sendable {
             } catch let error as ContainerError {
                 throw WordTemplateError(.notAWordFile, file: file, part: name, detail: error.reason)
             }
+            if Self.mayHoldTags(name) { largestDrawingID = max(largestDrawingID, MarkerSplice.largestDrawingID(bytes)) }
             if Self.mayHoldTags(name), let template = try PartCompiler(file: file, part: name).compile(bytes) {
                 entries.append((name, .template(template)))
             } else {
@@ -80,6 +87,7 @@ public struct WordTemplate: Sendable {
         }
         self.file = file
         self.entries = entries
+        self.largestDrawingID = largestDrawingID
     }
 
     /// Whether a part is one where Word keeps the user's text: the body, headers, footers, notes.
@@ -125,7 +133,7 @@ public struct WordTemplate: Sendable {
             }
         }
         if !marked.isEmpty {
-            try ChartPackage(file: file).place(charts, marked: marked, in: &parts)
+            try ChartPackage(file: file).place(charts, marked: marked, in: &parts, largestDrawingID: largestDrawingID)
         }
         let zip = ZipWriter()
         for part in parts { zip.add(part.name, part.bytes, compression: part.compression) }

@@ -44,6 +44,9 @@ struct WordXMLContentType: MustacheContentType {
     private var tab: String { "</\(t)><\(prefix.map { "\($0):" } ?? "")tab/><\(t) xml:space=\"preserve\">" }
 
     func escapeText(_ text: String) -> String {
+        // Printable ASCII is its own NFC and holds no line break or tab: most values of a large
+        // report (rates, counts, codes) skip Foundation's normalization, a tenth of the render.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return XMLEscaping.text(text) }
         let nfc = text.precomposedStringWithCanonicalMapping
         guard nfc.contains(where: { $0.isNewline || $0 == "\t" }) else { return XMLEscaping.text(nfc) }
         var out = ""

@@ -33,9 +33,10 @@ public struct DocxView: Sendable {
     /// commendation (the page's own view); nil otherwise.
     public var commendation: CommendationView?
     public var closing: ClosingView
-    /// The appendix matrix (the units two levels below, one column per indicator); nil when
-    /// there are none. Printed in a landscape section after the signature.
-    public var unitTable: DocxUnitTableView?
+    /// The appendix matrix (the units two levels below, one column per indicator): the HTML
+    /// page's own view, whose cells also say `met` and `missed` for paper (a missed target is
+    /// printed in bold); nil when there are none. Printed in a landscape section after the signature.
+    public var unitTable: UnitTableView?
     /// The data-quality appendix: the HTML page's own view (counts, the findings, the groups cut short).
     public var quality: QualityView
     /// "Tỷ lệ được làm tròn đến 2 chữ số thập phân ..."

@@ -27,7 +27,7 @@ struct DocxViewBuilder {
             hasReexpressed: r.hasReexpressed,
             commendation: r.commendation.map(CommendationView.init),
             closing: ClosingView(r.closing),
-            unitTable: r.unitTable.map(unitTableView),
+            unitTable: r.unitTable.map(PageBuilder(report: r).unitTableView),
             quality: PageBuilder(report: r).qualityView(r.quality),
             roundingNote: r.roundingNote,
             generatedNote: r.generatedNote)
@@ -56,18 +56,6 @@ struct DocxViewBuilder {
             hasReexpressedUnits: !t.reexpressedNames.isEmpty, reexpressedUnitsText: t.reexpressedNames.joined(separator: ", "),
             hasFlaggedUnits: !t.flaggedNames.isEmpty, flaggedUnitsText: t.flaggedNames.joined(separator: ", "),
             chart: DocxLineChart(spec: t.chart, id: "qua-cac-nam-\(t.number)").wordChart())
-    }
-
-    func unitTableView(_ t: PresentedUnitTable) -> DocxUnitTableView {
-        DocxUnitTableView(
-            title: t.title, levelTitle: t.levelTitle, parentLevelTitle: t.parentLevelTitle,
-            columns: t.columns.map { UnitTableColumnView(number: String($0.number), id: $0.id, name: $0.name, targetText: $0.targetText) },
-            rows: t.rows.map { row in
-                DocxUnitTableRowView(code: row.code, name: row.name, parentName: row.parentName, cells: row.cells.map { cell in
-                    DocxUnitTableCellView(text: cell.rate.text, met: cell.met == true, missed: cell.met == false, source: cell.source)
-                })
-            },
-            countText: t.countText, note: t.note)
     }
 
     func rowView(_ r: PresentedRow) -> DocxRowView {

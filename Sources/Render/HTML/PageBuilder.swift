@@ -113,7 +113,8 @@ struct PageBuilder {
             columns: t.columns.map { UnitTableColumnView(number: String($0.number), id: $0.id, name: $0.name, targetText: $0.targetText) },
             rows: t.rows.map { row in
                 UnitTableRowView(code: row.code, name: row.name, parentName: row.parentName, cells: row.cells.map { cell in
-                    UnitTableCellView(text: cell.rate.text, statusClass: Self.metClass(cell.met), source: cell.source)
+                    UnitTableCellView(text: cell.rate.text, statusClass: Self.metClass(cell.met), met: cell.met == true,
+                                      missed: cell.met == false, source: cell.source)
                 })
             },
             countText: t.countText,

@@ -34,11 +34,14 @@ public struct UnitTableColumnView: Sendable {
     public var targetText: String
 }
 
-/// A unit's row in the appendix table.
+/// A unit's row in the appendix table: the page's row and the Word report's (`DocxView.unitTable`).
+///
+///     {{name}} | {{parentName}} | {{#cells}}{{text}}{{/cells}}    "Xã Thới Xuân | Huyện Cờ Đỏ | 80,82% ..."
 public struct UnitTableRowView: Sendable, MustacheParent {
     public var code: String
     public var name: String
     public var parentName: String
+    /// One per column, in the same order.
     public var cells: [UnitTableCellView]
 
     public static let keys = ["code", "name", "parentName", "cells"]
@@ -54,21 +57,32 @@ public struct UnitTableRowView: Sendable, MustacheParent {
     }
 }
 
-/// One unit's result for one indicator in the appendix table.
+/// One unit's result for one indicator in the appendix table. Whether it meets the target is
+/// said twice: as a CSS class for the page's colour, and as two flags for paper, which has no
+/// colour (the Word template prints a missed target in bold: `{{#missed}}`...`{{/missed}}`).
+///
+///     text "55,56%", statusClass "chua-dat", met false, missed true    (below the target)
+///     text "", statusClass "", met false, missed false                 (not computed, or no target)
 public struct UnitTableCellView: Sendable, MustacheParent {
-    /// "55,56%", "—" without data.
+    /// "55,56%"; "" when the indicator is not computed for the unit.
     public var text: String
     /// "dat", "chua-dat" or "" without a target or data.
     public var statusClass: String
-    /// "5/9 — Nguồn: ninh-kieu.xlsx, Cấp xã!E7 (số đạt), Cấp xã!D7 (tổng số)"
+    /// The rate meets the target.
+    public var met: Bool
+    /// The rate is below the target.
+    public var missed: Bool
+    /// "5/9 (55,56%). Nguồn: ninh-kieu.xlsx, Cấp xã!E7 (số đạt), Cấp xã!D7 (tổng số)"
     public var source: String
 
-    public static let keys = ["text", "statusClass", "source"]
+    public static let keys = ["text", "statusClass", "met", "missed", "source"]
 
     public func child(named key: String) -> Any? {
         switch key {
         case "text": text
         case "statusClass": statusClass
+        case "met": met
+        case "missed": missed
         case "source": source
         default: nil
         }
