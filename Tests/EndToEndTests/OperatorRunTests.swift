@@ -103,9 +103,11 @@ import Testing
         let failure = try #require(try JSONSerialization.jsonObject(with: Data(failed.stderr.utf8)) as? [String: Any], "\(failed.stderr)")
         #expect(failure["level"] as? String == "error")
         #expect((failure["message"] as? String)?.contains("khong-co.yml") == true)
-        // The text log (-v) without a terminal: no progress either.
+        // The text log (-v) without a terminal: no progress either. Nothing is new since the JSON
+        // run, so the run stops after comparing (the plan stage) and says so.
         let text = try Self.run(["run", "--date", "2024-12-05", "-v"], in: project)
-        #expect(text.stderr.contains("xong bước đọc tệp (read)"))
+        #expect(text.stderr.contains("xong bước so với lần chạy trước (plan)"))
+        #expect(!text.stderr.contains("xong bước đọc tệp (read)"))
         for bytes in ["\r", "█", "\u{1B}["] { #expect(!text.stderr.contains(bytes)) }
     }
 
