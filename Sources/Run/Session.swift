@@ -221,18 +221,32 @@ extension Session {
         }
     }
 
+    /// The letters back to each sending unit (pipeline.yml `outputs: [..., letters]`), from
+    /// the model and the year's current submissions in the store (each file's received day as
+    /// the store records it: its time in the input folder); nil when `letters` is not asked.
+    public func letters(store: Store, model: ReportModel) throws -> LetterSet? {
+        guard config.outputs.contains("letters") else { return nil }
+        let current = try store.submissions(year: config.year).filter(\.isCurrent).map { s in
+            // "file:<name>": a workbook whose sending unit was not recognised.
+            LetterSubmission(file: s.file, sha256: s.sha256, unitCode: s.unitCode.hasPrefix("file:") ? "" : s.unitCode,
+                             received: Pipeline.isoDay(s.received))
+        }
+        return LetterBuilder.build(model: model, submissions: current, resend: config.resend, deadline: config.deadline)
+    }
+
     /// Writes the outputs of pipeline.yml and the run manifest; returns what was written and the
     /// run's status: `status`, raised to at least "warnings" (1) when the PDF asked for could not
     /// be made (cron is told that an output is missing; the DOCX, the official one, is there).
     public func writeOutputs(model: ReportModel, reading: Pipeline.Reading?, issues: [Issue], command: String, started: Date,
-                      status: ExitStatus, clock: inout StageClock) throws
+                      status: ExitStatus, letters: LetterSet? = nil, clock: inout StageClock) throws
         -> (written: [ReportOutputs.Written], manifest: Bool, status: ExitStatus) {
         let templates = URL(fileURLWithPath: config.paths.templates)
         var status = status
         var written: [ReportOutputs.Written]
         do {
             written = try clock.measure("render") {
-                try ReportOutputs.write(model: model, issues: issues, kinds: config.outputs, templates: templates, to: outputFolder)
+                try ReportOutputs.write(model: model, issues: issues, kinds: config.outputs, templates: templates, to: outputFolder,
+                                       letters: letters)
             }
         } catch let error as AtomicFileError {
             throw CommandFailure(status: .internalFailure, message:
@@ -252,6 +266,14 @@ extension Session {
         if config.outputs.contains("docx"), !FileManager.default.fileExists(atPath: docxTemplate.path) {
             logger.warning("không có mẫu Word \(docxTemplate.path): chưa ghi \(DocxReport.fileName) (chép thư mục Templates/docx của bản phát hành vào đây, hoặc bỏ docx khỏi outputs trong pipeline.yml)")
         }
+        if config.outputs.contains("letters") {
+            let missing = [UnitLetters.docxTemplateURL(templatesRoot: templates).path,
+                           TemplateSet.defaultFolder(templatesRoot: templates).appendingPathComponent("\(UnitLetters.htmlTemplateName).mustache").path]
+                .filter { !FileManager.default.fileExists(atPath: $0) }
+            for path in missing {
+                logger.warning("không có mẫu \(path): các văn bản phản hồi trong \(LetterPresenter.folderName)/ thiếu định dạng này (chép tệp mẫu cùng tên của bản phát hành vào đây, hoặc bỏ letters khỏi outputs trong pipeline.yml)")
+            }
+        }
         if config.outputs.contains("pdf") {
             if let pdf = try clock.measure("pdf", { try writePDF(model: model, written: written) }) {
                 written.append(pdf)
@@ -269,7 +291,8 @@ extension Session {
             config: .init(file: configPath, sha256: configSHA256, bytes: configBytes.count),
             inputs: (reading?.workbooks ?? []).map { .init(file: $0.file.name, sha256: $0.sha256, bytes: $0.byteCount) },
             stages: clock.timings,
-            outputs: written.map { .init(file: $0.url.lastPathComponent, sha256: $0.sha256, bytes: $0.bytes) },
+            // Relative to Output/<year>/: "bao-cao.docx", "phan-hoi/917-quan-o-mon.docx".
+            outputs: written.map { .init(file: String($0.url.path.dropFirst(outputFolder.path.count + 1)), sha256: $0.sha256, bytes: $0.bytes) },
             counts: .init(files: reading?.workbooks.count ?? 0, unreadableFiles: reading?.workbooks.filter { $0.sheets == nil }.count ?? 0,
                           facts: reading?.validation.factCount ?? 0, errors: issues.count { $0.severity == .error },
                           warnings: issues.count { $0.severity == .warning }, infos: issues.count { $0.severity == .info }),

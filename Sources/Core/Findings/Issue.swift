@@ -32,13 +32,24 @@ public struct Issue: Sendable, Hashable, Codable {
     /// The canonical field id when the finding is about one field, else "".
     public var field: String
     public var message: String
+    /// What the cell held, as the user typed it ("-5", "85,9%", "X. Mỹ Khánh A"), when the
+    /// finding is about one value; "" otherwise. The letters back to each unit print it; it is
+    /// not in issues.csv (whose columns are fixed) nor in report.json (`CodingKeys`).
+    public var value: String = ""
 
-    public init(severity: Severity, rule: String, provenance: Provenance, unit: String = "", field: String = "", message: String) {
+    public init(severity: Severity, rule: String, provenance: Provenance, unit: String = "", field: String = "", message: String,
+                value: String = "") {
         self.severity = severity
         self.rule = rule
         self.provenance = provenance
         self.unit = unit
         self.field = field
         self.message = message
+        self.value = value
+    }
+
+    /// report.json's keys, unchanged since before `value`.
+    enum CodingKeys: String, CodingKey {
+        case severity, rule, provenance, unit, field, message
     }
 }

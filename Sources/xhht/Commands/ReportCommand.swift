@@ -40,9 +40,10 @@ struct ReportCommand: ParsableCommand {
             let stored = try lastReading.map { try store.issues(run: $0.id) } ?? []
             // With the model's own findings, as the run that wrote them had.
             let (model, issues) = try session.buildModel(store: store, issues: stored, documentDate: documentDate, clock: &clock)
+            let letters = try session.letters(store: store, model: model)
             try store.close()  // read only, but a connection left open would leave the -wal and -shm files behind
             let (written, _, status) = try session.writeOutputs(model: model, reading: nil, issues: issues, command: "report", started: started,
-                                                        status: ExitStatus.of(issues: issues), clock: &clock)
+                                                        status: ExitStatus.of(issues: issues), letters: letters, clock: &clock)
             RunSummary.printOutputs(written, quiet: verbosity.quiet)
             return status
         }

@@ -33,8 +33,9 @@ struct RunCommand: ParsableCommand {
             let (store, run, imports) = try session.record(&reading, command: "run", started: started, clock: &clock)
             // Findings the model adds (a unit outside the report's territory) count too.
             let (model, issues) = try session.buildModel(store: store, issues: reading.issues, documentDate: documentDate, clock: &clock)
+            let letters = try session.letters(store: store, model: model)
             let (written, _, status) = try session.writeOutputs(model: model, reading: reading, issues: issues, command: "run", started: started,
-                                                        status: ExitStatus.of(issues: issues), clock: &clock)
+                                                        status: ExitStatus.of(issues: issues), letters: letters, clock: &clock)
             try session.finish(run, in: store, reading: reading, issueCount: issues.count, status: status)
             try store.close()  // the WAL checkpointed into xhht.sqlite: the file alone is the store
             RunSummary.print(reading: reading, imports: imports, outputs: written.filter(\.changed).map(\.url.path),

@@ -1,4 +1,5 @@
 import Mustache
+import Presentation
 
 /// The data-quality appendix: counts, and the issues the model lists (the first
 /// `DataQuality.listedPerGroup` of each file, rule and severity) with file, sheet and cell;
@@ -15,6 +16,30 @@ public struct QualityView: Sendable {
     public var hasOmitted: Bool
     /// "Tệp huyen-a.xlsx: và 199.980 lỗi cùng loại khác trong tệp này (như lỗi ở ô C24, TT 1); xem issues.csv."
     public var omitted: [String]
+    /// The letters back to each unit, when the run writes them; nil (nothing printed) otherwise.
+    public var letters: LetterSummaryView? = nil
+}
+
+/// The appendix's table of letters: `{{introText}}` and `{{#rows}}`, each with `{{number}}`,
+/// `{{code}}`, `{{name}}`, `{{kindText}}`, `{{countText}}`, `{{fileName}}`.
+public struct LetterSummaryView: Sendable {
+    public struct Row: Sendable {
+        public var number: String
+        public var code: String
+        public var name: String
+        public var kindText: String
+        public var countText: String
+        public var fileName: String
+    }
+
+    public var introText: String
+    public var rows: [Row]
+
+    init(_ s: PresentedLetterSummary) {
+        introText = s.introText
+        rows = s.rows.map { Row(number: String($0.number), code: $0.code, name: $0.name, kindText: $0.kindText, countText: $0.countText,
+                                fileName: $0.fileName) }
+    }
 }
 
 /// One finding, as in issues.csv.
