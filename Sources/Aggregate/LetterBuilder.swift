@@ -20,8 +20,10 @@ import Units
 ///     // a file whose sender was not recognised: in set.unaddressed, under its name
 public enum LetterBuilder {
     /// - Parameters:
-    ///   - submissions: the year's current submissions (neither superseded nor withdrawn);
-    ///     `unitCode` "" for a file whose sending unit was not recognised.
+    ///   - submissions: the year's latest submissions (not superseded): those in force, and
+    ///     those withdrawn (`isCurrent` false: their unit sent nothing this season, but the
+    ///     withdrawal's warning is about their file); `unitCode` "" for a file whose sending
+    ///     unit was not recognised.
     ///   - resend: pipeline.yml `letters`; days count from the model's document date.
     public static func build(model: ReportModel, submissions: [LetterSubmission], resend: ResendDate, deadline: String? = nil) -> LetterSet {
         let rootCode = model.root.code
@@ -38,7 +40,7 @@ public enum LetterBuilder {
         var ownerOfFile: [String: String] = [:]
         for submission in submissions {
             guard let owner = sender(of: submission.unitCode) else { continue }
-            filesOf[owner, default: []].append(submission)
+            if submission.isCurrent { filesOf[owner, default: []].append(submission) }
             ownerOfFile[submission.file] = owner
         }
         func owner(file: String, unit: String) -> String? {

@@ -222,16 +222,17 @@ extension Session {
     }
 
     /// The letters back to each sending unit (pipeline.yml `outputs: [..., letters]`), from
-    /// the model and the year's current submissions in the store (each file's received day as
-    /// the store records it: its time in the input folder); nil when `letters` is not asked.
+    /// the model and the year's latest submissions in the store (each file's received day as
+    /// the store records it: its time in the input folder; a withdrawn one marked so); nil when
+    /// `letters` is not asked.
     public func letters(store: Store, model: ReportModel) throws -> LetterSet? {
         guard config.outputs.contains("letters") else { return nil }
-        let current = try store.submissions(year: config.year).filter(\.isCurrent).map { s in
+        let latest = try store.submissions(year: config.year).filter { $0.supersededBy == nil }.map { s in
             // "file:<name>": a workbook whose sending unit was not recognised.
             LetterSubmission(file: s.file, sha256: s.sha256, unitCode: s.unitCode.hasPrefix("file:") ? "" : s.unitCode,
-                             received: Pipeline.isoDay(s.received))
+                             received: Pipeline.isoDay(s.received), isCurrent: s.isCurrent)
         }
-        return LetterBuilder.build(model: model, submissions: current, resend: config.resend, deadline: config.deadline)
+        return LetterBuilder.build(model: model, submissions: latest, resend: config.resend, deadline: config.deadline)
     }
 
     /// Writes the outputs of pipeline.yml and the run manifest; returns what was written and the

@@ -112,6 +112,20 @@ import WordTemplate
         #expect(letter.closing == ReportPresenter(model: Self.model()).present().closing.with(recipients: letter.closing.recipients))
     }
 
+    /// Cờ Đỏ's workbook was read last time and taken out since: the withdrawal's warning is
+    /// about its file, and goes in Cờ Đỏ's reminder, not to the unaddressed rows.
+    @Test func aWithdrawnWorkbooksWarningGoesToItsUnitsReminder() throws {
+        var model = Self.model()
+        let gone = "mau-2024-925-co-do.xlsx"
+        model.quality.issues.append(RuleID.submissionWithdrawn.issue(Provenance(file: gone), unit: "925", "Tệp \(gone) không còn trong thư mục đầu vào."))
+        let submissions = Self.submissions() + [LetterSubmission(file: gone, sha256: "", unitCode: "925", received: "2024-11-20", isCurrent: false)]
+        let set = LetterBuilder.build(model: model, submissions: submissions, resend: .standard)
+        let coDo = try #require(set.letters.first { $0.unitCode == "925" })
+        #expect(coDo.kind == .reminder && coDo.submissions.isEmpty)
+        #expect(coDo.issues.map(\.rule) == [RuleID.districtNotReceived.rawValue, RuleID.submissionWithdrawn.rawValue])
+        #expect(set.unaddressed.map(\.file) == [Self.unknown, ""])
+    }
+
     @Test func fileNamesAreTheCodeAndTheFoldedName() {
         #expect(Self.set().letters.map(\.fileStem) == ["917-quan-o-mon", "918-quan-binh-thuy", "925-huyen-co-do"])
         #expect(LetterBuilder.fileStem(code: "31117", name: "Phường Tân An") == "31117-phuong-tan-an")

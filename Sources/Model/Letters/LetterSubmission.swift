@@ -10,11 +10,15 @@ public struct LetterSubmission: Sendable, Codable, Hashable {
     public var unitCode: String
     /// ISO "YYYY-MM-DD".
     public var received: String
+    /// False for a workbook withdrawn from the input folder: its findings (the withdrawal's
+    /// warning) still go to its unit, but the unit counts as having sent nothing.
+    public var isCurrent: Bool
 
-    public init(file: String, sha256: String, unitCode: String, received: String) {
+    public init(file: String, sha256: String, unitCode: String, received: String, isCurrent: Bool = true) {
         self.file = file
         self.sha256 = sha256
         self.unitCode = unitCode
         self.received = received
+        self.isCurrent = isCurrent
     }
 }
