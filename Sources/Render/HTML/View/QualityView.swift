@@ -21,24 +21,15 @@ public struct QualityView: Sendable {
 }
 
 /// The appendix's table of letters: `{{introText}}` and `{{#rows}}`, each with `{{number}}`,
-/// `{{code}}`, `{{name}}`, `{{kindText}}`, `{{countText}}`, `{{fileName}}`.
+/// `{{code}}`, `{{name}}`, `{{kindText}}`, `{{countText}}`, `{{fileName}}`: the presented rows
+/// as they are (every value already text, or a number printed as digits).
 public struct LetterSummaryView: Sendable {
-    public struct Row: Sendable {
-        public var number: String
-        public var code: String
-        public var name: String
-        public var kindText: String
-        public var countText: String
-        public var fileName: String
-    }
-
     public var introText: String
-    public var rows: [Row]
+    public var rows: [PresentedLetterSummary.Row]
 
     init(_ s: PresentedLetterSummary) {
         introText = s.introText
-        rows = s.rows.map { Row(number: String($0.number), code: $0.code, name: $0.name, kindText: $0.kindText, countText: $0.countText,
-                                fileName: $0.fileName) }
+        rows = s.rows
     }
 }
 
