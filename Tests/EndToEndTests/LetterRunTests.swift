@@ -51,6 +51,29 @@ import Testing
         #expect(rerun.status == 2, "\(rerun.stderr)")
         #expect(!FileManager.default.fileExists(atPath: stale.path))
         #expect(try FileManager.default.contentsOfDirectory(atPath: Self.letters(first).path).count == 16)
+        // `xhht report` writes the same letters from the store alone (the values found included).
+        try FileManager.default.removeItem(at: Self.letters(second))
+        let report = try SampleRunTests.run(SampleRunTests.binary, ["report", "--config", "pipeline.yml", "--date", "2024-12-05"], in: second)
+        #expect(report.status == 2, "\(report.stderr)")
+        for name in names {
+            let a = try Data(contentsOf: Self.letters(first).appendingPathComponent(name))
+            let b = try? Data(contentsOf: Self.letters(second).appendingPathComponent(name))
+            #expect(a == b, "\(name): xhht report wrote another letter than xhht run")
+        }
+    }
+
+    /// A Templates folder from before the letters: the run says so once per template and goes on
+    /// (exit 2 as before, not a configuration error); with neither template the folder is empty.
+    @Test func aTemplatesFolderWithoutTheLetterTemplatesWarnsAndWritesTheRest() throws {
+        let project = try SampleRunTests.sampleProject()
+        defer { try? FileManager.default.removeItem(at: project) }
+        try FileManager.default.removeItem(at: project.appendingPathComponent("Templates/docx/phan-hoi.docx"))
+        let r = try SampleRunTests.run(SampleRunTests.binary, ["run", "--config", "pipeline.yml", "--date", "2024-12-05"], in: project)
+        #expect(r.status == 2, "\(r.stderr)")
+        #expect(r.stderr.contains("không có mẫu") && r.stderr.contains("phan-hoi.docx"), "\(r.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.letters(project).path).sorted()
+        #expect(names == Self.stems.map { "\($0).html" })
+        #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("Output/2024/bao-cao.docx").path))
     }
 
     @Test(arguments: [("  resendWithinDays: 0", "letters.resendWithinDays"), ("  resendBy: 2024-13-01", "letters.resendBy")])
@@ -114,7 +137,7 @@ import Testing
 
     @Test(.enabled(if: DocxRunTests.fullTests || (DocxRunTests.office != nil && FileManager.default.isExecutableFile(atPath: DocxAppendixRunTests.pdfinfo)),
                    "skipped: soffice, pdftotext or pdfinfo missing (apt-get install libreoffice-writer-nogui poppler-utils; scripts/setup.sh --full; XHHT_FULL_TESTS=1 makes this a failure)"))
-    func libreOfficePrintsOMonsLetterOnA4WithItsFindings() throws {
+    func libreOfficePrintsEveryLetterWithItsAddresseeAndCells() throws {
         let tools = try #require(DocxRunTests.office, "soffice, pdftotext or pdftoppm is missing")
         let project = try DocxRunTests.sampleRun()
         defer { try? FileManager.default.removeItem(at: project) }
@@ -127,6 +150,23 @@ import Testing
         #expect(!text.contains("J16"), "another district's finding in Ô Môn's letter")
         let info = try ChildProcess.run(URL(fileURLWithPath: DocxAppendixRunTests.pdfinfo), [pdf.path], timeout: 60).stdout
         #expect(info.contains("595.") && info.contains("841."), "not A4 portrait: \(info)")
+        // Every other letter, in one LibreOffice call: its addressee and each of its cells.
+        let others = Self.stems.dropFirst().map { Self.letters(project).appendingPathComponent("\($0).docx").path }
+        let outDir = project.appendingPathComponent("pdf-all")
+        _ = try ChildProcess.run(URL(fileURLWithPath: tools.soffice),
+            ["-env:UserInstallation=file://" + project.appendingPathComponent("lo-profile").path, "--headless", "--norestore",
+             "--convert-to", "pdf", "--outdir", outDir.path] + others, timeout: 300)
+        let findings = try Self.findings(project)
+        let names = ["918": "quận Bình Thuỷ", "919": "quận Cái Răng", "923": "quận Thốt Nốt", "924": "huyện Vĩnh Thạnh",
+                     "925": "huyện Cờ Đỏ", "926": "huyện Phong Điền", "927": "huyện Thới Lai"]
+        for stem in Self.stems.dropFirst() {
+            let code = String(stem.prefix(3))
+            let text = try ChildProcess.run(URL(fileURLWithPath: tools.pdftotext),
+                                            ["-layout", outDir.appendingPathComponent("\(stem).pdf").path, "-"], timeout: 60).stdout
+            #expect(text.contains("Kính gửi: Ủy ban nhân dân \(names[code] ?? "?")"), "\(stem): addressee")
+            let cells = findings.filter { $0.file.contains("-\(code)-") && !$0.cell.isEmpty }.map(\.cell)
+            #expect(!cells.isEmpty && cells.allSatisfy { text.contains($0) }, "\(stem): \(cells) not all in the PDF")
+        }
     }
 
     /// What scripts/check-html.sh runs: java with vnu.jar (python3 on PATH must import
