@@ -29,7 +29,7 @@
 /// - `unit_years` (since 2024-v8): per year, the units its facts name and every unit above
 ///   them (code, name, level, parent), as the registry of that year's import had them.
 /// - `fact_sources`: each (file, sheet) a fact was read from, once; facts point at it by id.
-/// - `issues`: every finding of every run (with the value found, since 2024-v9).
+/// - `issues`: every finding of every run (with the value found, since 2024-v10).
 extension Store {
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()
@@ -389,7 +389,8 @@ extension Store {
         }
         // Issue 18: the letter back to each unit prints the value found in each cell; `xhht
         // report` reads the findings from here, so they keep it (older runs' findings: '').
-        migrator.registerMigration("2024-v9: issues keep the value found") { db in
+        // (v10, not v9: the read cache's migration is 2024-v9 on main, merged beside this one.)
+        migrator.registerMigration("2024-v10: issues keep the value found") { db in
             try db.execute("ALTER TABLE issues ADD COLUMN value TEXT NOT NULL DEFAULT '';")
         }
         return migrator

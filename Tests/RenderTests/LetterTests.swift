@@ -220,6 +220,17 @@ import WordTemplate
         #expect(!FileManager.default.fileExists(atPath: other.appendingPathComponent("phan-hoi").path))
     }
 
+    /// The value found travels wherever a finding is kept as JSON (report.json, a kept reading),
+    /// and a finding without one encodes as it did before the key existed.
+    @Test func aFindingsValueSurvivesJSONAndIsAbsentWhenEmpty() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let with = Self.planted[0], without = Self.planted[1]
+        let text = String(decoding: try encoder.encode([with, without]), as: UTF8.self)
+        #expect(text.contains("\"value\":\"-5\"") && text.components(separatedBy: "\"value\"").count == 2)
+        #expect(try JSONDecoder().decode([Core.Issue].self, from: Data(text.utf8)) == [with, without])
+    }
+
     @Test func everyRuleHasItsOwnFix() {
         for rule in RuleID.allCases {
             let fix = FixWords.fix(rule: rule.rawValue)
