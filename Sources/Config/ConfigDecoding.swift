@@ -11,7 +11,7 @@ struct ConfigDecoding {
 
     func config(_ root: Node) -> PipelineConfig? {
         guard let keys = reader.mapping(root, path: "",
-                                        allowed: ["year", "report", "deadline", "agency", "paths", "display", "outputs", "commendation", "sheets", "indicators"],
+                                        allowed: ["year", "report", "deadline", "agency", "paths", "display", "outputs", "commendation", "letters", "sheets", "indicators"],
                                         required: ["year", "agency", "paths", "sheets", "indicators"]) else { return nil }
         let year = keys["year"].flatMap { reader.integer($0, path: "year", in: PipelineConfigLoader.years, meaning: "năm báo cáo") }
         let report = keys["report"].map { reader.choice($0, path: "report", as: ReportKind.self) } ?? .annual
@@ -21,16 +21,18 @@ struct ConfigDecoding {
         let display = keys["display"].map(self.display) ?? Display()
         let outputs = keys["outputs"].map(self.outputs) ?? ["html", "csv", "json", "issues"]
         let commendation = keys["commendation"].map { node in reader.isNull(node) ? .absent : self.commendation(node) }
+        let resend = keys["letters"].map { node in reader.isNull(node) ? .standard : self.letters(node) } ?? .standard
         let sheets = keys["sheets"].flatMap { node in
             reader.sequence(node, path: "sheets", expected: "danh sách các biểu (sheets)")?.enumerated().map { self.sheet($1, path: "sheets[\($0)]") }
         }
         let indicators = keys["indicators"].flatMap { node in
             reader.sequence(node, path: "indicators", expected: "danh sách các chỉ tiêu (indicators)")?.enumerated().map { self.indicator($1, path: "indicators[\($0)]") }
         }
-        guard let year, let report, let agency, let paths, let display, let outputs,
+        guard let year, let report, let agency, let paths, let display, let outputs, let resend,
               let sheets = sheets.flatMap(allOrNil), let indicators = indicators.flatMap(allOrNil) else { return nil }
         var config = PipelineConfig(year: year, report: report, agency: agency, paths: paths, deadline: deadline, display: display,
                                     sheets: sheets, indicators: indicators, outputs: outputs)
+        config.resend = resend
         switch commendation {
         case .some(.failed): return nil
         case .some(.rule(let rule)): config.commendation = rule
@@ -92,6 +94,28 @@ struct ConfigDecoding {
             return nil
         }
         return text
+    }
+
+    /// `letters: {resendWithinDays: 7}` or `letters: {resendBy: 2024-12-12}`: one of the two.
+    private func letters(_ node: Node) -> ResendDate? {
+        guard let keys = reader.mapping(node, path: "letters", allowed: ["resendWithinDays", "resendBy"]) else { return nil }
+        if keys["resendWithinDays"] != nil, let both = keys["resendBy"] {
+            reader.fail(both, "letters.resendBy", "chỉ ghi một trong hai: resendWithinDays (số ngày kể từ ngày văn bản) hoặc resendBy (một ngày cố định); xóa một khóa.")
+            return nil
+        }
+        if let node = keys["resendBy"] {
+            guard let text = reader.string(node, path: "letters.resendBy") else { return nil }
+            guard ConfigDecoding.isISODate(text), let year = Int(text.prefix(4)), PipelineConfigLoader.years.contains(year) else {
+                reader.fail(node, "letters.resendBy", "\"\(text)\" không phải một ngày có thật dạng năm-tháng-ngày (hạn gửi lại số liệu đã sửa); ví dụ 2024-12-12 cho ngày 12 tháng 12 năm 2024.")
+                return nil
+            }
+            return .on(text)
+        }
+        if let node = keys["resendWithinDays"] {
+            return reader.integer(node, path: "letters.resendWithinDays", in: ResendDate.days,
+                                  meaning: "số ngày, kể từ ngày văn bản, để đơn vị gửi lại số liệu đã sửa").map(ResendDate.withinDays)
+        }
+        return .standard
     }
 
     /// A real day of the calendar written `YYYY-MM-DD` (leap years counted: 2024-02-29 is one,

@@ -21,10 +21,12 @@ public struct PipelineConfig: Sendable, Hashable, Codable {
     public var sheets: [SheetDefinition]
     public var indicators: [IndicatorDefinition]
     /// Which outputs to write: "docx", "pdf" (from the DOCX, with LibreOffice), "html", "csv",
-    /// "json", "issues", "manifest"; "xlsx" later.
+    /// "json", "issues", "xlsx", "letters" (the letters back to each unit), "manifest".
     public var outputs: [String]
     /// The units a review proposes for commendation (`commendation:`); nil: no proposal.
     public var commendation: CommendationRule? = nil
+    /// When a unit is asked to send its workbook again (`letters:`); seven days by default.
+    public var resend: ResendDate = .standard
 
     public init(year: Int, report: ReportKind, agency: Agency, paths: Paths, deadline: String?, display: Display,
                 sheets: [SheetDefinition], indicators: [IndicatorDefinition], outputs: [String]) {

@@ -19,7 +19,7 @@ public enum PipelineConfigLoader {
     /// Years the pipeline accepts (report year, target years).
     public static let years = 2000...2100
     /// Output kinds `outputs:` may list.
-    public static let outputKinds = ["docx", "pdf", "html", "xlsx", "csv", "trends", "json", "issues", "manifest"]
+    public static let outputKinds = ["docx", "pdf", "html", "xlsx", "csv", "trends", "json", "issues", "letters", "manifest"]
 
     /// Loads and checks the file at `path`; relative paths inside it resolve against its folder.
     public static func load(path: String) throws(PipelineConfigError) -> PipelineConfig {

@@ -44,8 +44,13 @@ extension ReportPresenter {
 
     /// "Nơi nhận" (each line with its dash and ";" or ".", "Lưu: VT" added when missing) and the signer.
     func closing() -> PresentedClosing {
-        let agency = model.metadata.agency
-        var lines = agency.recipients.map { UnicodeText.nfc($0).trimmingCharacters(in: [" ", ";", ".", "-"]) }.filter { !$0.isEmpty }
+        Self.closing(agency: model.metadata.agency, recipients: model.metadata.agency.recipients)
+    }
+
+    /// The closing of a document the agency signs, to `recipients` (pipeline.yml's lines, or a
+    /// letter's "Như trên"): the report's and each letter's.
+    static func closing(agency: Agency, recipients: [String]) -> PresentedClosing {
+        var lines = recipients.map { UnicodeText.nfc($0).trimmingCharacters(in: [" ", ";", ".", "-"]) }.filter { !$0.isEmpty }
         if !(lines.last?.hasPrefix("Lưu") ?? false) { lines.append("Lưu: VT") }
         let recipients = lines.enumerated().map { i, line in "- \(line)\(i == lines.count - 1 ? "." : ";")" }
         func nonEmpty(_ s: String) -> String? { s.isEmpty ? nil : UnicodeText.nfc(s) }

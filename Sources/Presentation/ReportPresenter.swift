@@ -53,11 +53,7 @@ public struct ReportPresenter {
             year: meta.year,
             periodText: period,
             rootName: name(model.root.name),
-            header: PresentedHeader(
-                parentAgency: UnicodeText.nfc(agency.parent),
-                agency: UnicodeText.nfc(agency.name),
-                number: VietnameseDate.documentNumber(nil, abbreviation: UnicodeText.nfc(agency.abbreviation)),
-                placeDate: VietnameseDate.placeAndDate(UnicodeText.nfc(agency.place), CalendarDate(iso: meta.documentDate), year: meta.year)),
+            header: Self.header(meta, number: VietnameseDate.documentNumber(nil, abbreviation: UnicodeText.nfc(agency.abbreviation))),
             documentKind: kind,
             title: subject,
             isReview: isReview,
@@ -71,6 +67,16 @@ public struct ReportPresenter {
             closing: closing(),
             roundingNote: roundingNote(),
             generatedNote: "Trang này do \(UnicodeText.nfc(meta.generatedBy)) tạo từ \(VietnameseNumber.integer(model.root.files.count)) tệp số liệu.")
+    }
+
+    /// The ND30 header of a document the agency issues on the document date: the report's, and
+    /// each letter's (`LetterPresenter`) with its own number.
+    static func header(_ meta: ReportMetadata, number: String) -> PresentedHeader {
+        PresentedHeader(
+            parentAgency: UnicodeText.nfc(meta.agency.parent),
+            agency: UnicodeText.nfc(meta.agency.name),
+            number: number,
+            placeDate: VietnameseDate.placeAndDate(UnicodeText.nfc(meta.agency.place), CalendarDate(iso: meta.documentDate), year: meta.year))
     }
 
     // MARK: title

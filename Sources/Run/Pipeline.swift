@@ -175,9 +175,19 @@ public struct Pipeline: Sendable {
 
     /// "28/11/2024": the day in Vietnam's time (UTC+7), as the deadline is read.
     static func day(_ date: Date) -> String {
+        let c = vietnamDay(date)
+        return String(format: "%02d/%02d/%04d", c.day ?? 0, c.month ?? 0, c.year ?? 0)
+    }
+
+    /// "2024-11-28": the same day, ISO (a letter's "received").
+    static func isoDay(_ date: Date) -> String {
+        let c = vietnamDay(date)
+        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+    }
+
+    static func vietnamDay(_ date: Date) -> DateComponents {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(secondsFromGMT: 7 * 3600)!
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%02d/%02d/%04d", c.day ?? 0, c.month ?? 0, c.year ?? 0)
+        return calendar.dateComponents([.year, .month, .day], from: date)
     }
 }

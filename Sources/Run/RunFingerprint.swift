@@ -32,7 +32,8 @@ public enum RunFingerprint {
     /// bytes: the same files in another folder (a copy of the whole set-up) are the same
     /// settings, and the store, the manifest and Output/ are found by their paths anyway.
     public static func settings(configSHA256: String, year: Int, agency: String, generator: String, files: [(label: String, path: String)]) -> String {
-        digest(["xhht settings 1", configSHA256, String(year), agency, generator]
+        // "2": readings kept before findings carried the value found (store 2024-v10) are read again.
+        digest(["xhht settings 2", configSHA256, String(year), agency, generator]
             + files.flatMap { [$0.label, fileSHA256($0.path) ?? "missing"] })
     }
 
@@ -60,6 +61,6 @@ public enum RunFingerprint {
 
     /// The digest of a list of findings (every field, in order).
     public static func issues(_ issues: [Issue]) -> String {
-        digest(issues.flatMap { [$0.severity.rawValue, $0.rule, $0.provenance.file, $0.provenance.sheet, $0.provenance.cell, $0.unit, $0.field, $0.message] })
+        digest(issues.flatMap { [$0.severity.rawValue, $0.rule, $0.provenance.file, $0.provenance.sheet, $0.provenance.cell, $0.unit, $0.field, $0.message, $0.value] })
     }
 }

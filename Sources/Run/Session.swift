@@ -276,6 +276,20 @@ extension Session {
         }
     }
 
+    /// The letters back to each sending unit (pipeline.yml `outputs: [..., letters]`), from
+    /// the model and the year's latest submissions in the store (each file's received day as
+    /// the store records it: its time in the input folder; a withdrawn one marked so); nil when
+    /// `letters` is not asked.
+    public func letters(store: Store, model: ReportModel) throws -> LetterSet? {
+        guard config.outputs.contains("letters") else { return nil }
+        let latest = try store.submissions(year: config.year).filter { $0.supersededBy == nil }.map { s in
+            // "file:<name>": a workbook whose sending unit was not recognised.
+            LetterSubmission(file: s.file, sha256: s.sha256, unitCode: s.unitCode.hasPrefix("file:") ? "" : s.unitCode,
+                             received: Pipeline.isoDay(s.received), isCurrent: s.isCurrent)
+        }
+        return LetterBuilder.build(model: model, submissions: latest, resend: config.resend, deadline: config.deadline)
+    }
+
     /// Writes the outputs of pipeline.yml and the run manifest; returns what was written and the
     /// run's status: `status`, raised to at least "warnings" (1) when the PDF asked for could not
     /// be made (cron is told that an output is missing; the DOCX, the official one, is there).
@@ -286,7 +300,7 @@ extension Session {
     /// `fingerprint` (a whole run's `RunPlan`) goes into the manifest for the next run.
     public func writeOutputs(model: ReportModel, reading: Pipeline.Reading?, issues: [Issue], command: String, started: Date,
                              status: ExitStatus, reportInputs: String? = nil, fingerprint: String? = nil,
-                             clock: inout StageClock)
+                             letters: LetterSet? = nil, clock: inout StageClock)
         throws -> (written: [ReportOutputs.Written], manifest: Bool, status: ExitStatus) {
         let templates = URL(fileURLWithPath: config.paths.templates)
         let manifestURL = outputFolder.appendingPathComponent("manifest.json")
@@ -300,7 +314,8 @@ extension Session {
         var written: [ReportOutputs.Written]
         do {
             written = try clock.measure("render") {
-                try ReportOutputs.write(model: model, issues: issues, kinds: kinds, templates: templates, to: outputFolder)
+                try ReportOutputs.write(model: model, issues: issues, kinds: kinds, templates: templates, to: outputFolder,
+                                        letters: letters)
             }
         } catch let error as AtomicFileError {
             throw CommandFailure(status: .internalFailure, message:
@@ -323,6 +338,14 @@ extension Session {
         if config.outputs.contains("docx"), !FileManager.default.fileExists(atPath: docxTemplate.path) {
             logger.warning("không có mẫu Word \(docxTemplate.path): chưa ghi \(DocxReport.fileName) (chép thư mục Templates/docx của bản phát hành vào đây, hoặc bỏ docx khỏi outputs trong pipeline.yml)")
         }
+        if config.outputs.contains("letters") {
+            let missing = [UnitLetters.docxTemplateURL(templatesRoot: templates).path,
+                           TemplateSet.defaultFolder(templatesRoot: templates).appendingPathComponent("\(UnitLetters.htmlTemplateName).mustache").path]
+                .filter { !FileManager.default.fileExists(atPath: $0) }
+            for path in missing {
+                logger.warning("không có mẫu \(path): các văn bản phản hồi trong \(LetterPresenter.folderName)/ thiếu định dạng này (chép tệp mẫu cùng tên của bản phát hành vào đây, hoặc bỏ letters khỏi outputs trong pipeline.yml)")
+            }
+        }
         if kinds.contains("pdf") {
             if let pdf = try clock.measure("pdf", { try writePDF(model: model, written: written) }) {
                 written.append(pdf)
@@ -335,7 +358,11 @@ extension Session {
         written = written.enumerated().sorted { (rank($0.element.url.lastPathComponent), $0.offset) < (rank($1.element.url.lastPathComponent), $1.offset) }
             .map(\.element)
         guard config.outputs.contains("manifest") else { return (written, false, status) }
-        let outputs = written.map { RunManifest.FileEntry(file: $0.url.lastPathComponent, sha256: $0.sha256, bytes: $0.bytes, input: expected[$0.url.lastPathComponent]) }
+        // Relative to Output/<year>/: "bao-cao.docx", "phan-hoi/917-quan-o-mon.docx".
+        let outputs = written.map { written in
+            let file = String(written.url.path.dropFirst(outputFolder.path.count + 1))
+            return RunManifest.FileEntry(file: file, sha256: written.sha256, bytes: written.bytes, input: expected[file])
+        }
         // A run that changed no report and read what the last one read leaves the previous
         // manifest (and its timings) alone.
         guard written.contains(where: \.changed) || previous == nil || previous?.outputs != outputs

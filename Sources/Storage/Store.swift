@@ -263,13 +263,13 @@ public final class Store {
     private func insert(issues: [Issue], submission: Int64?) throws {
         guard !issues.isEmpty else { return }
         let statement = try database.cachedStatement("""
-            INSERT INTO issues(run_id, submission_id, severity, rule, file, sheet, cell, unit, field, message)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO issues(run_id, submission_id, severity, rule, file, sheet, cell, unit, field, message, value)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for issue in issues {
             try statement.execute([DatabaseValue(currentRun), DatabaseValue(submission), .text(issue.severity.rawValue), .text(issue.rule),
                                    .text(issue.provenance.file), .text(issue.provenance.sheet), .text(issue.provenance.cell),
-                                   .text(issue.unit), .text(issue.field), .text(issue.message)])
+                                   .text(issue.unit), .text(issue.field), .text(issue.message), .text(issue.value)])
         }
     }
 
@@ -405,11 +405,12 @@ public final class Store {
     /// The issues recorded during a run, in the order they were recorded.
     public func issues(run: Int64) throws -> [Issue] {
         try database.cachedStatement("""
-            SELECT severity, rule, file, sheet, cell, unit, field, message FROM issues WHERE run_id = ? ORDER BY id
+            SELECT severity, rule, file, sheet, cell, unit, field, message, value FROM issues WHERE run_id = ? ORDER BY id
             """).rows([.integer(run)]) { row in
             Issue(severity: Severity(rawValue: row.string(at: 0) ?? "") ?? .error, rule: row.string(at: 1) ?? "",
                   provenance: Provenance(file: row.string(at: 2) ?? "", sheet: row.string(at: 3) ?? "", cell: row.string(at: 4) ?? ""),
-                  unit: row.string(at: 5) ?? "", field: row.string(at: 6) ?? "", message: row.string(at: 7) ?? "")
+                  unit: row.string(at: 5) ?? "", field: row.string(at: 6) ?? "", message: row.string(at: 7) ?? "",
+                  value: row.string(at: 8) ?? "")
         }
     }
 

@@ -30,7 +30,7 @@
 /// - `unit_years` (since 2024-v8): per year, the units its facts name and every unit above
 ///   them (code, name, level, parent), as the registry of that year's import had them.
 /// - `fact_sources`: each (file, sheet) a fact was read from, once; facts point at it by id.
-/// - `issues`: every finding of every run.
+/// - `issues`: every finding of every run (with the value found, since 2024-v10).
 /// - `read_cache` (since 2024-v9): each workbook's last reading (its normalized submission and
 ///   findings, JSON), keyed by file name, with the file's SHA-256 and the settings' it was
 ///   read under: an unchanged workbook is not opened again (`Store+ReadCache`).
@@ -403,6 +403,11 @@ extension Store {
                 reading TEXT NOT NULL
             );
             """)
+        }
+        // Issue 18: the letter back to each unit prints the value found in each cell; `xhht
+        // report` reads the findings from here, so they keep it (older runs' findings: '').
+        migrator.registerMigration("2024-v10: issues keep the value found") { db in
+            try db.execute("ALTER TABLE issues ADD COLUMN value TEXT NOT NULL DEFAULT '';")
         }
         return migrator
     }()

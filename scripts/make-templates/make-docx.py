@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Writes Templates/docx/bao-cao.docx, the annual report's Word template in the layout of
+"""Writes Templates/docx/bao-cao.docx, the annual report's Word template, and
+Templates/docx/phan-hoi.docx, the letter back to each unit (issue 18), in the layout of
 Nghị định 30/2020/NĐ-CP (shared/domain/nd30-format.md), from WordprocessingML written here
 directly with zipfile: no Word, no LibreOffice, no python-docx default template.
 
-    python3 scripts/make-templates/make-docx.py            # writes Templates/docx/bao-cao.docx
-    python3 scripts/make-templates/make-docx.py OUT.docx   # somewhere else
+    python3 scripts/make-templates/make-docx.py                     # writes both into Templates/docx/
+    python3 scripts/make-templates/make-docx.py OUT.docx            # the report, somewhere else
+    python3 scripts/make-templates/make-docx.py --letter OUT.docx   # the letter, somewhere else
 
 Deterministic: fixed entry order, fixed dates (1980-01-01), no document properties with times;
 running it twice gives the same bytes. The committed .docx is what users edit in Word: this
@@ -120,8 +122,13 @@ def alone(tag):
     return para(run(tag), after=0)
 
 
-def document():
-    header = table([LEFT_COL, RIGHT_COL], [
+def nd30_header(subject=None):
+    """The ND30 header: agency left, national title and motto right, the number and the place
+    and date under them; a letter (công văn) has its subject ("V/v ...") under the number."""
+    number = [para(run("{{header.number}}", size=13), jc="center", before=120, after=0)]
+    if subject:
+        number.append(para(run(subject, size=12), jc="center", before=60, after=0))
+    return table([LEFT_COL, RIGHT_COL], [
         row(cell(LEFT_COL,
                  c("{{header.parentAgency}}"),
                  c("{{header.agency}}", bold=True),
@@ -129,9 +136,34 @@ def document():
             cell(RIGHT_COL,
                  c("{{header.nationalTitle}}", bold=True, size=12),
                  c("{{header.motto}}", bold=True, size=13, underline=True))),
-        row(cell(LEFT_COL, para(run("{{header.number}}", size=13), jc="center", before=120, after=0)),
+        row(cell(LEFT_COL, *number),
             cell(RIGHT_COL, para(run("{{header.placeDate}}", italic=True, size=14), jc="center", before=120, after=0))),
     ], borders=False)
+
+
+def nd30_closing():
+    """"Nơi nhận" on the left, the signer on the right (optional lines leave no gap)."""
+    return table([LEFT_COL, RIGHT_COL], [
+        row(cell(LEFT_COL,
+                 para(run("Nơi nhận:", bold=True, italic=True, size=12), after=0),
+                 alone("{{#closing.recipients}}"),
+                 para(run("{{.}}", size=11), after=0),
+                 alone("{{/closing.recipients}}")),
+            cell(RIGHT_COL,
+                 # Optional lines: a condition standing alone leaves no empty line when unset.
+                 alone("{{#closing.signerAuthority}}"),
+                 c("{{closing.signerAuthority}}", bold=True, size=14),
+                 alone("{{/closing.signerAuthority}}"),
+                 alone("{{#closing.signerTitle}}"),
+                 c("{{closing.signerTitle}}", bold=True, size=14),
+                 alone("{{/closing.signerTitle}}"),
+                 *[c("", size=14) for _ in range(4)],
+                 c("{{closing.signerName}}", bold=True, size=14))),
+    ], borders=False)
+
+
+def document():
+    header = nd30_header()
 
     widths = [900, 3200, 3255, 2000]
     heading = row(*(cell(w, para(run(t, bold=True, size=13), jc="center", after=0), valign="center")
@@ -212,23 +244,7 @@ def document():
         alone("{{/hasTrends}}"),
     ]
 
-    closing = table([LEFT_COL, RIGHT_COL], [
-        row(cell(LEFT_COL,
-                 para(run("Nơi nhận:", bold=True, italic=True, size=12), after=0),
-                 alone("{{#closing.recipients}}"),
-                 para(run("{{.}}", size=11), after=0),
-                 alone("{{/closing.recipients}}")),
-            cell(RIGHT_COL,
-                 # Optional lines: a condition standing alone leaves no empty line when unset.
-                 alone("{{#closing.signerAuthority}}"),
-                 c("{{closing.signerAuthority}}", bold=True, size=14),
-                 alone("{{/closing.signerAuthority}}"),
-                 alone("{{#closing.signerTitle}}"),
-                 c("{{closing.signerTitle}}", bold=True, size=14),
-                 alone("{{/closing.signerTitle}}"),
-                 *[c("", size=14) for _ in range(4)],
-                 c("{{closing.signerName}}", bold=True, size=14))),
-    ], borders=False)
+    closing = nd30_closing()
 
     parts = [
         header,
@@ -339,6 +355,12 @@ def appendices():
     q_each = row(*(cell(w, para(run(t, size=10), jc="center" if k in (0, 4) else None, after=0))
                    for k, (w, t) in enumerate(zip(q_widths, ["{{#issues}}{{number}}", "{{severityText}}", "{{file}}", "{{sheet}}",
                                                              "{{cell}}", "{{unit}}", "{{field}}", "{{message}}{{/issues}}"]))))
+    l_widths = [600, 1000, 3200, 1700, 1200, LANDSCAPE_W - 7700]
+    l_heading = row(*(cell(w, para(run(t, bold=True, size=10), jc="center", after=0), valign="center")
+                      for w, t in zip(l_widths, ["TT", "Mã", "Đơn vị", "Loại", "Số vấn đề", "Tệp văn bản"])), header=True)
+    l_each = row(*(cell(w, para(run(t, size=10), jc="center" if k in (0, 1, 4) else None, after=0))
+                   for k, (w, t) in enumerate(zip(l_widths, ["{{#rows}}{{number}}", "{{code}}", "{{name}}", "{{kindText}}",
+                                                             "{{countText}}", "{{fileName}}{{/rows}}"]))))
     quality = [
         alone("{{#quality}}"),
         # A new page even when there is no matrix before it: the section starts one then.
@@ -354,10 +376,67 @@ def appendices():
         alone("{{/omitted}}"),
         alone("{{/hasOmitted}}"),
         alone("{{/hasIssues}}"),
+        # With `letters` in outputs: the table of the letters back to each unit.
+        alone("{{#letters}}"),
+        para(run("Văn bản phản hồi gửi các đơn vị", bold=True, size=12), jc="center", before=240, after=60, keep_next=True),
+        body([run("{{introText}}", size=12)]),
+        table(l_widths, [l_heading, l_each], borders=True),
+        alone("{{/letters}}"),
         alone("{{/quality}}"),
         para(run(""), after=0),
     ]
     return matrix + quality
+
+
+def letter():
+    """The letter back to one unit (Templates/docx/phan-hoi.docx): a công văn in the ND30
+    layout, A4 portrait, the report's header, styles and closing; the keys of `LetterView`
+    (Templates/README.md, "The letters")."""
+    def heading(widths, titles):
+        return row(*(cell(w, para(run(t, bold=True, size=11), jc="center", after=0), valign="center")
+                     for w, t in zip(widths, titles)), header=True)
+
+    def each(widths, tags, centred):
+        return row(*(cell(w, para(run(t, size=11), jc="center" if k in centred else None, after=0))
+                     for k, (w, t) in enumerate(zip(widths, tags))))
+
+    f_widths = [600, 4300, 1400, TEXT_W - 6300]
+    files = table(f_widths, [heading(f_widths, ["TT", "Tệp", "Ngày nhận", "Mã kiểm tra (SHA-256)"]),
+                             each(f_widths, ["{{#files}}{{number}}", "{{name}}", "{{receivedText}}", "{{shortSHA256}}{{/files}}"], (0, 2, 3))],
+                  borders=True)
+    d_widths = [500, 1100, 650, 1300, 3405, TEXT_W - 6955]
+    findings = table(d_widths, [heading(d_widths, ["TT", "Trang tính", "Ô", "Giá trị ghi trong ô", "Vấn đề", "Cách sửa"]),
+                                each(d_widths, ["{{#findings}}{{number}}", "{{sheet}}", "{{cell}}", "{{value}}",
+                                                "{{severityText}}: {{problem}}", "{{fix}}{{/findings}}"], (0, 2))],
+                     borders=True)
+    parts = [
+        nd30_header(subject="{{subject}}"),
+        para(run("Kính gửi: {{addressee}}"), jc="center", before=360, after=240),
+        body([run("{{opening}}")]),
+        alone("{{#hasFiles}}"),
+        files,
+        para(run(""), after=120),
+        alone("{{/hasFiles}}"),
+        alone("{{#hasFindings}}"),
+        body([run("{{findingsIntro}}")], keep_next=True),
+        findings,
+        alone("{{#hasOmitted}}"),
+        alone("{{#omitted}}"),
+        para(run("- {{.}}", size=12), jc="both", before=60, after=0),
+        alone("{{/omitted}}"),
+        alone("{{/hasOmitted}}"),
+        para(run(""), after=120),
+        alone("{{/hasFindings}}"),
+        body([run("{{request}}")]),
+        para(run("Trân trọng./."), jc="both", first_line=720, after=240),
+        nd30_closing(),
+    ]
+    section = (f'<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/>'
+               f'<w:pgSz w:w="{PAGE_W}" w:h="{PAGE_H}"/>'
+               f'<w:pgMar w:top="{TOP}" w:right="{RIGHT}" w:bottom="{BOTTOM}" w:left="{LEFT}" w:header="567" w:footer="567" w:gutter="0"/>'
+               '<w:cols w:space="720"/><w:titlePg/></w:sectPr>')
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>{"".join(parts)}{section}</w:body></w:document>')
 
 
 # The page number, centred in the top margin; `titlePg` in the section gives page 1 its own
@@ -416,11 +495,21 @@ DOCUMENT_RELS = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 
 def main():
-    out = sys.argv[1] if len(sys.argv) > 1 else "Templates/docx/bao-cao.docx"
+    args = sys.argv[1:]
+    if not args:
+        write("Templates/docx/bao-cao.docx", document())
+        write("Templates/docx/phan-hoi.docx", letter())
+    elif args[0] == "--letter":
+        write(args[1] if len(args) > 1 else "Templates/docx/phan-hoi.docx", letter())
+    else:
+        write(args[0], document())
+
+
+def write(out, document_xml):
     parts = [
         ("[Content_Types].xml", CONTENT_TYPES),
         ("_rels/.rels", PACKAGE_RELS),
-        ("word/document.xml", document()),
+        ("word/document.xml", document_xml),
         ("word/_rels/document.xml.rels", DOCUMENT_RELS),
         ("word/styles.xml", STYLES),
         ("word/settings.xml", SETTINGS),

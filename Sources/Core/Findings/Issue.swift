@@ -32,13 +32,43 @@ public struct Issue: Sendable, Hashable, Codable {
     /// The canonical field id when the finding is about one field, else "".
     public var field: String
     public var message: String
+    /// What the cell held, as the user typed it ("-5", "85,9%", "X. Mỹ Khánh A"), when the
+    /// finding is about one value; "" otherwise. The letters back to each unit print it. Not in
+    /// issues.csv (whose columns are fixed); in JSON (report.json, a kept reading) only when
+    /// not empty, so a finding without one encodes as it did before the key existed.
+    public var value: String = ""
 
-    public init(severity: Severity, rule: String, provenance: Provenance, unit: String = "", field: String = "", message: String) {
+    public init(severity: Severity, rule: String, provenance: Provenance, unit: String = "", field: String = "", message: String,
+                value: String = "") {
         self.severity = severity
         self.rule = rule
         self.provenance = provenance
         self.unit = unit
         self.field = field
         self.message = message
+        self.value = value
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case severity, rule, provenance, unit, field, message, value
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(severity: try c.decode(Severity.self, forKey: .severity), rule: try c.decode(String.self, forKey: .rule),
+                  provenance: try c.decode(Provenance.self, forKey: .provenance), unit: try c.decode(String.self, forKey: .unit),
+                  field: try c.decode(String.self, forKey: .field), message: try c.decode(String.self, forKey: .message),
+                  value: try c.decodeIfPresent(String.self, forKey: .value) ?? "")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(rule, forKey: .rule)
+        try c.encode(provenance, forKey: .provenance)
+        try c.encode(unit, forKey: .unit)
+        try c.encode(field, forKey: .field)
+        try c.encode(message, forKey: .message)
+        if !value.isEmpty { try c.encode(value, forKey: .value) }
     }
 }

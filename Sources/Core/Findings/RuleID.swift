@@ -66,9 +66,11 @@ public enum RuleID: String, Sendable, CaseIterable {
 
     /// An issue of this rule.
     /// `severity` overrides the rule's own for the rare rule whose weight depends on the case
-    /// (a missing column is an error when its field is required).
-    public func issue(_ provenance: Provenance, unit: String = "", field: String = "", severity: Severity? = nil,
+    /// (a missing column is an error when its field is required); `value` is what the cell held
+    /// (`Issue.value`).
+    public func issue(_ provenance: Provenance, unit: String = "", field: String = "", severity: Severity? = nil, value: String = "",
                       _ message: String) -> Issue {
-        Issue(severity: severity ?? self.severity, rule: rawValue, provenance: provenance, unit: unit, field: field, message: message)
+        Issue(severity: severity ?? self.severity, rule: rawValue, provenance: provenance, unit: unit, field: field, message: message,
+              value: value)
     }
 }

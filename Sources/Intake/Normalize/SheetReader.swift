@@ -288,12 +288,12 @@ struct SheetReader {
                 return nil
             }
             let scopeName = local.flatMap { registry.unit(code: $0)?.name }.map { ", thuộc \($0)" } ?? ""
-            issues.append(RuleID.unitUnknown.issue(at(), unit: name ?? code ?? "",
+            issues.append(RuleID.unitUnknown.issue(at(), unit: name ?? code ?? "", value: name ?? code ?? "",
                 "Ô \(at().cell): không tìm thấy đơn vị \(written) trong danh mục đơn vị hành chính (\(Messages.level(level))\(scopeName)).\(lost) Hãy kiểm tra tên đơn vị hoặc ghi đúng mã đơn vị."))
             return nil
         case .ambiguous(let units):
             let list = units.prefix(5).map(Messages.unit).joined(separator: ", ")
-            issues.append(RuleID.unitAmbiguous.issue(at(), unit: name ?? code ?? "",
+            issues.append(RuleID.unitAmbiguous.issue(at(), unit: name ?? code ?? "", value: name ?? code ?? "",
                 "Ô \(at().cell): tên \(written) khớp với nhiều đơn vị: \(list).\(lost) Hãy ghi mã đơn vị hoặc tên đầy đủ (kèm \"Xã\", \"Phường\", \"Thị trấn\")."))
             return nil
         case .unit(let unit):
@@ -308,14 +308,14 @@ struct SheetReader {
         let normalized = UnitCode.normalized(code) ?? code
         let byCode = normalized == unit.code || UnitCode.padded(normalized, for: level) == unit.code
         if !byCode {
-            issues.append(RuleID.unitCodeUnknown.issue(provenance(row, codeColumn), unit: unit.code,
+            issues.append(RuleID.unitCodeUnknown.issue(provenance(row, codeColumn), unit: unit.code, value: code,
                 "Ô \(CellPosition(row: row, column: codeColumn).a1): mã \"\(code)\" không có trong danh mục \(Messages.level(level)); đã nhận đơn vị theo tên: \(Messages.unit(unit)). Hãy sửa lại mã đơn vị."))
             return
         }
         // The official name as written needs no look-up.
         guard let name, name != unit.name, let nameColumn = layout.nameColumn else { return }
         if case .unit(let other) = registry.resolve(code: nil, name: name, level: level, under: normalizer.rootCode), other.code != unit.code {
-            issues.append(RuleID.codeNameMismatch.issue(provenance(row, nameColumn), unit: unit.code,
+            issues.append(RuleID.codeNameMismatch.issue(provenance(row, nameColumn), unit: unit.code, value: name,
                 "Dòng \(row): mã \"\(code)\" là \(Messages.unit(unit)) nhưng tên \"\(name)\" là \(Messages.unit(other)). Số liệu được nhận theo mã (\(unit.name)); hãy kiểm tra lại mã hoặc tên."))
         }
     }
@@ -360,7 +360,7 @@ struct SheetReader {
                         case .rejected(let rule, let reason):
                             let field = compiled.definition.fields[f]
                             let p = provenance(row, column)
-                            issues.append(rule.issue(p, unit: unit.code, field: field.id,
+                            issues.append(rule.issue(p, unit: unit.code, field: field.id, value: sheet.cells[i].cell.display,
                                 "Ô \(p.cell) (cột \"\(Messages.column(field))\", \(unit.name)): \(reason)"))
                         }
                     }
@@ -433,7 +433,7 @@ struct SheetReader {
             let field = compiled.definition.fields[f]
             let rows = reference.firstRow == reference.lastRow ? "dòng \(reference.firstRow!)" : "dòng \(reference.firstRow!)-\(reference.lastRow!)"
             let p = provenance(row, column)
-            issues.append(RuleID.subtotalMismatch.issue(p, field: field.id,
+            issues.append(RuleID.subtotalMismatch.issue(p, field: field.id, value: Messages.number(written),
                 "Ô \(p.cell) (dòng tổng \"\(label)\", cột \"\(Messages.column(field))\"): ghi \(Messages.number(written)) nhưng tổng các dòng đơn vị (\(rows)) là \(Messages.number(expected)), lệch \(Messages.number(written - expected)). Số liệu được tổng hợp từ các dòng đơn vị, không dùng dòng tổng; hãy kiểm tra lại dòng tổng hoặc các dòng chi tiết."))
         }
     }

@@ -152,9 +152,9 @@ public struct Validator: Sendable {
                reported: Set<CellKey>) -> (NormalizedRecord, [Issue]) {
         var kept = record
         var issues: [Issue] = []
-        func reject(_ rule: RuleID, _ slot: Int, _ message: String) {
+        func reject(_ rule: RuleID, _ slot: Int, value: String, _ message: String) {
             kept.slots[slot] = nil
-            issues.append(rule.issue(record.cell(at: slot), unit: record.unitCode, field: record.columns.fields[slot], message))
+            issues.append(rule.issue(record.cell(at: slot), unit: record.unitCode, field: record.columns.fields[slot], value: value, message))
         }
         func cell(_ slot: Int) -> String { record.cell(at: slot).cell }
 
@@ -162,10 +162,10 @@ public struct Validator: Sendable {
             guard let field = rules[slot].field, let value = record.slots[slot] else { continue }
             switch value {
             case .count(let n) where n < 0:
-                reject(.negativeCount, slot, "Ô \(cell(slot)) (cột \"\(Messages.column(field))\", \(record.unitName)): số âm \(Messages.number(n)); số đếm không thể nhỏ hơn 0. Giá trị không được tính; hãy sửa lại.")
+                reject(.negativeCount, slot, value: Messages.number(n), "Ô \(cell(slot)) (cột \"\(Messages.column(field))\", \(record.unitName)): số âm \(Messages.number(n)); số đếm không thể nhỏ hơn 0. Giá trị không được tính; hãy sửa lại.")
             case .level(let n) where n < 0 || n > (field.maxLevel ?? Int.max):
                 let range = field.maxLevel.map { "từ 0 đến \($0)" } ?? "từ 0 trở lên"
-                reject(.levelOutOfRange, slot, "Ô \(cell(slot)) (cột \"\(Messages.column(field))\", \(record.unitName)): mức độ \(n) nằm ngoài khoảng cho phép (\(range)). Giá trị không được tính; hãy sửa lại.")
+                reject(.levelOutOfRange, slot, value: String(n), "Ô \(cell(slot)) (cột \"\(Messages.column(field))\", \(record.unitName)): mức độ \(n) nằm ngoài khoảng cho phép (\(range)). Giá trị không được tính; hãy sửa lại.")
             default:
                 break
             }
@@ -175,7 +175,7 @@ public struct Validator: Sendable {
             guard let field = rules[slot].field, let whole = rules[slot].whole, case .count(let part)? = kept.slots[slot],
                   case .count(let total)? = kept.slots[whole], part > total else { continue }
             let wholeName = rules[whole].field.map(Messages.column) ?? record.columns.fields[whole]
-            reject(.numeratorAboveDenominator, slot, "Ô \(cell(slot)) (cột \"\(Messages.column(field))\", \(record.unitName)): ghi \(Messages.number(part)), lớn hơn \"\(wholeName)\" ở ô \(cell(whole)) là \(Messages.number(total)). Số đạt không thể lớn hơn tổng số; giá trị \(Messages.number(part)) không được tính. Hãy kiểm tra lại hai ô.")
+            reject(.numeratorAboveDenominator, slot, value: Messages.number(part), "Ô \(cell(slot)) (cột \"\(Messages.column(field))\", \(record.unitName)): ghi \(Messages.number(part)), lớn hơn \"\(wholeName)\" ở ô \(cell(whole)) là \(Messages.number(total)). Số đạt không thể lớn hơn tổng số; giá trị \(Messages.number(part)) không được tính. Hãy kiểm tra lại hai ô.")
         }
         // Blanks: `record`'s own slots, so that a value rejected above is not also "blank"; a
         // cell normalize rejected is its issue already.

@@ -29,10 +29,12 @@ public enum VietnameseDate {
     }
 
     /// "Số: 05/BC-SGDĐT" (numbers below 10 get a leading zero), or "Số:      /BC-SGDĐT" when
-    /// the number is given by the records office at signing.
-    public static func documentNumber(_ number: Int?, abbreviation: String) -> String {
-        guard let number else { return "Số: \u{00A0}\u{00A0}\u{00A0}\u{00A0}\u{00A0}\u{00A0}/BC-\(abbreviation)" }
+    /// the number is given by the records office at signing. `kind` nil numbers a letter
+    /// (công văn), which ND30 writes without a kind: "Số:      /SGDĐT".
+    public static func documentNumber(_ number: Int?, abbreviation: String, kind: String? = "BC") -> String {
+        let suffix = kind.map { "\($0)-\(abbreviation)" } ?? abbreviation
+        guard let number else { return "Số: \u{00A0}\u{00A0}\u{00A0}\u{00A0}\u{00A0}\u{00A0}/\(suffix)" }
         let n = (0..<10).contains(number) ? "0\(number)" : "\(number)"
-        return "Số: \(n)/BC-\(abbreviation)"
+        return "Số: \(n)/\(suffix)"
     }
 }

@@ -29,4 +29,7 @@ public struct PresentedQuality: Sendable, Hashable {
     public var infoCount: Int
     public var issues: [Issue]
     public var omitted: [String]
+    /// The table of the letters back to each unit, when the run writes them (`letters` in
+    /// pipeline.yml `outputs`; set by Render's `ReportOutputs`); nil otherwise.
+    public var letters: PresentedLetterSummary? = nil
 }

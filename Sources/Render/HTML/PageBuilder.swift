@@ -164,7 +164,8 @@ struct PageBuilder {
         }
         return QualityView(countsText: q.countsText, errorCount: String(q.errorCount), warningCount: String(q.warningCount),
                            infoCount: String(q.infoCount), hasIssues: q.errorCount + q.warningCount + q.infoCount > 0,
-                           issues: issues, hasOmitted: !q.omitted.isEmpty, omitted: q.omitted)
+                           issues: issues, hasOmitted: !q.omitted.isEmpty, omitted: q.omitted,
+                           letters: q.letters.map(LetterSummaryView.init))
     }
 
     // MARK: what only the page needs

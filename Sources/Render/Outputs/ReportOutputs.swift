@@ -17,6 +17,7 @@ import WordTemplate
 /// | json | `report.json` (what the report shows, for other tools: results as tables, sources by reference; `ReportJSON`) |
 /// | issues | `issues.csv` (every finding with file, sheet, cell; streamed, `IssuesCSV.write`) |
 /// | xlsx | `bieu-tong-hop.xlsx` (every unit's indicators, a sheet per level: `SummaryWorkbook`) |
+/// | letters | `phan-hoi/<code>-<slug>.docx` and `.html` (a letter back to each sending unit with findings or nothing sent: `UnitLetters`), the folder replaced as a whole; their table in the appendix of the page and the Word report |
 ///
 /// `pdf` (bao-cao.pdf, the DOCX converted by LibreOffice) is written by the session after
 /// these, since it runs a program (Run's `OfficePDF`).
@@ -40,7 +41,11 @@ public enum ReportOutputs {
 
     /// Renders every output first, then writes: a template error (`TemplateError`,
     /// `WordTemplateError`) leaves all previous outputs as they were.
-    public static func write(model: ReportModel, issues: [Issue], kinds: [String], templates: URL, to folder: URL) throws -> [Written] {
+    ///
+    /// - Parameter letters: the letters back to each unit (`LetterBuilder`), written with
+    ///   `letters` in `kinds`; nil writes none.
+    public static func write(model: ReportModel, issues: [Issue], kinds: [String], templates: URL, to folder: URL,
+                             letters: LetterSet? = nil) throws -> [Written] {
         var rendered: [(String, [UInt8])] = []
         var writesIssues = false
         // trends.csv is a CSV output of a review year: on with `csv` (the default outputs) or
@@ -49,12 +54,16 @@ public enum ReportOutputs {
         // The page, the Word report and the workbook print the same presented report: present
         // it once for all of them (a national model's matrix is the costly part).
         var presentedReport: PresentedReport?
+        let lettersAsked = kinds.contains("letters") ? letters : nil
         func presented() -> PresentedReport {
             if let presentedReport { return presentedReport }
-            let report = ReportPresenter(model: model).present()
+            var report = ReportPresenter(model: model).present()
+            // The appendix lists the letters only when they are written.
+            if let letters = lettersAsked { report.quality.letters = LetterPresenter(model: model, letters: letters).summary() }
             presentedReport = report
             return report
         }
+        var letterFiles: [(name: String, bytes: [UInt8])]?
         for kind in kinds {
             switch kind {
             case "html":
@@ -76,6 +85,13 @@ public enum ReportOutputs {
                 rendered.append((ReportJSON.fileName, try ReportJSON.bytes(model)))
             case "xlsx":
                 rendered.append((SummaryWorkbook.fileName, try SummaryWorkbook.bytes(model: model, report: presented())))
+            case "letters":
+                guard let lettersAsked else { continue }
+                let html = try TemplateSet.load(from: TemplateSet.defaultFolder(templatesRoot: templates))
+                let docxPath = UnitLetters.docxTemplateURL(templatesRoot: templates).path
+                // A Templates folder from before the letters: what it can print is written (Session says what is not).
+                let docx = FileManager.default.fileExists(atPath: docxPath) ? try WordTemplate(path: docxPath) : nil
+                letterFiles = try UnitLetters.render(UnitLetters.letters(model: model, letters: lettersAsked), html: html, docx: docx)
             case "issues":
                 writesIssues = true  // streamed once the others are rendered: every finding, never all in memory
             default:
@@ -87,6 +103,13 @@ public enum ReportOutputs {
             let url = folder.appendingPathComponent(name)
             let changed = try AtomicFile.write(bytes, to: url)
             return Written(url: url, sha256: SHA256.hex(bytes), bytes: bytes.count, changed: changed)
+        }
+        if let letterFiles {
+            let letterFolder = folder.appendingPathComponent(LetterPresenter.folderName, isDirectory: true)
+            let changed = try AtomicFolder.replace(letterFolder, with: letterFiles)
+            written += letterFiles.map { file in
+                Written(url: letterFolder.appendingPathComponent(file.name), sha256: SHA256.hex(file.bytes), bytes: file.bytes.count, changed: changed)
+            }
         }
         if writesIssues {
             let url = folder.appendingPathComponent("issues.csv")

@@ -41,17 +41,7 @@ public enum SubmissionForm {
 
     /// `bieu-mau-2024-917-quan-o-mon.xlsx`.
     public static func fileName(year: Int, unit: AdministrativeUnit) -> String {
-        "bieu-mau-\(year)-\(unit.code)-\(slug(unit.name)).xlsx"
-    }
-
-    /// "Quận Ô Môn" -> "quan-o-mon": folded, every run of other characters one hyphen.
-    public static func slug(_ name: String) -> String {
-        let folded = Folding.fold(name)
-        var out = ""
-        for ch in folded {
-            if ch.isASCII && (ch.isLetter || ch.isNumber) { out.append(ch) } else if !out.hasSuffix("-") { out.append("-") }
-        }
-        return String(out.trimmingCharacters(in: CharacterSet(charactersIn: "-")))
+        "bieu-mau-\(year)-\(unit.code)-\(Folding.slug(unit.name)).xlsx"
     }
 
     /// The form of `unit` for `config` (fitted to `registry`).

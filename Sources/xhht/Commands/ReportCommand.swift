@@ -30,9 +30,10 @@ struct ReportCommand: ParsableCommand {
             var clock = verbosity.stageClock(logger: session.logger)
             let (store, model, issues) = try session.modelFromStore(documentDate: documentDate, clock: &clock)
             let inputs = try session.reportInputs(store: store, issues: issues, documentDate: documentDate)
+            let letters = try session.letters(store: store, model: model)
             try store.close()  // read only, but a connection left open would leave the -wal and -shm files behind
             let (written, _, status) = try session.writeOutputs(model: model, reading: nil, issues: issues, command: "report", started: started,
-                                                        status: ExitStatus.of(issues: issues), reportInputs: inputs, clock: &clock)
+                                                        status: ExitStatus.of(issues: issues), reportInputs: inputs, letters: letters, clock: &clock)
             RunSummary.printOutputs(written, quiet: verbosity.quiet)
             return status
         }

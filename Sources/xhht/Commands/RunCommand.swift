@@ -61,9 +61,10 @@ struct RunCommand: ParsableCommand {
                 status = ExitStatus.of(issues: issues)
                 if selection.runs(.outputs) {
                     let inputs = try session.reportInputs(store: store, issues: issues, documentDate: documentDate)
+                    let letters = try session.letters(store: store, model: model)
                     (written, _, status) = try session.writeOutputs(model: model, reading: reading, issues: issues, command: "run", started: started,
                                                                     status: status, reportInputs: inputs, fingerprint: plan.fingerprint,
-                                                                    clock: &clock)
+                                                                    letters: letters, clock: &clock)
                 }
             }
             try session.finish(run, in: store, reading: reading, issueCount: issues.count, status: status,
@@ -94,13 +95,14 @@ struct RunCommand: ParsableCommand {
         var clock = verbosity.stageClock(logger: session.logger)
         let (store, model, issues) = try session.modelFromStore(documentDate: documentDate, clock: &clock)
         let inputs = try session.reportInputs(store: store, issues: issues, documentDate: documentDate)
+        let letters = try session.letters(store: store, model: model)
         try store.close()
         guard selection.runs(.outputs) else {
             RunSummary.printModel(year: model.metadata.year, issues: issues, quiet: verbosity.quiet)
             return ExitStatus.of(issues: issues)
         }
         let (written, _, status) = try session.writeOutputs(model: model, reading: nil, issues: issues, command: "run --from model", started: started,
-                                                            status: ExitStatus.of(issues: issues), reportInputs: inputs, clock: &clock)
+                                                            status: ExitStatus.of(issues: issues), reportInputs: inputs, letters: letters, clock: &clock)
         RunSummary.printOutputs(written, quiet: verbosity.quiet)
         return status
     }

@@ -1,4 +1,5 @@
 import Mustache
+import Presentation
 
 /// The data-quality appendix: counts, and the issues the model lists (the first
 /// `DataQuality.listedPerGroup` of each file, rule and severity) with file, sheet and cell;
@@ -15,6 +16,21 @@ public struct QualityView: Sendable {
     public var hasOmitted: Bool
     /// "Tệp huyen-a.xlsx: và 199.980 lỗi cùng loại khác trong tệp này (như lỗi ở ô C24, TT 1); xem issues.csv."
     public var omitted: [String]
+    /// The letters back to each unit, when the run writes them; nil (nothing printed) otherwise.
+    public var letters: LetterSummaryView? = nil
+}
+
+/// The appendix's table of letters: `{{introText}}` and `{{#rows}}`, each with `{{number}}`,
+/// `{{code}}`, `{{name}}`, `{{kindText}}`, `{{countText}}`, `{{fileName}}`: the presented rows
+/// as they are (every value already text, or a number printed as digits).
+public struct LetterSummaryView: Sendable {
+    public var introText: String
+    public var rows: [PresentedLetterSummary.Row]
+
+    init(_ s: PresentedLetterSummary) {
+        introText = s.introText
+        rows = s.rows
+    }
 }
 
 /// One finding, as in issues.csv.
