@@ -30,6 +30,17 @@ extension Session {
         return out
     }
 
+    /// A letter's fingerprint (`phan-hoi/917-quan-o-mon.docx`): `reportInputs`, its path and the
+    /// letters' templates. Recorded in the manifest like the others' but never used to skip: the
+    /// set of letters changes with the findings, so every run that renders writes them all (a
+    /// letter whose bytes did not change is not rewritten).
+    func letterInput(_ reportInputs: String, file: String) -> String {
+        let templates = URL(fileURLWithPath: config.paths.templates)
+        return RunFingerprint.digest(["xhht output 1", reportInputs, file,
+                                      RunFingerprint.folder(TemplateSet.defaultFolder(templatesRoot: templates)),
+                                      RunFingerprint.fileSHA256(UnitLetters.docxTemplateURL(templatesRoot: templates).path) ?? "none"])
+    }
+
     /// The previous outputs that need no render: those whose recorded fingerprint is the
     /// expected one and that are still there with their size, kept only when every file of
     /// their kind is (a kind renders whole).

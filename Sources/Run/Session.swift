@@ -361,7 +361,8 @@ extension Session {
         // Relative to Output/<year>/: "bao-cao.docx", "phan-hoi/917-quan-o-mon.docx".
         let outputs = written.map { written in
             let file = String(written.url.path.dropFirst(outputFolder.path.count + 1))
-            return RunManifest.FileEntry(file: file, sha256: written.sha256, bytes: written.bytes, input: expected[file])
+            let input = expected[file] ?? (file.hasPrefix(LetterPresenter.folderName + "/") ? reportInputs.map { letterInput($0, file: file) } : nil)
+            return RunManifest.FileEntry(file: file, sha256: written.sha256, bytes: written.bytes, input: input)
         }
         // A run that changed no report and read what the last one read leaves the previous
         // manifest (and its timings) alone.

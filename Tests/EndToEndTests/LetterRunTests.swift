@@ -47,6 +47,12 @@ import Testing
         // A letter left from an earlier season's run does not survive the next run.
         let stale = Self.letters(first).appendingPathComponent("999-huyen-cu.docx")
         try Data("cũ".utf8).write(to: stale)
+        // A workbook touched (same bytes, another time) makes the run something new: a run with
+        // nothing new touches nothing. The store keeps the same file as unchanged.
+        let input = first.appendingPathComponent("Input")
+        let workbook = try #require(try FileManager.default.contentsOfDirectory(atPath: input.path).sorted().first { $0.hasSuffix(".xlsx") })
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_733_300_000)],
+                                              ofItemAtPath: input.appendingPathComponent(workbook).path)
         let rerun = try SampleRunTests.run(SampleRunTests.binary, ["run", "--config", "pipeline.yml", "--date", "2024-12-05"], in: first)
         #expect(rerun.status == 2, "\(rerun.stderr)")
         #expect(!FileManager.default.fileExists(atPath: stale.path))
