@@ -51,7 +51,8 @@ public enum ReportOutputs {
         var presentedReport: PresentedReport?
         func presented() -> PresentedReport {
             if let presentedReport { return presentedReport }
-            let report = ReportPresenter(model: model).present()
+            // The matrix cells' source texts are the page's tooltips: presented only for it.
+            let report = ReportPresenter(model: model, matrixSources: kinds.contains("html")).present()
             presentedReport = report
             return report
         }
