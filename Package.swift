@@ -35,7 +35,7 @@ var targets: [Target] = [
     .target(name: "Aggregate", dependencies: ["Core", "Units", "Config", "Model"]),
     // Report model -> presented report: every sentence, word and vi-VN number, table cells and
     // chart specifications, format-neutral (no HTML): what every renderer prints.
-    .target(name: "Presentation", dependencies: ["Model", "Core"]),
+    .target(name: "Presentation", dependencies: ["Model", "Core", "OfficeXML"]),
     // Presented report -> HTML (Mustache templates, SVG charts) and DOCX (Word templates);
     // report model -> CSV, JSON, manifest.
     .target(name: "Render", dependencies: [

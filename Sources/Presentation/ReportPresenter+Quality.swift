@@ -1,5 +1,6 @@
 import Core
 import Model
+import OfficeXML
 
 extension ReportPresenter {
     /// The data-quality appendix: counts, the listed findings, a sentence per group cut short.

@@ -27,7 +27,7 @@ extension ReportPresenter {
         }
         guard !columns.isEmpty else { return nil }
         let notComputed = PresentedUnitTable.Cell(rate: PresentedCell(text: "", value: nil, kind: .percent), met: nil,
-                                                  source: "Chỉ tiêu không tính cho đơn vị này")
+                                                  source: matrixSources ? "Chỉ tiêu không tính cho đơn vị này" : "")
         let rows = grandchildren.map { unit in
             PresentedUnitTable.Row(
                 code: unit.code, name: name(unit.name),
@@ -51,8 +51,9 @@ extension ReportPresenter {
     }
 
     /// A unit's cell of the matrix: its rate as the page prints it, whether it meets the target,
-    /// and "59/73 (80,82%). Nguồn: ..." for the page's tooltip.
+    /// and "59/73 (80,82%). Nguồn: ..." for the page's tooltip ("" without `matrixSources`).
     private func cell(_ r: IndicatorResult) -> PresentedUnitTable.Cell {
-        PresentedUnitTable.Cell(rate: .percent(r.rate, percent), met: r.met, source: "\(resultText(r)). \(sourceText(r))")
+        PresentedUnitTable.Cell(rate: .percent(r.rate, percent), met: r.met,
+                                source: matrixSources ? "\(resultText(r)). \(sourceText(r))" : "")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Core
 import Model
+import OfficeXML
 
 /// Turns a `ReportModel` into the `PresentedReport` every renderer prints: writes the summary
 /// sentences from the results, every number vi-VN through the report's one rounding, the status
@@ -23,13 +24,22 @@ public struct ReportPresenter {
     let resultsByIndicator: [String: [String: IndicatorResult]]
     /// Memo of source texts of aggregates, by file list (a presenter is used by one thread).
     let aggregateSources = SourceMemo()
+    /// Whether the appendix matrix's cells carry their `source` (the page's tooltip).
+    let matrixSources: Bool
 
     final class SourceMemo {
         var texts: [[String]: String] = [:]
     }
 
-    public init(model: ReportModel) {
+    /// - Parameter matrixSources: false leaves every appendix matrix cell's `source` empty.
+    ///   Only the HTML page prints it (a cell's tooltip, "59/73 (80,82%). Nguồn: ..."); a
+    ///   national matrix has 9,702 cells, and their source texts were a quarter of the Word
+    ///   report's render. Everything else presented is the same either way.
+    ///
+    ///       ReportPresenter(model: model, matrixSources: false).present()   // for the DOCX alone
+    public init(model: ReportModel, matrixSources: Bool = true) {
         self.model = model
+        self.matrixSources = matrixSources
         self.percent = PercentFormatter(model.metadata.display)
         var units: [String: ReportUnit] = [:]
         units.reserveCapacity(model.units.count)

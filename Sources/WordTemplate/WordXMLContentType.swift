@@ -47,8 +47,11 @@ struct WordXMLContentType: MustacheContentType {
         // Printable ASCII is its own NFC and holds no line break or tab: most values of a large
         // report (rates, counts, codes) skip Foundation's normalization, a tenth of the render.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return XMLEscaping.text(text) }
-        let nfc = text.precomposedStringWithCanonicalMapping
-        guard nfc.contains(where: { $0.isNewline || $0 == "\t" }) else { return XMLEscaping.text(nfc) }
+        // Unit names are mostly NFC already: OfficeXML's quick check (the one Presentation uses)
+        // skips Foundation's normalization for them. Line breaks and tabs are found by scalar,
+        // not by Character: the scalars that make `Character.isNewline` true, and the tab.
+        let nfc = UnicodeText.nfc(text)
+        guard nfc.unicodeScalars.contains(where: Self.breaksText) else { return XMLEscaping.text(nfc) }
         var out = ""
         var piece = ""
         for character in nfc {
@@ -61,5 +64,13 @@ struct WordXMLContentType: MustacheContentType {
             }
         }
         return out + XMLEscaping.text(piece)
+    }
+
+    /// LF, VT, FF, CR, NEL, U+2028, U+2029 (the scalars of `Character.isNewline`) and the tab.
+    private static func breaksText(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
     }
 }

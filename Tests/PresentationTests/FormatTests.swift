@@ -130,23 +130,8 @@ struct FormatTests {
     }
 }
 
-@Suite("Unicode NFC")
-struct UnicodeTextTests {
-    @Test("NFD input becomes NFC; NFC and ASCII pass unchanged")
-    func nfc() {
-        let nfd = "Tho\u{0302}\u{0301}t No\u{0302}\u{0301}t"
-        #expect(nfd.unicodeScalars.count == 12)
-        let out = UnicodeText.nfc(nfd)
-        #expect(out.unicodeScalars.count == 8)
-        #expect(Array(out.unicodeScalars) == Array("Thốt Nốt".precomposedStringWithCanonicalMapping.unicodeScalars))
-        #expect(UnicodeText.needsNormalization(nfd))
-        #expect(!UnicodeText.needsNormalization("Cần Thơ, ngày 05 tháng 01 năm 2025"))
-        #expect(!UnicodeText.needsNormalization("Độc lập - Tự do - Hạnh phúc"))
-        #expect(UnicodeText.nfc("abc <script>") == "abc <script>")
-        // A singleton: KELVIN SIGN becomes K under NFC.
-        #expect(UnicodeText.nfc("\u{212A}") == "K")
-    }
-
+@Suite("One rounding")
+struct OneRoundingTests {
     @Test("the page and indicators.csv round every fraction the same way")
     func pageAndCSVRoundAlike() {
         var generator = SystemRandomNumberGenerator()

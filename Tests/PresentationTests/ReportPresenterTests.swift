@@ -87,6 +87,24 @@ struct ReportPresenterTests {
         #expect(table.note == nil)
     }
 
+    @Test("without matrixSources only the matrix cells' source is empty; the rest is the same")
+    func withoutMatrixSources() throws {
+        let model = PresentationFixtures.model()
+        let full = ReportPresenter(model: model).present()
+        let forPaper = ReportPresenter(model: model, matrixSources: false).present()
+        let cells = try #require(forPaper.unitTable).rows.flatMap(\.cells)
+        #expect(!cells.isEmpty && cells.allSatisfy { $0.source.isEmpty })
+        // Blank the full report's matrix sources: then the two are equal, value for value.
+        var blanked = full
+        blanked.unitTable?.rows = try #require(full.unitTable).rows.map { row in
+            var row = row
+            row.cells = row.cells.map { var cell = $0; cell.source = ""; return cell }
+            return row
+        }
+        #expect(blanked != full)
+        #expect(blanked == forPaper)
+    }
+
     @Test("the report's rounding setting reaches every rate (one rounding)")
     func roundingSetting() throws {
         let truncated = Self.present(PresentationFixtures.model(display: Display(rounding: .truncate, percentDecimals: 1)))

@@ -1,5 +1,6 @@
 import Core
 import Model
+import OfficeXML
 
 /// The words and number formats of the summary workbook (`bieu-tong-hop.xlsx`), so that its
 /// sheets say what the report says: the renderer places them, it writes none of its own.

@@ -22,7 +22,8 @@ public struct PresentedUnitTable: Sendable, Hashable {
         public var rate: PresentedCell
         /// Whether the unit meets the target; nil without a rate or a target.
         public var met: Bool?
-        /// "59/73 (80,82%). Nguồn: ..." or "Chỉ tiêu không tính cho đơn vị này".
+        /// "59/73 (80,82%). Nguồn: ..." or "Chỉ tiêu không tính cho đơn vị này"; "" when
+        /// presented without `matrixSources` (for outputs that do not print it).
         public var source: String
     }
 

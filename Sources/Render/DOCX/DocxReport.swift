@@ -48,15 +48,16 @@ public enum DocxReport {
         }
     }
 
-    /// The values a Word template sees for a model.
+    /// The values a Word template sees for a model (the matrix cells' `source`, the page's
+    /// tooltip, is empty: paper has no tooltip, and it was a quarter of a national render).
     public static func view(for model: ReportModel) throws -> DocxView {
-        try DocxViewBuilder(report: ReportPresenter(model: model).present()).build()
+        try DocxViewBuilder(report: ReportPresenter(model: model, matrixSources: false).present()).build()
     }
 
     /// The document's bytes.
     /// - Throws: `WordTemplateError` (Vietnamese, naming the file, tag, paragraph and row).
     public static func render(model: ReportModel, template: WordTemplate) throws -> [UInt8] {
-        try render(report: ReportPresenter(model: model).present(), template: template)
+        try render(report: ReportPresenter(model: model, matrixSources: false).present(), template: template)
     }
 
     /// The document's bytes for a report already presented (the outputs of one run share it).

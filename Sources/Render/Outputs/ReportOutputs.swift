@@ -57,7 +57,8 @@ public enum ReportOutputs {
         let lettersAsked = kinds.contains("letters") ? letters : nil
         func presented() -> PresentedReport {
             if let presentedReport { return presentedReport }
-            var report = ReportPresenter(model: model).present()
+            // The matrix cells' source texts are the page's tooltips: presented only for it.
+            var report = ReportPresenter(model: model, matrixSources: kinds.contains("html")).present()
             // The appendix lists the letters only when they are written.
             if let letters = lettersAsked { report.quality.letters = LetterPresenter(model: model, letters: letters).summary() }
             presentedReport = report
