@@ -1,5 +1,6 @@
 import Core
 import Model
+import OfficeXML
 
 /// Turns the season's `LetterSet` into the letters every renderer prints (`PresentedLetter`)
 /// and the appendix's table of them (`PresentedLetterSummary`). Pure and deterministic; the
