@@ -34,11 +34,18 @@ extension Session {
     /// letters' templates. Recorded in the manifest like the others' but never used to skip: the
     /// set of letters changes with the findings, so every run that renders writes them all (a
     /// letter whose bytes did not change is not rewritten).
-    func letterInput(_ reportInputs: String, file: String) -> String {
+    ///
+    /// `templates` is `letterTemplates()`, read once per run (a national season has thousands
+    /// of letters).
+    func letterInput(_ reportInputs: String, file: String, templates: [String]) -> String {
+        RunFingerprint.digest(["xhht output 1", reportInputs, file] + templates)
+    }
+
+    /// The fingerprints of the letters' templates: the HTML folder and phan-hoi.docx.
+    func letterTemplates() -> [String] {
         let templates = URL(fileURLWithPath: config.paths.templates)
-        return RunFingerprint.digest(["xhht output 1", reportInputs, file,
-                                      RunFingerprint.folder(TemplateSet.defaultFolder(templatesRoot: templates)),
-                                      RunFingerprint.fileSHA256(UnitLetters.docxTemplateURL(templatesRoot: templates).path) ?? "none"])
+        return [RunFingerprint.folder(TemplateSet.defaultFolder(templatesRoot: templates)),
+                RunFingerprint.fileSHA256(UnitLetters.docxTemplateURL(templatesRoot: templates).path) ?? "none"]
     }
 
     /// The previous outputs that need no render: those whose recorded fingerprint is the

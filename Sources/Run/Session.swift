@@ -359,9 +359,12 @@ extension Session {
             .map(\.element)
         guard config.outputs.contains("manifest") else { return (written, false, status) }
         // Relative to Output/<year>/: "bao-cao.docx", "phan-hoi/917-quan-o-mon.docx".
+        let letterTemplates = written.contains { $0.url.deletingLastPathComponent().lastPathComponent == LetterPresenter.folderName }
+            ? letterTemplates() : []
         let outputs = written.map { written in
             let file = String(written.url.path.dropFirst(outputFolder.path.count + 1))
-            let input = expected[file] ?? (file.hasPrefix(LetterPresenter.folderName + "/") ? reportInputs.map { letterInput($0, file: file) } : nil)
+            let input = expected[file] ?? (file.hasPrefix(LetterPresenter.folderName + "/")
+                ? reportInputs.map { letterInput($0, file: file, templates: letterTemplates) } : nil)
             return RunManifest.FileEntry(file: file, sha256: written.sha256, bytes: written.bytes, input: input)
         }
         // A run that changed no report and read what the last one read leaves the previous
